@@ -1,0 +1,40 @@
+# kitgen: two commands on a fresh machine.
+#   make demo  -> venv, install, build the sample season into build/
+#   make test  -> venv with test extras, run the whole suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SEASON := decks/fw26
+
+.PHONY: demo test bench venv template sample-data brand clean
+
+$(BIN)/kitgen: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+venv: $(BIN)/kitgen
+
+demo: venv
+	$(BIN)/kitgen build $(SEASON) --out build/fw26
+	@echo "Decks are in build/fw26/ (open build/fw26/manifest.json for the list)"
+
+test: venv
+	$(BIN)/python -m pytest -q
+
+bench: venv
+	$(BIN)/python tests/benchmarks/bench_season.py
+
+# Regenerate committed inputs (each is deterministic).
+template: venv
+	$(BIN)/python -m generator.tools.make_master
+
+brand: venv
+	$(BIN)/python -m generator.tools.brand_art
+
+sample-data: venv
+	$(BIN)/python -m generator.tools.sample_data --out $(SEASON)/data
+
+clean:
+	rm -rf build .pytest_cache
