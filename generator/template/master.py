@@ -1,0 +1,130 @@
+"""An HQ master template, cleaned once and mapped to slide roles by its profile."""
+
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.presentation import Presentation as PresentationType
+from pptx.slide import SlideLayout
+
+from generator.errors import TemplateError
+from generator.geometry import Box
+from generator.spec.profile import CONTENT_SLOTS, ROLE_SLOTS, TemplateProfile
+from generator.template import layouts
+from generator.template.cleaning import remove_example_slides
+from generator.template.package import read_template_bytes
+
+LOG = logging.getLogger(__name__)
+
+
+def load_master(template: Path, profile: TemplateProfile) -> "Master":
+    """Return the checked, cleaned master at ``template``, mapped by ``profile``."""
+    return Master(template, profile, clean_template_bytes(template))
+
+
+def clean_template_bytes(template: Path) -> bytes:
+    """Return ``template`` as .pptx bytes without its example slides, after all pre-flight checks."""
+    prs = open_presentation(template, read_template_bytes(template))
+    remove_example_slides(prs)
+    out = io.BytesIO()
+    prs.save(out)
+    return out.getvalue()
+
+
+def open_presentation(template: Path, blob: bytes) -> PresentationType:
+    """Return python-pptx's view of ``blob``; TemplateError if it cannot parse it."""
+    try:
+        return Presentation(io.BytesIO(blob))
+    except Exception as exc:  # python-pptx raises KeyError, ValueError, lxml errors... on damaged parts
+        raise TemplateError(f"{template}: PowerPoint content cannot be read ({type(exc).__name__}: {exc}); "
+                            "re-export the template from PowerPoint") from exc
+
+
+class Master:
+    """A cleaned template plus its profile: layouts, slot boxes, fonts, for every deck."""
+
+    def __init__(self, path: Path, profile: TemplateProfile, cleaned: bytes):
+        self.path = Path(path)
+        self.profile = profile
+        self._cleaned = cleaned
+        self._prs = open_presentation(self.path, cleaned)  # read-only reference for geometry queries
+        self._check_roles()
+
+    def new_presentation(self) -> PresentationType:
+        """Return a fresh, slide-less presentation built on this master."""
+        return Presentation(io.BytesIO(self._cleaned))
+
+    @property
+    def slide_size(self) -> tuple[int, int]:
+        """Return the slide (width, height) in EMU."""
+        return int(self._prs.slide_width), int(self._prs.slide_height)
+
+    @property
+    def fonts(self) -> tuple[str, str]:
+        """Return the theme's (major, minor) latin font names, e.g. ("Cambria", "Calibri")."""
+        return layouts.theme_fonts(self._prs.slide_master)
+
+    @property
+    def min_scale(self) -> float:
+        """Return how far text may shrink before it is a fit error."""
+        return self.profile.fit.min_scale
+
+    def layout(self, prs: PresentationType, role: str) -> SlideLayout:
+        """Return the layout of ``prs`` that serves ``role``."""
+        return layouts.find_layout(prs, self._mapping(role).layout)
+
+    def slot_idx(self, role: str, slot: str) -> int | None:
+        """Return the placeholder idx mapped to ``slot`` of ``role``, or None when unmapped."""
+        ph = self._placeholder(role, slot)
+        return ph.placeholder_format.idx if ph is not None else None
+
+    def slot_box(self, role: str, slot: str) -> Box | None:
+        """Return where ``slot`` of ``role`` goes: its placeholder's box, else the content area.
+
+        Unmapped text slots (title, subtitle, caption) have no box: None.
+        """
+        ph = self._placeholder(role, slot)
+        if ph is not None:
+            return layouts.shape_box(ph)
+        if slot in CONTENT_SLOTS:
+            return self.content_area(role)
+        return None
+
+    def content_area(self, role: str) -> Box:
+        """Return the free area of ``role``'s layout below its title and above its footers."""
+        return layouts.content_area(self.layout(self._prs, role), self.slide_size)
+
+    def placeholder_font_size(self, role: str, slot: str) -> float | None:
+        """Return the level-1 font size in points of ``slot``'s placeholder, or None if unknown."""
+        ph = self._placeholder(role, slot)
+        return layouts.font_size_pt(ph) if ph is not None else None
+
+    def _mapping(self, role: str):
+        try:
+            return self.profile.roles[role]
+        except KeyError:
+            raise TemplateError(f"role {role!r} is not in the profile of {self.path.name}") from None
+
+    def _placeholder(self, role: str, slot: str):
+        if slot not in ROLE_SLOTS.get(role, ()):
+            raise TemplateError(f"role {role!r} has no slot {slot!r}; it has {', '.join(ROLE_SLOTS.get(role, ()))}")
+        mapping = self._mapping(role)
+        if slot not in mapping.slots:
+            return None
+        return layouts.find_placeholder(self.layout(self._prs, role), mapping.slots[slot])
+
+    def _check_roles(self) -> None:
+        """Fail at load time, not mid-deck, when the profile names what the template lacks."""
+        for role, mapping in self.profile.roles.items():
+            try:
+                layout = layouts.find_layout(self._prs, mapping.layout)
+            except TemplateError as exc:
+                raise TemplateError(f"{self.path}: profile role {role!r}: {exc}") from None
+            for slot, ref in mapping.slots.items():
+                if layouts.find_placeholder(layout, ref) is None:
+                    raise TemplateError(
+                        f"{self.path}: profile role {role!r} slot {slot!r}: layout {mapping.layout!r} has no "
+                        f"placeholder {ref!r}; its placeholders are {layouts.describe_placeholders(layout)}")
