@@ -1,0 +1,83 @@
+"""The Maison Orvelle identity as data: palette, fonts and the retailer-kit asset catalogue.
+
+Everything the brand kit writes (brand.yaml, the style sheet, the drawings) reads these
+constants, so a colour is changed in exactly one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+NAME = "Maison Orvelle"
+TAGLINE = "Time, composed in Geneva."
+CITY = "GENÈVE"
+
+PALETTE: dict[str, str] = {
+    "ink": "#101B2D",
+    "gold": "#B8975A",
+    "ivory": "#F7F3EA",
+    "stone": "#D9D2C3",
+    "slate": "#5B6676",
+    "positive": "#2E7D5B",
+    "negative": "#A63D40",
+}
+
+# Series order: the two brand colours first, then muted companions that stay
+# distinguishable in greyscale print-outs of the decks.
+CHART_COLOURS: tuple[str, ...] = (
+    "#1F2F4A", "#B8975A", "#7A8CA5", "#5E7F6E", "#9C6B5A", "#C9B48A", "#A7A39A",
+)
+
+HEADING_FONT = ("Cambria", ("Caladea", "DejaVu Serif"))
+BODY_FONT = ("Calibri", ("Carlito", "Liberation Sans", "DejaVu Sans"))
+
+# The drawings use fonts that are installed everywhere kitgen runs, so the
+# committed PNGs do not change when Caladea is (or is not) present.
+ART_SERIF = ["Liberation Serif", "DejaVu Serif"]
+ART_SANS = ["Carlito", "Liberation Sans", "DejaVu Sans"]
+
+TIERS = ("flagship", "focus", "standard")
+
+
+@dataclass(frozen=True)
+class Asset:
+    """One campaign / trade-marketing visual a retailer kit may include."""
+
+    id: str
+    kind: str  # window | pos | digital | event | print
+    title: str
+    tiers: tuple[str, ...]
+    size: tuple[int, int]  # pixels (width, height)
+    caption: str
+
+    @property
+    def file(self) -> str:
+        """Return the path of the PNG relative to brand_assets/."""
+        return f"campaign/{self.id}.png"
+
+
+WIDE = (1600, 900)
+CLASSIC = (1600, 1200)
+PORTRAIT = (1200, 1600)
+ALL = TIERS
+FOCUS = ("flagship", "focus")
+FLAGSHIP = ("flagship",)
+
+ASSETS: tuple[Asset, ...] = (
+    Asset("season_key_visual", "digital", "Season key visual", ALL, WIDE,
+          "The hour of light"),
+    Asset("solenne_window", "window", "Solenne window display", FOCUS, WIDE,
+          "Solenne — a window on the hour"),
+    Asset("veyrac_counter_card", "pos", "Veyrac counter card", ALL, PORTRAIT,
+          "Veyrac — precision, quietly"),
+    Asset("lumeris_social_tile", "digital", "Lumeris social tile", ALL, CLASSIC,
+          "Lumeris — light in every second"),
+    Asset("ombrelune_print_ad", "print", "Ombrelune print advertisement", FOCUS, PORTRAIT,
+          "Ombrelune — the night, measured"),
+    Asset("dial_study_poster", "pos", "Dial study poster", FOCUS, CLASSIC,
+          "Twelve indices, one gesture"),
+    Asset("nordane_event_invitation", "event", "Nordane evening invitation", FLAGSHIP, CLASSIC,
+          "An evening with Nordane"),
+    Asset("vitrine_lightbox", "window", "Vitrine lightbox backdrop", FLAGSHIP, WIDE,
+          "Maison Orvelle — Geneva"),
+)
