@@ -1,0 +1,219 @@
+"""Data stage: read the season's named sources once and answer declarative bindings.
+
+A binding is source -> filter -> period -> group/aggregate -> derive -> sort -> top-N.
+Sources that carry a ``retailer_id`` gain the retailer's ``region_id`` and ``tier``
+so every source can be filtered by region without repeating it in the files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import pandas as pd
+
+from generator.errors import DataError
+from generator.kpi_measures import DERIVED_MEASURES
+from generator.spec.model import DataBinding, SeasonSpec, SourceDef
+from generator.spec.validate import did_you_mean
+
+log = logging.getLogger(__name__)
+Render = Callable[[str], str]
+JOIN_COLUMNS = ("region_id", "tier")
+
+
+@dataclass(frozen=True)
+class Window:
+    """A closed date interval [start, end]."""
+
+    start: dt.date
+    end: dt.date
+
+    def shifted(self, years: int) -> "Window":
+        """Return the same window ``years`` later (negative: earlier)."""
+        return Window(_shift(self.start, years), _shift(self.end, years))
+
+
+def _shift(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+class DataStore:
+    """The season's sources, loaded lazily once per process and queried by bindings."""
+
+    def __init__(self, spec: SeasonSpec, root: Path):
+        self.spec = spec
+        self.root = root
+        self._frames: dict[str, pd.DataFrame] = {}
+        self.season = Window(spec.season.start, spec.season.end)
+
+    # ---------------------------------------------------------- loading
+    def frame(self, name: str) -> pd.DataFrame:
+        """Return source ``name`` as a DataFrame (cached; callers must not mutate it)."""
+        if name not in self._frames:
+            if name not in self.spec.sources:
+                hint = did_you_mean(name, self.spec.sources)
+                raise DataError(f"unknown data source '{name}'" + (f" ({hint})" if hint else ""))
+            frame = read_source(self.spec.sources[name], self.root)
+            self._frames[name] = self._with_retailer_columns(name, frame)
+        return self._frames[name]
+
+    def _with_retailer_columns(self, name: str, frame: pd.DataFrame) -> pd.DataFrame:
+        missing = [c for c in JOIN_COLUMNS if c not in frame.columns]
+        if name == self.spec.retailers or "retailer_id" not in frame.columns or not missing:
+            return frame
+        lookup = self.frame(self.spec.retailers)[["retailer_id", *missing]].drop_duplicates("retailer_id")
+        return frame.merge(lookup, on="retailer_id", how="left")
+
+    def source_files(self) -> dict[str, Path]:
+        """Return every source name with its file."""
+        return {name: self.root / src.path for name, src in self.spec.sources.items()}
+
+    # ---------------------------------------------------------- querying
+    def query(self, binding: DataBinding, render: Render = str) -> pd.DataFrame:
+        """Return the rows ``binding`` selects, aggregated, derived, sorted and cut to top-N."""
+        frame = self.frame(binding.source)
+        frame = filter_rows(frame, binding.filter, render, binding.source)
+        window = self.window(binding.period)
+        current = self._in_window(frame, binding, window)
+        result = _aggregate(current, binding)
+        if binding.compare_last_year and window is not None:
+            result = self._add_last_year(frame, binding, window, result)
+        result = _derive(result, binding.derive)
+        return _sort_top(result, binding)
+
+    def window(self, period: str | None) -> Window | None:
+        """Return the date window of a named period (None: no date filter)."""
+        end = self.season.end
+        year = Window(_shift(end, -1) + dt.timedelta(days=1), end)
+        return {"season": self.season, "last_season": self.season.shifted(-1),
+                "year": year, "last_year": year.shifted(-1)}.get(period or "all")
+
+    def _in_window(self, frame: pd.DataFrame, binding: DataBinding, window: Window | None) -> pd.DataFrame:
+        if window is None:
+            return frame
+        column = self._date_column(binding.source)
+        dates = frame[column].dt.date
+        return frame[(dates >= window.start) & (dates <= window.end)]
+
+    def _date_column(self, source: str) -> str:
+        column = self.spec.sources[source].date_column
+        if not column:
+            raise DataError(f"source '{source}' has no date_column, so 'period' cannot filter it "
+                            "(add date_column: <column> to the source)")
+        return column
+
+    def _add_last_year(self, frame: pd.DataFrame, binding: DataBinding, window: Window,
+                       result: pd.DataFrame) -> pd.DataFrame:
+        previous = _aggregate(self._in_window(frame, binding, window.shifted(-1)), binding)
+        column = self._date_column(binding.source)
+        keys = list(binding.group_by)
+        if column in keys:  # align last year's months on this year's
+            previous[column] = previous[column] + pd.DateOffset(years=1)
+        values = [c for c in previous.columns if c not in keys]
+        previous = previous.rename(columns={c: f"{c}_ly" for c in values})
+        if not keys:
+            return pd.concat([result.reset_index(drop=True), previous.reset_index(drop=True)], axis=1)
+        return result.merge(previous, on=keys, how="left")
+
+
+def filter_rows(frame: pd.DataFrame, filters: dict[str, Any], render: Render, source: str) -> pd.DataFrame:
+    """Return the rows of ``frame`` matching every filter (values may interpolate ``{{ }}``)."""
+    mask = pd.Series(True, index=frame.index)
+    for column, wanted in filters.items():
+        _require_columns(frame, [column], source)
+        values = wanted if isinstance(wanted, list) else [wanted]
+        values = [render(v) if isinstance(v, str) and "{" in v else v for v in values]
+        mask &= frame[column].astype(str).isin([str(v) for v in values])
+    return frame[mask]
+
+
+def _require_columns(frame: pd.DataFrame, columns: list[str], source: str) -> None:
+    for column in columns:
+        if column not in frame.columns:
+            hint = did_you_mean(column, [str(c) for c in frame.columns])
+            raise DataError(f"source '{source}' has no column '{column}'" + (f" ({hint})" if hint else ""))
+
+
+def _aggregate(frame: pd.DataFrame, binding: DataBinding) -> pd.DataFrame:
+    _require_columns(frame, [*binding.group_by, *binding.aggregate], binding.source)
+    if not binding.aggregate:
+        return frame.copy()
+    if not binding.group_by:
+        row = {col: _apply(frame[col], how) for col, how in binding.aggregate.items()}
+        return pd.DataFrame([row])
+    grouped = frame.groupby(binding.group_by, sort=True, dropna=False, observed=True)
+    return grouped.agg(**{col: (col, how) for col, how in binding.aggregate.items()}).reset_index()
+
+
+def _apply(series: pd.Series, how: str) -> Any:
+    if how == "first":
+        return series.iloc[0] if len(series) else None
+    return getattr(series, how)()
+
+
+def _derive(frame: pd.DataFrame, derive: dict[str, str]) -> pd.DataFrame:
+    for column, measure in derive.items():
+        if measure not in DERIVED_MEASURES:
+            hint = did_you_mean(measure, DERIVED_MEASURES)
+            raise DataError(f"unknown derived measure '{measure}'" + (f" ({hint})" if hint else ""))
+        frame = frame.assign(**{column: DERIVED_MEASURES[measure](frame)})
+    return frame
+
+
+def _sort_top(frame: pd.DataFrame, binding: DataBinding) -> pd.DataFrame:
+    if binding.sort:
+        _require_columns(frame, [k.by for k in binding.sort], binding.source)
+        frame = frame.sort_values([k.by for k in binding.sort], ascending=[not k.descending for k in binding.sort],
+                                  kind="stable")
+    if binding.top:
+        frame = frame.head(binding.top)
+    return frame.reset_index(drop=True)
+
+
+# -------------------------------------------------------------- reading files
+def read_source(source: SourceDef, root: Path) -> pd.DataFrame:
+    """Return the file of ``source`` read as its definition declares."""
+    path = root / source.path
+    if not path.is_file():
+        raise DataError(f"data file not found: {path}")
+    try:
+        frame = _read_excel(path, source) if path.suffix.lower() in (".xlsx", ".xlsm") else _read_csv(path, source)
+    except (ValueError, OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
+        raise DataError(f"{path}: cannot read: {exc}") from exc
+    return _convert(frame, source, path)
+
+
+def _read_csv(path: Path, source: SourceDef) -> pd.DataFrame:
+    return pd.read_csv(path, encoding=source.encoding, sep=source.delimiter, decimal=source.decimal,
+                       thousands=source.thousands, dtype=_string_columns(source), keep_default_na=False,
+                       na_values=["", *source.na_values])
+
+
+def _read_excel(path: Path, source: SourceDef) -> pd.DataFrame:
+    return pd.read_excel(path, sheet_name=source.sheet or 0, dtype=_string_columns(source),
+                         keep_default_na=False, na_values=["", *source.na_values], engine="openpyxl")
+
+
+def _string_columns(source: SourceDef) -> dict[str, type]:
+    # ids such as 000123 must stay strings: read them as text before pandas guesses
+    return {col: str for col, kind in source.dtypes.items() if kind == "str"}
+
+
+def _convert(frame: pd.DataFrame, source: SourceDef, path: Path) -> pd.DataFrame:
+    for column, kind in source.dtypes.items():
+        if column not in frame.columns:
+            raise DataError(f"{path}: declared column '{column}' is not in the file")
+        if kind == "date":
+            frame[column] = pd.to_datetime(frame[column], errors="raise")
+        elif kind in ("int", "float"):
+            frame[column] = pd.to_numeric(frame[column], errors="raise")
+    if source.date_column and source.date_column in frame.columns and source.dtypes.get(source.date_column) != "date":
+        frame[source.date_column] = pd.to_datetime(frame[source.date_column])
+    return frame

@@ -1,0 +1,238 @@
+"""Localize stage: translate spec strings from PO catalogs and render them with
+locale-aware formatting through a sandboxed template engine (never ``eval``).
+
+Numbers, amounts, percents and dates all go through Babel (CLDR), so fr_CA
+gets ``1 234 568 $`` and ``4,2 %`` with the right non-breaking spaces.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po
+from babel.numbers import format_compact_currency, format_currency, format_decimal, format_percent
+from jinja2 import StrictUndefined, TemplateError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment
+
+from generator.errors import LocalizeError
+
+log = logging.getLogger(__name__)
+
+#: Text kitgen itself puts on slides; translated through the same catalogs.
+PROJECT_STRINGS = ("(continued)", "Total", "weeks", "vs last year", "Target", "Today", "No data")
+
+
+@dataclass(frozen=True)
+class LocaleContext:
+    """The language, CLDR locale and currency a deck is built for."""
+
+    language: str
+    locale: str
+    currency: str
+
+    @property
+    def tag(self) -> str:
+        """Return the BCP 47 proofing tag, e.g. ``fr-CA``."""
+        return self.locale.replace("_", "-")
+
+    @functools.cached_property
+    def babel(self) -> Locale:
+        """Return the Babel locale."""
+        try:
+            return Locale.parse(self.locale)
+        except (UnknownLocaleError, ValueError) as exc:
+            raise LocalizeError(f"unknown locale '{self.locale}' (use e.g. en_US, fr_CA, es_MX)") from exc
+
+
+# ------------------------------------------------------------------ formatting
+def _number(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) or math.isinf(number) else number
+
+
+def format_value(value: Any, kind: str, loc: LocaleContext, *, compact: bool = False) -> str:
+    """Return ``value`` formatted as ``kind`` (number, currency, percent, multiple, weeks, date, text)."""
+    if kind in ("text", "") or value is None:
+        return "" if value is None else str(value)
+    if kind in ("date", "month"):
+        return format_day(value, loc) if kind == "date" else format_month(value, loc)
+    number = _number(value)
+    if number is None:
+        return "–"
+    formatter = _FORMATTERS.get(kind)
+    if formatter is None:
+        raise LocalizeError(f"unknown value format '{kind}'")
+    return formatter(number, loc, compact)
+
+
+def _fmt_number(value: float, loc: LocaleContext, compact: bool) -> str:
+    pattern = "#,##0" if abs(value) >= 100 or value == int(value) else "#,##0.0"
+    return format_decimal(value, pattern, locale=loc.babel)
+
+
+def _fmt_currency(value: float, loc: LocaleContext, compact: bool) -> str:
+    if compact:
+        return format_compact_currency(value, loc.currency, locale=loc.babel, fraction_digits=1)
+    pattern = loc.babel.currency_formats["standard"].pattern.replace(".00", "")
+    return format_currency(value, loc.currency, format=pattern, locale=loc.babel, currency_digits=False)
+
+
+def _fmt_percent(value: float, loc: LocaleContext, compact: bool) -> str:
+    pattern = loc.babel.percent_formats[None].pattern.replace("#,##0", "#,##0.0", 1)
+    return format_percent(value, pattern, locale=loc.babel)
+
+
+def _fmt_multiple(value: float, loc: LocaleContext, compact: bool) -> str:
+    return format_decimal(value, "#,##0.0", locale=loc.babel) + "\u00d7"
+
+
+def _fmt_weeks(value: float, loc: LocaleContext, compact: bool) -> str:
+    return format_decimal(value, "#,##0.0", locale=loc.babel)
+
+
+_FORMATTERS: dict[str, Callable[[float, LocaleContext, bool], str]] = {
+    "number": _fmt_number, "currency": _fmt_currency, "percent": _fmt_percent,
+    "multiple": _fmt_multiple, "weeks": _fmt_weeks,
+}
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if hasattr(value, "date") and callable(value.date):  # pandas Timestamp
+        return value.date()
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def format_day(value: Any, loc: LocaleContext, width: str = "long") -> str:
+    """Return a date formatted for the locale (``1 septembre 2026``)."""
+    day = _as_date(value)
+    return format_date(day, width, locale=loc.babel) if day else str(value)
+
+
+def format_month(value: Any, loc: LocaleContext, width: str = "abbreviated") -> str:
+    """Return the month name of a date (``sept.``, ``sep``, ``Sep``); ``wide`` gives full names."""
+    day = _as_date(value)
+    if day is None:
+        return str(value)
+    return format_date(day, "MMM" if width == "abbreviated" else "MMMM", locale=loc.babel)
+
+
+def signed_percent(value: Any, loc: LocaleContext) -> str:
+    """Return a percent with an explicit sign (``+4,2 %``)."""
+    number = _number(value)
+    if number is None:
+        return "–"
+    text = _fmt_percent(number, loc, False)
+    return text if number < 0 else "+" + text
+
+
+# ------------------------------------------------------------------ catalogs
+@dataclass
+class Catalogs:
+    """Translations of spec strings, one gettext PO catalog per language."""
+
+    folder: Path
+    _catalogs: dict[str, Catalog] = field(default_factory=dict)
+    missing: dict[str, set[str]] = field(default_factory=dict)
+
+    def catalog(self, language: str) -> Catalog | None:
+        """Return the catalog for ``language`` (None for English, the source language)."""
+        if language == "en":
+            return None
+        if language not in self._catalogs:
+            self._catalogs[language] = self._read(language)
+        return self._catalogs[language]
+
+    def _read(self, language: str) -> Catalog:
+        path = self.folder / f"{language}.po"
+        if not path.is_file():
+            log.warning("no catalog %s: %s text falls back to English", path, language)
+            return Catalog(locale=language)
+        try:
+            with path.open("rb") as handle:
+                return read_po(handle, locale=language)
+        except Exception as exc:  # Babel raises several types for a broken PO file
+            raise LocalizeError(f"{path}: cannot read the catalog: {exc}") from exc
+
+    def translate(self, language: str, text: str) -> str:
+        """Return ``text`` in ``language``; untranslated or fuzzy text falls back and is recorded."""
+        catalog = self.catalog(language)
+        if catalog is None or not text.strip():
+            return text
+        message = catalog.get(text)
+        if message is None or not message.string or message.fuzzy:
+            self.missing.setdefault(language, set()).add(text)
+            return text
+        return message.string if isinstance(message.string, str) else message.string[0]
+
+
+# ------------------------------------------------------------------ rendering
+class TextRenderer:
+    """Translate then render spec strings for one locale in a Jinja sandbox."""
+
+    def __init__(self, loc: LocaleContext, catalogs: Catalogs):
+        self.loc = loc
+        self.catalogs = catalogs
+        self.env = _environment(loc)
+
+    def text(self, source: str, context: dict[str, Any]) -> str:
+        """Return ``source`` translated and with its ``{{ ... }}`` filled in."""
+        if not source:
+            return ""
+        translated = self.catalogs.translate(self.loc.language, source)
+        if "{" not in translated:
+            return translated
+        try:
+            return self.env.from_string(translated).render(context)
+        except UndefinedError as exc:
+            raise LocalizeError(f"in '{translated}': {exc.message}") from exc
+        except TemplateError as exc:
+            raise LocalizeError(f"in '{translated}': {exc}") from exc
+
+    def value(self, expression: str, context: dict[str, Any]) -> Any:
+        """Return the value of a sandboxed expression such as ``retailer.tier == 'flagship'``."""
+        try:
+            return self.env.compile_expression(expression, undefined_to_none=False)(**context)
+        except UndefinedError as exc:
+            raise LocalizeError(f"in '{expression}': {exc.message}") from exc
+        except TemplateError as exc:
+            raise LocalizeError(f"in '{expression}': {exc}") from exc
+
+    def word(self, english: str) -> str:
+        """Return one of kitgen's own words (:data:`PROJECT_STRINGS`) translated."""
+        return self.catalogs.translate(self.loc.language, english)
+
+
+@functools.lru_cache(maxsize=None)
+def _environment(loc: LocaleContext) -> SandboxedEnvironment:
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    env.filters.update({
+        "number": lambda v: format_value(v, "number", loc),
+        "currency": lambda v, compact=False: format_value(v, "currency", loc, compact=compact),
+        "money": lambda v: format_value(v, "currency", loc, compact=True),
+        "percent": lambda v: format_value(v, "percent", loc),
+        "signed_percent": lambda v: signed_percent(v, loc),
+        "multiple": lambda v: format_value(v, "multiple", loc),
+        "weeks": lambda v: format_value(v, "weeks", loc),
+        "date": lambda v, width="long": format_day(v, loc, width),
+        "month": lambda v, width="wide": format_month(v, loc, width),
+    })
+    return env

@@ -1,0 +1,186 @@
+"""Safe YAML loading that remembers where every key and value came from.
+
+Reviewers edit specs by hand, so every later error must point at a line. We
+compose the node tree once (safe loader only: no Python tags), build plain
+Python data from it, and keep a map from key paths such as
+``("slides", 3, "chart", "type")`` to 1-based line and column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import Finding, Location, SpecError
+
+try:  # libyaml is much faster; fall back to the pure-Python loader.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the platform build
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+KeyPath = tuple[str | int, ...]
+MAX_EXPANDED_NODES = 100_000  # a spec is a few thousand nodes; more means an alias bomb
+
+
+@dataclass(frozen=True)
+class Scalar:
+    """A plain (unquoted) scalar YAML converted to a non-string type."""
+
+    raw: str
+    tag: str
+
+
+@dataclass
+class LoadedYaml:
+    """Return value of :func:`load_yaml`: the data and where each part sits."""
+
+    path: Path
+    data: Any
+    marks: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    retyped: dict[KeyPath, Scalar] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+
+    def locate(self, path: KeyPath) -> Location:
+        """Return the location of ``path``, or of its nearest located parent."""
+        probe = tuple(path)
+        while probe and probe not in self.marks:
+            probe = probe[:-1]
+        line, col = self.marks.get(probe, (1, 1))
+        return Location(self.path, line, col)
+
+    def source_line(self, line: int) -> str | None:
+        """Return the text of 1-based ``line`` (for showing under an error)."""
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else None
+
+    def finding(self, path: KeyPath, message: str, hint: str | None = None, severity: str = "error") -> Finding:
+        """Return a :class:`Finding` located at ``path``."""
+        loc = self.locate(path)
+        return Finding(loc, format_key(path), message, hint, severity, self.source_line(loc.line or 0))
+
+
+def format_key(path: KeyPath) -> str:
+    """Return ``slides[3].chart.type`` for ``("slides", 3, "chart", "type")``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def load_yaml(path: Path, *, display: str | None = None) -> LoadedYaml:
+    """Return the safely loaded YAML document at ``path`` with its line marks."""
+    shown = display or str(path)
+    text = _read_text(path, shown)
+    loaded = LoadedYaml(Path(shown), None, lines=text.splitlines())
+    node = _compose(text, shown)
+    if node is None:
+        raise SpecError(Finding(Location(shown, 1, 1), "", "the file is empty", "add the spec's keys"))
+    _check_size(node, shown)
+    _walk(node, (), loaded)
+    loaded.data = _construct(node, shown)
+    return loaded
+
+
+def _read_text(path: Path, shown: str) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SpecError(Finding(Location(shown), "", f"cannot read the file: {exc.strerror}")) from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise SpecError(Finding(Location(shown, line, col), "", f"byte 0x{raw[exc.start]:02x} is not UTF-8",
+                                "save the file as UTF-8")) from exc
+    return text
+
+
+def _compose(text: str, shown: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        problem = _yaml_problem(exc)
+        raise SpecError(Finding(Location(shown, line, col), "", problem[0], problem[1])) from exc
+    except yaml.YAMLError as exc:
+        raise SpecError(Finding(Location(shown), "", f"invalid YAML: {exc}")) from exc
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> tuple[str, str | None]:
+    problem = (exc.problem or "invalid YAML").strip()
+    if "\\t" in problem or "tab" in problem:
+        return "a tab character is used for indentation", "indent with spaces"
+    if exc.context and ("flow" in exc.context or "bracket" in problem):
+        return f"{exc.context}: {problem}", "close the bracket or quote the text"
+    return (f"{exc.context}: {problem}" if exc.context else problem), None
+
+
+def _check_size(node: yaml.Node, shown: str) -> None:
+    """Refuse alias bombs before anything expands them."""
+    memo: dict[int, int] = {}
+
+    def size(n: yaml.Node) -> int:
+        if id(n) in memo:
+            return memo[id(n)]
+        memo[id(n)] = 1  # guards recursive aliases
+        total = 1
+        if isinstance(n, yaml.MappingNode):
+            total += sum(size(k) + size(v) for k, v in n.value)
+        elif isinstance(n, yaml.SequenceNode):
+            total += sum(size(v) for v in n.value)
+        memo[id(n)] = total
+        if total > MAX_EXPANDED_NODES:
+            mark = n.start_mark
+            raise SpecError(Finding(Location(shown, mark.line + 1, mark.column + 1), "",
+                                    "the document expands to too many values (alias bomb?)",
+                                    "remove repeated aliases"))
+        return total
+
+    size(node)
+
+
+def _walk(node: yaml.Node, path: KeyPath, loaded: LoadedYaml, seen: set[int] | None = None) -> None:
+    seen = set() if seen is None else seen
+    if id(node) in seen:  # an alias: its marks are already recorded
+        return
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        _walk_mapping(node, path, loaded, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            loaded.marks[path + (index,)] = (item.start_mark.line + 1, item.start_mark.column + 1)
+            _walk(item, path + (index,), loaded, seen)
+    elif isinstance(node, yaml.ScalarNode) and not node.style and node.tag != "tag:yaml.org,2002:str":
+        loaded.retyped[path] = Scalar(node.value, node.tag.rsplit(":", 1)[-1])
+
+
+def _walk_mapping(node: yaml.MappingNode, path: KeyPath, loaded: LoadedYaml, seen: set[int]) -> None:
+    first_line: dict[Any, int] = {}
+    for key_node, value_node in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+        line = key_node.start_mark.line + 1
+        if key in first_line:
+            where = Location(loaded.path, line, key_node.start_mark.column + 1)
+            raise SpecError(Finding(where, format_key(path + (key,)),
+                                    f"duplicate key '{key}' (first defined on line {first_line[key]})",
+                                    "keep only one of them", "error", loaded.source_line(line)))
+        first_line[key] = line
+        loaded.marks[path + (key,)] = (line, key_node.start_mark.column + 1)
+        _walk(value_node, path + (key,), loaded, seen)
+
+
+def _construct(node: yaml.Node, shown: str) -> Any:
+    loader = _Loader("")
+    try:
+        return loader.construct_document(node)
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark
+        raise SpecError(Finding(Location(shown, mark.line + 1 if mark else None, mark.column + 1 if mark else None),
+                                "", (exc.problem or "cannot load this value").strip(),
+                                "only plain YAML is allowed: remove the '!!' tag")) from exc
+    finally:
+        loader.dispose()

@@ -1,0 +1,272 @@
+"""Typed, validated models of the spec format (season.yaml and deck specs).
+
+These models know nothing of python-pptx, pandas or matplotlib: they describe
+what a reviewer wrote. Text fields hold English source strings that may
+interpolate values with ``{{ ... }}``; they are translated and rendered later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Role = Literal["title", "section", "bullets", "chart", "two-content", "table", "kpi", "picture", "closing"]
+ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
+Language = Literal["en", "fr", "es"]
+LANGUAGES: tuple[str, ...] = Language.__args__  # type: ignore[attr-defined]
+ChartKind = Literal["bar", "stacked_bar", "line", "donut", "waterfall", "bullet", "gantt"]
+ValueFormat = Literal["number", "currency", "percent", "multiple", "weeks", "date", "text"]
+Aggregate = Literal["sum", "mean", "count", "min", "max", "first", "nunique"]
+Period = Literal["season", "last_season", "year", "last_year", "all"]
+Audience = Literal["region", "retailer", "once"]
+
+
+class Strict(BaseModel):
+    """Base model: unknown keys are errors (reviewers' typos must not pass silently)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+# ---------------------------------------------------------------- data bindings
+class SortKey(Strict):
+    by: str
+    descending: bool = False
+
+
+class DataBinding(Strict):
+    """A declarative query: source -> filter -> period -> group/aggregate -> sort -> top-N."""
+
+    source: str
+    filter: dict[str, str | int | float | bool | list[str | int]] = Field(default_factory=dict)
+    period: Period | None = None
+    group_by: list[str] = Field(default_factory=list)
+    aggregate: dict[str, Aggregate] = Field(default_factory=dict)
+    derive: dict[str, str] = Field(default_factory=dict, description="new column -> named derived measure")
+    compare_last_year: bool = Field(default=False, description="add <column>_ly for each aggregate")
+    sort: list[SortKey] = Field(default_factory=list)
+    top: int | None = Field(default=None, ge=1)
+
+    _sort = field_validator("sort", mode="before")(lambda value: _sort_shorthand(value))
+
+
+def _sort_shorthand(value: object) -> object:
+    """Accept ``sort: -value`` or ``sort: [month, -units]`` shorthands."""
+    items = [value] if isinstance(value, (str, dict)) else value
+    return [_sort_key(item) for item in items] if isinstance(items, list) else value
+
+
+def _sort_key(item: object) -> object:
+    if isinstance(item, str):
+        return {"by": item.lstrip("-"), "descending": item.startswith("-")}
+    return item
+
+
+# ---------------------------------------------------------------- slide content
+class SeriesSpec(Strict):
+    column: str
+    label: str = ""
+    kind: Literal["", "ty", "ly", "target"] = ""
+
+
+class ChartSpec(Strict):
+    type: ChartKind
+    data: DataBinding | None = None
+    x: str | None = Field(default=None, description="column holding the categories")
+    x_format: Literal["text", "month", "date"] = "text"
+    series: list[SeriesSpec] = Field(default_factory=list)
+    value_format: ValueFormat = "number"
+    render: Literal["image", "native"] | None = None
+    # bullet
+    actual: str | None = Field(default=None, description="expression, e.g. kpi.roi")
+    target: float | str | None = None
+    # gantt
+    label: str | None = None
+    start: str | None = None
+    end: str | None = None
+    category: str | None = None
+    caption: str = ""
+
+    @model_validator(mode="after")
+    def _needs(self) -> "ChartSpec":
+        if self.type == "bullet":
+            if self.actual is None:
+                raise ValueError("a bullet chart needs 'actual' (e.g. kpi.roi)")
+        elif self.data is None:
+            raise ValueError(f"a {self.type} chart needs 'data'")
+        if self.type == "gantt" and not (self.label and self.start and self.end):
+            raise ValueError("a gantt chart needs 'label', 'start' and 'end' columns")
+        if self.type not in ("gantt", "bullet") and not (self.x and self.series):
+            raise ValueError(f"a {self.type} chart needs 'x' and 'series'")
+        return self
+
+
+class ColumnSpec(Strict):
+    column: str
+    label: str = ""
+    format: ValueFormat = "text"
+
+
+class TableSpec(Strict):
+    data: DataBinding
+    columns: list[ColumnSpec] = Field(min_length=1)
+    max_rows: int = Field(default=10, ge=1, description="rows per slide before continuing")
+
+
+class KpiTile(Strict):
+    label: str
+    value: str
+    delta: str = ""
+    note: str = ""
+    trend: str | None = Field(default=None, description="expression; > 0 shows the delta as good news")
+
+
+class Block(Strict):
+    """One side of a two-content slide: bullets, a chart, a table or an image."""
+
+    heading: str = ""
+    bullets: list[str] = Field(default_factory=list)
+    chart: ChartSpec | None = None
+    table: TableSpec | None = None
+    image: str | None = None
+
+
+class Repeat(Strict):
+    """Make one slide per record of a source (e.g. one per focus door)."""
+
+    source: str
+    filter: dict[str, str | int | float | bool | list[str | int]] = Field(default_factory=dict)
+    as_: str = Field(alias="as", pattern=r"^[a-z_][a-z0-9_]*$")
+    sort: list[SortKey] = Field(default_factory=list)
+    limit: int | None = Field(default=None, ge=1)
+
+    _sort = field_validator("sort", mode="before")(lambda value: _sort_shorthand(value))
+
+
+class SlideSpec(Strict):
+    role: Role
+    title: str = ""
+    subtitle: str = ""
+    bullets: list[str] = Field(default_factory=list)
+    notes: str = ""
+    chart: ChartSpec | None = None
+    table: TableSpec | None = None
+    image: str | None = None
+    caption: str = ""
+    kpis: list[KpiTile] = Field(default_factory=list)
+    left: Block | None = None
+    right: Block | None = None
+    when: str | None = Field(default=None, description="condition, e.g. retailer.tier == 'flagship'")
+    repeat: Repeat | None = None
+
+    @model_validator(mode="after")
+    def _content_for_role(self) -> "SlideSpec":
+        needed = {"chart": "chart", "table": "table", "kpi": "kpis", "picture": "image", "bullets": "bullets"}
+        field_name = needed.get(self.role)
+        if field_name and not getattr(self, field_name):
+            raise ValueError(f"a '{self.role}' slide needs '{field_name}'")
+        if self.role == "two-content" and not (self.left and self.right):
+            raise ValueError("a 'two-content' slide needs 'left' and 'right'")
+        return self
+
+
+class DeckSpec(Strict):
+    title: str
+    slides: list[SlideSpec] = Field(min_length=1)
+
+
+# ---------------------------------------------------------------- season
+class SeasonInfo(Strict):
+    code: str
+    name: str
+    start: dt.date
+    end: dt.date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "SeasonInfo":
+        if self.end <= self.start:
+            raise ValueError("'end' must be after 'start'")
+        return self
+
+
+class Maison(Strict):
+    name: str
+    city: str = ""
+    website: str = ""
+
+
+class TemplateRef(Strict):
+    path: str
+    profile: str | None = None
+
+
+class SourceDef(Strict):
+    path: str
+    sheet: str | None = None
+    encoding: str = "utf-8"
+    delimiter: str = ","
+    decimal: str = "."
+    thousands: str | None = None
+    header_rows: int = Field(default=1, ge=1, le=2)
+    dtypes: dict[str, Literal["str", "int", "float", "date", "bool"]] = Field(default_factory=dict)
+    na_values: list[str] = Field(default_factory=list)
+    date_column: str | None = Field(default=None, description="column used by 'period' filters")
+
+
+class RegionDef(Strict):
+    id: str
+    name: str
+    languages: list[Language] = Field(min_length=1)
+    locales: dict[Language, str]
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    manager: str = ""
+    manager_email: str = ""
+
+    @model_validator(mode="after")
+    def _locale_per_language(self) -> "RegionDef":
+        missing = [lang for lang in self.languages if lang not in self.locales]
+        if missing:
+            raise ValueError(f"no locale for language(s) {', '.join(missing)} (e.g. fr: fr_CA)")
+        return self
+
+
+class KpiSources(Strict):
+    """Which named sources feed the derived KPIs."""
+
+    sales: str
+    stock: str | None = None
+    trade: str | None = None
+    targets: str | None = None
+
+
+class DeckDef(Strict):
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    spec: str
+    audience: Audience
+    languages: list[Language] | None = None
+    when: str | None = None
+    filename: str = ""
+
+
+class SeasonSpec(Strict):
+    season: SeasonInfo
+    maison: Maison
+    template: TemplateRef
+    brand: str
+    locale_dir: str = "locale"
+    sources: dict[str, SourceDef]
+    retailers: str = Field(description="name of the source listing the retailers")
+    kpis: KpiSources
+    regions: list[RegionDef] = Field(min_length=1)
+    decks: list[DeckDef] = Field(min_length=1)
+    render: Literal["image", "native"] = "image"
+
+    @model_validator(mode="after")
+    def _references(self) -> "SeasonSpec":
+        names = set(self.sources)
+        used = [self.retailers, self.kpis.sales, self.kpis.stock, self.kpis.trade, self.kpis.targets]
+        unknown = [n for n in used if n and n not in names]
+        if unknown:
+            raise ValueError(f"unknown source(s) {', '.join(unknown)}; defined: {', '.join(sorted(names))}")
+        return self

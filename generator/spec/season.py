@@ -1,0 +1,98 @@
+"""Load a season folder: ``season.yaml`` plus every deck spec it names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import Finding, Location, SpecError
+from generator.spec.loader import LoadedYaml, load_yaml
+from generator.spec.model import DeckSpec, SeasonSpec
+from generator.spec.validate import validate_document
+
+SEASON_FILE = "season.yaml"
+
+
+@dataclass(frozen=True)
+class Season:
+    """A validated season: its folder, its spec, and the deck specs it builds."""
+
+    root: Path
+    spec: SeasonSpec
+    decks: dict[str, DeckSpec]
+    documents: dict[str, LoadedYaml] = field(default_factory=dict, compare=False, repr=False)
+
+    def path(self, relative: str) -> Path:
+        """Return ``relative`` resolved against the season folder."""
+        return (self.root / relative).resolve()
+
+    def deck_spec_file(self, deck_name: str) -> str:
+        """Return the deck spec file name of deck ``deck_name`` as the season names it."""
+        return next(d.spec for d in self.spec.decks if d.name == deck_name)
+
+
+def season_file(path: Path) -> Path:
+    """Return the season.yaml for ``path`` (a season folder or the file itself)."""
+    return path / SEASON_FILE if path.is_dir() else path
+
+
+def load_season(path: Path) -> Season:
+    """Return the validated season at ``path``; raise SpecError listing every problem."""
+    file = season_file(path)
+    if not file.is_file():
+        raise SpecError(Finding(Location(file), "", "no season.yaml here",
+                                "pass a season folder such as decks/fw26"))
+    documents: dict[str, LoadedYaml] = {}
+    findings: list[Finding] = []
+    spec = _load(file, SeasonSpec, documents, findings)
+    decks: dict[str, DeckSpec] = {}
+    if spec is not None:
+        findings += _duplicate_deck_names(spec, documents[str(file)])
+        for index, deck in enumerate(spec.decks):
+            deck_file = file.parent / deck.spec
+            if not deck_file.is_file():
+                findings.append(documents[str(file)].finding(("decks", index, "spec"),
+                                                             f"deck spec '{deck.spec}' not found"))
+                continue
+            model = _load(deck_file, DeckSpec, documents, findings)
+            if model is not None:
+                decks[deck.name] = model
+    if findings:
+        raise SpecError(sorted(findings, key=_order))
+    assert spec is not None
+    return Season(file.parent.resolve(), spec, decks, documents)
+
+
+def _load(file: Path, model: type, documents: dict[str, LoadedYaml], findings: list[Finding]):
+    try:
+        loaded = load_yaml(file, display=_display(file))
+    except SpecError as exc:
+        findings.extend(exc.findings)
+        return None
+    documents[str(file)] = loaded
+    value, problems = validate_document(loaded, model)
+    findings.extend(problems)
+    return value
+
+
+def _display(file: Path) -> str:
+    """Return ``file`` relative to the working folder when it is inside it (shorter messages)."""
+    try:
+        return str(file.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(file)
+
+
+def _duplicate_deck_names(spec: SeasonSpec, loaded: LoadedYaml) -> list[Finding]:
+    seen: set[str] = set()
+    findings = []
+    for index, deck in enumerate(spec.decks):
+        if deck.name in seen:
+            findings.append(loaded.finding(("decks", index, "name"), f"deck name '{deck.name}' is used twice"))
+        seen.add(deck.name)
+    return findings
+
+
+def _order(finding: Finding) -> tuple[str, int, int]:
+    loc = finding.location
+    return (str(loc.file), loc.line or 0, loc.column or 0)
