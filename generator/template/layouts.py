@@ -21,6 +21,7 @@ TITLE_TYPES = frozenset({"title", "ctrTitle"})
 SLIDE_MARGIN = 0.05  # fallback content margin, as a share of the slide size
 MIN_SIDE_MARGIN = 0.02  # a title closer to the edge than this is a full-bleed bar, not a margin guide
 GAP = 0.015  # breathing room between the content area and the title or footer
+MIN_AREA = 0.1  # a content area shorter than this share of the slide is no content area
 
 
 def find_layout(prs: Presentation, name: str) -> SlideLayout:
@@ -69,7 +70,9 @@ def content_area(layout: SlideLayout, slide_size: tuple[int, int]) -> Box:
     left, right = _side_margins(layout, width)
     top = title.top + title.height + int(height * GAP) if title else int(height * SLIDE_MARGIN)
     bottom = _footer_top(layout, max(top, height // 2), height) - int(height * GAP)
-    return Box(left, top, max(right - left, 1), max(bottom - top, 1))
+    if bottom - top < height * MIN_AREA:  # e.g. a vertical title filling the slide: use plain margins
+        top, bottom = int(height * SLIDE_MARGIN), int(height * (1 - SLIDE_MARGIN))
+    return Box(left, top, right - left, bottom - top)
 
 
 def _side_margins(layout: SlideLayout, width: int) -> tuple[int, int]:
@@ -96,9 +99,10 @@ def _master_box(master: SlideMaster, kind: str) -> Box | None:
 
 def _footer_top(layout: SlideLayout, below: int, height: int) -> int:
     """Return the top of the highest footer placeholder in the lower part of the slide."""
-    shapes = list(layout.placeholders) or list(layout.slide_master.placeholders)
-    tops = [box.top for ph in shapes if placeholder_type(ph._element) in FOOTER_TYPES
-            if (box := shape_box(ph)) and box.top > below]
+    footers = [ph for ph in layout.placeholders if placeholder_type(ph._element) in FOOTER_TYPES]
+    if not footers:  # a layout without footers still sits on its master's footer band
+        footers = [ph for ph in layout.slide_master.placeholders if placeholder_type(ph._element) in FOOTER_TYPES]
+    tops = [box.top for ph in footers if (box := shape_box(ph)) and box.top > below]
     return min(tops, default=int(height * (1 - SLIDE_MARGIN)))
 
 
