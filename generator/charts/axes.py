@@ -1,0 +1,61 @@
+"""Small drawing helpers shared by the chart families (value axes, legends, series colours)."""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from generator.charts.formatting import format_value
+from generator.charts.model import ChartRequest, Series
+from generator.charts.style import Theme
+
+
+def values_array(series: Series, count: int) -> np.ndarray:
+    """Return ``count`` values as floats with NaN for every gap."""
+    return np.array([np.nan if v is None else v for v in series.finite(count)], dtype=float)
+
+
+def label_for(request: ChartRequest, value: float) -> str:
+    """Return ``value`` in the request's format, compact (for data labels)."""
+    return format_value(value, request.value_format, request.locale, request.currency, compact=True)
+
+
+def format_value_axis(ax: Axes, request: ChartRequest, axis: str = "y") -> None:
+    """Put locale-formatted compact tick labels on the value ``axis`` with few, round ticks."""
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    target.set_major_locator(MaxNLocator(nbins=5, min_n_ticks=3))
+    target.set_major_formatter(FuncFormatter(lambda value, _pos: label_for(request, value)))
+
+
+def series_color(series: Series, index: int, theme: Theme) -> str:
+    """Return a series colour: last year in muted grey, target in the accent, others by position."""
+    if series.kind == "ly":
+        return theme.muted
+    if series.kind == "target":
+        return theme.color(1)
+    return theme.color(index)
+
+
+def top_legend(ax: Axes, count: int) -> None:
+    """Place a frameless one-row legend above the plot, left-aligned, when there is more than one entry."""
+    if count < 2:
+        return
+    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.01), ncols=min(count, 4),
+              handlelength=1.2, columnspacing=1.4, borderaxespad=0.2)
+
+
+def category_ticks(ax: Axes, categories: tuple[str, ...]) -> None:
+    """Label the x axis with the categories, rotating them when they would collide."""
+    ax.set_xticks(range(len(categories)), categories)
+    longest = max((len(c) for c in categories), default=0)
+    if len(categories) * longest > 90:
+        ax.tick_params(axis="x", labelrotation=35)
+        for label in ax.get_xticklabels():
+            label.set_horizontalalignment("right")
+    ax.set_xlim(-0.6, len(categories) - 0.4)
+
+
+def baseline(ax: Axes, theme: Theme) -> None:
+    """Draw a thin zero line so bars stand on a visible floor."""
+    ax.axhline(0, color=theme.ink, linewidth=0.6, zorder=2)

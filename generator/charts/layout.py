@@ -1,0 +1,28 @@
+"""One-pass layout: fit the axes and their decorations inside the figure.
+
+Cheaper than constrained layout (which draws twice and iterates) and never
+resizes the figure, unlike ``bbox_inches="tight"``: the PNG keeps the box size.
+"""
+
+from __future__ import annotations
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+PAD_INCHES = 0.05
+MIN_FRACTION = 0.25  # the plot keeps at least this share of the figure whatever the labels
+
+
+def fit_axes(figure: Figure, ax: Axes) -> None:
+    """Move ``ax`` so tick labels, legend and notes sit inside the figure with a small pad."""
+    renderer = figure.canvas.get_renderer()
+    outer, inner = ax.get_tightbbox(renderer), ax.get_window_extent(renderer)
+    if outer is None:
+        return
+    pad = PAD_INCHES * figure.dpi
+    width, height = figure.bbox.width, figure.bbox.height
+    left = inner.x0 - outer.x0 + pad
+    bottom = inner.y0 - outer.y0 + pad
+    plot_w = max(width - left - (outer.x1 - inner.x1 + pad), width * MIN_FRACTION)
+    plot_h = max(height - bottom - (outer.y1 - inner.y1 + pad), height * MIN_FRACTION)
+    ax.set_position((left / width, bottom / height, plot_w / width, plot_h / height))

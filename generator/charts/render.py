@@ -1,0 +1,97 @@
+"""Turn a ChartRequest into a PNG of exactly the requested box size (Agg, no pyplot)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import matplotlib
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from generator.charts.alt_text import alt_text
+from generator.charts.bars import draw_bar, draw_stacked_bar
+from generator.charts.donut import donut_parts, draw_donut
+from generator.charts.gantt import draw_gantt
+from generator.charts.layout import fit_axes
+from generator.charts.lines import draw_line
+from generator.charts.model import KINDS, ChartRequest, RenderedChart
+from generator.charts.style import Theme, chart_rc, make_theme
+from generator.charts.waterfall import draw_bullet, draw_waterfall
+from generator.errors import RenderError
+from generator.geometry import EMU_PER_INCH
+
+Drawer = Callable[[Axes, ChartRequest, Theme], None]
+
+DRAWERS: dict[str, Drawer] = {
+    "bar": draw_bar, "stacked_bar": draw_stacked_bar, "line": draw_line, "donut": draw_donut,
+    "waterfall": draw_waterfall, "bullet": draw_bullet, "gantt": draw_gantt,
+}
+
+
+def render_chart(request: ChartRequest) -> RenderedChart:
+    """Return the chart drawn for ``request`` as PNG bytes with its alt text."""
+    draw = drawer_for(request.kind)
+    rc = chart_rc(request.style)
+    theme = make_theme(request.palette, rc)
+    present = has_data(request)
+    with matplotlib.rc_context(rc):
+        figure = new_figure(request)
+        ax = figure.add_subplot()
+        (draw if present else draw_no_data)(ax, request, theme)
+        fit_axes(figure, ax)
+        png = png_bytes(figure, request.dpi)
+    return RenderedChart(png, request.width_emu, request.height_emu, alt_text(request, present))
+
+
+def drawer_for(kind: str) -> Drawer:
+    """Return the drawing function of ``kind``, or raise RenderError naming the valid kinds."""
+    try:
+        return DRAWERS[kind]
+    except KeyError:
+        raise RenderError(f"unknown chart kind {kind!r}; valid kinds: {', '.join(KINDS)}") from None
+
+
+def pixel_size(request: ChartRequest) -> tuple[int, int]:
+    """Return the PNG size in pixels: the box size in inches times dpi, rounded."""
+    return (round(request.width_emu * request.dpi / EMU_PER_INCH),
+            round(request.height_emu * request.dpi / EMU_PER_INCH))
+
+
+def new_figure(request: ChartRequest) -> Figure:
+    """Return an Agg figure whose canvas is exactly ``pixel_size(request)``."""
+    width_px, height_px = pixel_size(request)
+    # Agg truncates width*dpi to int; a hundredth of a pixel keeps float error from losing a pixel.
+    size = ((max(width_px, 1) + 0.01) / request.dpi, (max(height_px, 1) + 0.01) / request.dpi)
+    figure = Figure(figsize=size, dpi=request.dpi)
+    FigureCanvasAgg(figure)
+    return figure
+
+
+def png_bytes(figure: Figure, dpi: int) -> bytes:
+    """Return the figure as PNG bytes without metadata, so equal figures give equal bytes."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def has_data(request: ChartRequest) -> bool:
+    """Return whether ``request`` holds anything drawable for its kind."""
+    if request.kind == "gantt":
+        return bool(request.tasks)
+    if not request.series:
+        return False
+    if request.kind == "bullet":
+        return request.series[0].finite(1)[0] is not None
+    if request.kind == "donut":
+        return bool(donut_parts(request))
+    count = len(request.categories)
+    return any(v is not None for s in request.series for v in s.finite(count))
+
+
+def draw_no_data(ax: Axes, request: ChartRequest, theme: Theme) -> None:
+    """Draw a quiet, centred "no data" note in place of the chart."""
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, request.word("no_data", "No data"), transform=ax.transAxes, ha="center", va="center",
+            fontsize=10, color=theme.muted, fontstyle="italic")

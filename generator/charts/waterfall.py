@@ -1,0 +1,99 @@
+"""Waterfall (steps of change ending in a total) and bullet (actual against target) charts."""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.axes import Axes
+
+from generator.charts.axes import baseline, category_ticks, format_value_axis, label_for
+from generator.charts.model import ChartRequest
+from generator.charts.style import Theme
+
+
+def waterfall_steps(request: ChartRequest) -> list[tuple[str, float]]:
+    """Return (label, delta) per category, gaps as zero, then ("Total", sum) as the last bar."""
+    values = request.series[0].finite(len(request.categories)) if request.series else []
+    steps = [(c, v or 0.0) for c, v in zip(request.categories, values)]
+    return steps + [(request.word("total", "Total"), sum(v for _, v in steps))]
+
+
+def draw_waterfall(ax: Axes, request: ChartRequest, theme: Theme) -> None:
+    """Draw each delta floating from the running total; the closing total stands on zero."""
+    steps = waterfall_steps(request)
+    deltas = np.array([v for _, v in steps[:-1]])
+    bottoms = np.concatenate([[0.0], np.cumsum(deltas)[:-1], [0.0]])
+    heights = np.append(deltas, steps[-1][1])
+    x = np.arange(len(steps))
+    ax.bar(x, heights, 0.62, bottom=bottoms, color=_step_colors(deltas, theme), zorder=3)
+    _connectors(ax, x, bottoms + heights, theme)
+    _step_labels(ax, request, bottoms, heights, theme)
+    category_ticks(ax, tuple(label for label, _ in steps))
+    format_value_axis(ax, request)
+    baseline(ax, theme)
+    ax.margins(y=0.12)
+
+
+def _step_colors(deltas: np.ndarray, theme: Theme) -> list[str]:
+    """Return rise/fall colours per step, muted for the opening level, brand colour for the total."""
+    colors = [theme.positive if d >= 0 else theme.negative for d in deltas] + [theme.color(0)]
+    if len(deltas) > 1:
+        colors[0] = theme.muted  # the first step stands on zero: it reads as the opening level
+    return colors
+
+
+def _step_labels(ax: Axes, request: ChartRequest, bottoms: np.ndarray, heights: np.ndarray, theme: Theme) -> None:
+    """Write each bar's value above it: signed for the changes, plain for opening and total."""
+    last = len(heights) - 1
+    for xi, (bottom, height) in enumerate(zip(bottoms, heights)):
+        text = signed_label(request, height) if 0 < xi < last else label_for(request, height)
+        ax.annotate(text, (xi, max(bottom, bottom + height)), xytext=(0, 3),
+                    textcoords="offset points", ha="center", va="bottom", fontsize=7.5, color=theme.ink)
+
+
+def signed_label(request: ChartRequest, delta: float) -> str:
+    """Return a compact change label with an explicit "+" for increases."""
+    text = label_for(request, delta)
+    return "+" + text if delta > 0 else text
+
+
+def _connectors(ax: Axes, x: np.ndarray, levels: np.ndarray, theme: Theme) -> None:
+    """Draw hairlines joining each bar's end level to the next bar."""
+    for xi, level in zip(x[:-1], levels[:-1]):
+        ax.plot([xi + 0.31, xi + 0.69], [level, level], color=theme.muted, linewidth=0.6, zorder=2)
+
+
+BANDS = (0.7, 1.0)  # band edges as fractions of target: below / approaching / at-or-above
+
+
+def draw_bullet(ax: Axes, request: ChartRequest, theme: Theme) -> None:
+    """Draw the actual (``series[0].values[0]``) as a bar over qualitative bands, target as a mark."""
+    actual = request.series[0].finite(1)[0] or 0.0
+    target = request.target if request.target is not None else actual
+    top = max(actual, target, 0.0) * 1.2 or 1.0
+    edges = [0.0] + [target * b for b in BANDS] + [top]
+    shades = ("#E9E4DD", "#DDD6CC", "#CFC6B8")
+    for left, right, shade in zip(edges, edges[1:], shades):
+        ax.barh(0, right - left, 0.9, left=left, color=shade, zorder=1)
+    ax.barh(0, actual, 0.34, color=theme.color(0), zorder=3)
+    if request.target is not None:
+        ax.plot([target, target], [-0.32, 0.32], color=theme.color(1), linewidth=2.6, zorder=4)
+        _bullet_note(ax, target, f"{request.word('target', 'Target')} {label_for(request, target)}", theme, -0.47)
+    _bullet_note(ax, actual, label_for(request, actual), theme, 0.47, bold=True)
+    _bullet_axes(ax, request, top)
+
+
+def _bullet_note(ax: Axes, x: float, text: str, theme: Theme, y: float, bold: bool = False) -> None:
+    """Write a small note centred on ``x`` just above (y > 0) or below the bullet."""
+    ax.text(x, y, text, ha="center", va="bottom" if y > 0 else "top", fontsize=8.5 if bold else 8,
+            color=theme.ink, fontweight="bold" if bold else "normal", zorder=5)
+
+
+def _bullet_axes(ax: Axes, request: ChartRequest, top: float) -> None:
+    """Set limits, the category label and value ticks for a bullet chart."""
+    ax.set_xlim(0, top)
+    ax.set_ylim(-0.9, 0.9)
+    name = request.categories[0] if request.categories else request.series[0].name
+    ax.set_yticks([0], [name])
+    ax.grid(False)
+    ax.spines["bottom"].set_visible(False)
+    format_value_axis(ax, request, axis="x")
