@@ -9,6 +9,7 @@ python-pptx reopen, and an optional LibreOffice round trip.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def check_deck(deck: Path | bytes, *, schema: bool = True, render: bool = False)
     label, data = _read(deck)
     try:
         pkg = DeckPackage(label, data)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
         return [structure.zip_problem(label, exc)]
     problems = [problem for check in STRUCTURE_CHECKS for problem in check(pkg)]
     if schema:

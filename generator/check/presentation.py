@@ -80,23 +80,32 @@ def shape_ids(pkg: DeckPackage) -> Iterator[Problem]:
         for shape_id, used_by in names.items():
             if len(used_by) > 1:
                 shapes = ", ".join(repr(n) for n in used_by)
-                yield Problem(pkg.label, part, f"shape id {shape_id} is used by {len(used_by)} shapes ({shapes})")
+                message = f"shape id {shape_id} is used by {len(used_by)} shapes ({shapes})"
+                yield Problem(pkg.label, part, message)
 
 
 def master_layout_ids(pkg: DeckPackage) -> Iterator[Problem]:
     """Yield a problem for master/layout ids repeated across their shared id space."""
     main = presentation_part(pkg)
+    if main is None:
+        return
     owners: dict[str, list[str]] = {}
-    lists = [(main, "sldMasterIdLst/{%s}sldMasterId" % P_NS)] if main else []
-    lists += [(m, "sldLayoutIdLst/{%s}sldLayoutId" % P_NS) for m in pkg.related(main or "", "/slideMaster")]
-    for part, path in lists:
-        root = pkg.xml(part)
-        for entry in root.iterfind(f"{{{P_NS}}}{path}") if root is not None else []:
-            owners.setdefault(entry.get("id", ""), []).append(part)
+    entries = _ids_in(pkg, main, "sldMasterIdLst/{%s}sldMasterId" % P_NS)
+    for master in pkg.related(main, "/slideMaster"):
+        entries += _ids_in(pkg, master, "sldLayoutIdLst/{%s}sldLayoutId" % P_NS)
+    for value, part in entries:
+        owners.setdefault(value, []).append(part)
     for value, parts in owners.items():
         if len(parts) > 1:
             where = ", ".join(sorted(set(parts)))
-            yield Problem(pkg.label, parts[0], f"master/layout id {value} is used {len(parts)} times ({where})")
+            message = f"master/layout id {value} is used {len(parts)} times ({where})"
+            yield Problem(pkg.label, parts[0], message)
+
+
+def _ids_in(pkg: DeckPackage, part: str, path: str) -> list[tuple[str, str]]:
+    root = pkg.xml(part)
+    entries = root.iterfind(f"{{{P_NS}}}{path}") if root is not None else []
+    return [(entry.get("id", ""), part) for entry in entries]
 
 
 def notes_backlinks(pkg: DeckPackage) -> Iterator[Problem]:
