@@ -16,14 +16,13 @@ from urllib.parse import unquote
 from lxml import etree
 
 CONTENT_TYPES = "[Content_Types].xml"
-PACKAGE_RELS = "_rels/.rels"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 PR_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 HYPERLINK_TYPE_SUFFIX = "/hyperlink"
 SLIDE_TYPE = "presentationml.slide+xml"
 
 # Decks come from outside (HQ masters): never expand entities or touch the network.
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
 @dataclass(frozen=True)
