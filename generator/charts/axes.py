@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, MaxNLocator
@@ -24,7 +26,7 @@ def label_for(request: ChartRequest, value: float) -> str:
 def format_value_axis(ax: Axes, request: ChartRequest, axis: str = "y") -> None:
     """Put locale-formatted compact tick labels on the value ``axis`` with few, round ticks."""
     target = ax.yaxis if axis == "y" else ax.xaxis
-    target.set_major_locator(MaxNLocator(nbins=5, min_n_ticks=3))
+    target.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], min_n_ticks=3))
     target.set_major_formatter(FuncFormatter(lambda value, _pos: label_for(request, value)))
 
 
@@ -46,16 +48,28 @@ def top_legend(ax: Axes, count: int) -> None:
 
 
 def category_ticks(ax: Axes, categories: tuple[str, ...]) -> None:
-    """Label the x axis with the categories, rotating them when they would collide."""
-    ax.set_xticks(range(len(categories)), categories)
-    longest = max((len(c) for c in categories), default=0)
-    if len(categories) * longest > 90:
-        ax.tick_params(axis="x", labelrotation=35)
-        for label in ax.get_xticklabels():
-            label.set_horizontalalignment("right")
+    """Label the x axis with the categories, wrapped onto two lines (or rotated) when they would collide."""
+    room = _chars_per_category(ax, len(categories))
+    labels = [_wrap(c, room) for c in categories]
+    ax.set_xticks(range(len(categories)), labels)
+    if any(label.count("\n") > 1 for label in labels):
+        ax.set_xticks(range(len(categories)), categories, rotation=35, ha="right", rotation_mode="anchor")
     ax.set_xlim(-0.6, len(categories) - 0.4)
 
 
+def _chars_per_category(ax: Axes, count: int) -> int:
+    """Return roughly how many tick-label characters fit side by side under one category."""
+    label_points = ax.xaxis.get_ticklabels()[0].get_fontsize() if ax.xaxis.get_ticklabels() else 8.0
+    width_points = ax.figure.get_figwidth() * 72 * 0.85
+    return max(int(width_points / max(count, 1) / (label_points * 0.5)) - 2, 4)
+
+
+def _wrap(label: str, width: int) -> str:
+    """Return ``label`` broken at spaces into lines of at most ``width`` characters."""
+    return "\n".join(textwrap.wrap(label, width)) if len(label) > width else label
+
+
 def baseline(ax: Axes, theme: Theme) -> None:
-    """Draw a thin zero line so bars stand on a visible floor."""
+    """Draw a thin zero line so bars stand on a visible floor (it replaces the bottom spine)."""
     ax.axhline(0, color=theme.ink, linewidth=0.6, zorder=2)
+    ax.spines["bottom"].set_visible(False)

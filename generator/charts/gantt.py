@@ -36,17 +36,27 @@ def category_colors(tasks: tuple[Task, ...], theme: Theme) -> dict[str, str]:
 
 
 def _month_axis(ax: Axes, request: ChartRequest) -> None:
-    """Grid at each month start; localized short month names centred mid-month."""
+    """Grid at each month start; localized short month names mid-month (at month starts on long spans)."""
     step = _set_month_span(ax, request.tasks)
     ax.xaxis.set_major_locator(MonthLocator(interval=step))
-    ax.xaxis.set_minor_locator(MonthLocator(bymonthday=15, interval=step))
-    ax.xaxis.set_major_formatter(NullFormatter())
     locale = request.locale
-    ax.xaxis.set_minor_formatter(FuncFormatter(lambda x, _pos: format_month(num2date(x).date(), locale)))
+    month_names = FuncFormatter(lambda x, _pos: month_tick(num2date(x).date(), locale, step))
+    if step == 1:
+        ax.xaxis.set_minor_locator(MonthLocator(bymonthday=15))
+        ax.xaxis.set_major_formatter(NullFormatter())
+        ax.xaxis.set_minor_formatter(month_names)
+    else:
+        ax.xaxis.set_major_formatter(month_names)
     ax.tick_params(axis="x", which="both", length=0, labeltop=True, labelbottom=False)
     ax.grid(True, axis="x", which="major")
     ax.grid(False, axis="y")
     ax.spines["bottom"].set_visible(False)
+
+
+def month_tick(day: datetime.date, locale: str, step: int) -> str:
+    """Return the short month name, plus the year on each year's first tick when ticks skip months."""
+    name = format_month(day, locale)
+    return f"{name} {day.year}" if step > 1 and day.month <= step else name
 
 
 def _set_month_span(ax: Axes, tasks: tuple[Task, ...]) -> int:
