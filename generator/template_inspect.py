@@ -13,6 +13,7 @@ from generator.template.master import open_presentation
 from generator.template.package import read_template_bytes
 
 CONTENT_TYPES = ("obj", "body")
+TABLE_HEADER = f"    {'idx':>4}  {'type':<9} {'name':<28} {'left':>6} {'top':>6} {'width':>6} {'height':>6}  (in)"
 
 
 @dataclass(frozen=True)
@@ -117,15 +118,36 @@ def propose_profile(info: TemplateInfo, template_name: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+# Words in layout names that hint at a role; such layouts are tried first.
+NAME_HINTS: dict[str, tuple[str, ...]] = {
+    "title": ("title slide", "cover", "title"), "section": ("section", "divider"), "bullets": ("bullet", "content"),
+    "chart": ("chart",), "two-content": ("two", "comparison"), "table": ("table",), "kpi": ("kpi", "metric"),
+    "picture": ("picture", "photo", "image"), "closing": ("closing", "end", "thank"),
+}
+
+
 def _choose(info: TemplateInfo, role: str) -> _Choice:
     pickers = {
-        "title": _pick_title, "closing": _pick_title, "section": _pick_section,
-        "bullets": lambda i: _largest_single(i, "body", "title and one content placeholder"),
-        "kpi": lambda i: _largest_single(i, "tiles", "largest single content placeholder"),
+        "title": _pick_title, "closing": _pick_closing, "section": _pick_section,
+        "bullets": lambda lays: _largest_single(lays, "bullets", "body", "title and one content placeholder"),
+        "kpi": lambda lays: _largest_single(lays, "kpi", "tiles", "largest single content placeholder"),
         "two-content": _pick_two_content, "picture": _pick_picture,
-        "chart": lambda i: _pick_media(i, "chart", "chart"), "table": lambda i: _pick_media(i, "tbl", "table"),
+        "chart": lambda lays: _pick_media(lays, "chart", "chart"),
+        "table": lambda lays: _pick_media(lays, "tbl", "table"),
     }
-    return pickers[role](info) or _title_only(info) or _any_layout(info)
+    return pickers[role](_prefer(info.layouts, NAME_HINTS[role])) or _title_only(info) or _any_layout(info)
+
+
+def _prefer(layouts: tuple[LayoutInfo, ...], hints: tuple[str, ...]) -> list[LayoutInfo]:
+    """Return ``layouts`` with those named after a hint first (earlier hints first, stable)."""
+    def rank(layout: LayoutInfo) -> int:
+        name = layout.name.lower()
+        return next((i for i, hint in enumerate(hints) if hint in name), len(hints))
+    return sorted(layouts, key=rank)
+
+
+def _named(layouts: list[LayoutInfo], hints: tuple[str, ...]) -> list[LayoutInfo]:
+    return [layout for layout in layouts if layout.title and any(h in layout.name.lower() for h in hints)]
 
 
 def _slots(layout: LayoutInfo, **named: PlaceholderInfo | None) -> dict[str, int]:
@@ -133,39 +155,50 @@ def _slots(layout: LayoutInfo, **named: PlaceholderInfo | None) -> dict[str, int
     return {slot: ph.idx for slot, ph in found.items() if ph is not None}
 
 
-def _pick_title(info: TemplateInfo) -> _Choice | None:
-    for layout in info.layouts:
-        if layout.of_type("ctrTitle"):
-            subtitle = (layout.of_type("subTitle") + layout.of_type(*CONTENT_TYPES) + [None])[0]
-            return _Choice(layout.name, _slots(layout, subtitle=subtitle), "centred title layout")
-    return _pick_section(info)
+def _first(*groups: list[PlaceholderInfo]) -> PlaceholderInfo | None:
+    return next((ph for group in groups for ph in group), None)
 
 
-def _pick_section(info: TemplateInfo) -> _Choice | None:
-    for layout in info.layouts:
-        if layout.title and "section" in layout.name.lower():
-            subtitle = (layout.of_type("subTitle", *CONTENT_TYPES) + [None])[0]
-            return _Choice(layout.name, _slots(layout, subtitle=subtitle), "section layout")
-    return _title_only(info)
+def _pick_title(layouts: list[LayoutInfo]) -> _Choice | None:
+    for layout in layouts:
+        if layout.of_type("ctrTitle", "subTitle"):
+            subtitle = _first(layout.of_type("subTitle"), layout.of_type(*CONTENT_TYPES))
+            return _Choice(layout.name, _slots(layout, subtitle=subtitle), "title slide layout (subtitle placeholder)")
+    return _pick_section(_prefer(tuple(layouts), NAME_HINTS["section"]))
 
 
-def _single_content(info: TemplateInfo) -> list[LayoutInfo]:
+def _pick_closing(layouts: list[LayoutInfo]) -> _Choice | None:
+    for layout in _named(layouts, NAME_HINTS["closing"]):
+        subtitle = _first(layout.of_type("subTitle"), layout.of_type(*CONTENT_TYPES))
+        return _Choice(layout.name, _slots(layout, subtitle=subtitle), "closing layout")
+    return _pick_title(_prefer(tuple(layouts), NAME_HINTS["title"]))
+
+
+def _pick_section(layouts: list[LayoutInfo]) -> _Choice | None:
+    for layout in _named(layouts, NAME_HINTS["section"]):
+        subtitle = _first(layout.of_type("subTitle", *CONTENT_TYPES))
+        return _Choice(layout.name, _slots(layout, subtitle=subtitle), "section layout")
+    return None
+
+
+def _single_content(layouts: list[LayoutInfo]) -> list[LayoutInfo]:
     """Return layouts with a title and exactly one text/object placeholder besides footers."""
-    return [layout for layout in info.layouts
+    return [layout for layout in layouts
             if layout.title and len(layout.extras) == 1 and layout.of_type(*CONTENT_TYPES)]
 
 
-def _largest_single(info: TemplateInfo, slot: str, note: str) -> _Choice | None:
-    """Return the single-content layout with the biggest placeholder, that placeholder as ``slot``."""
-    candidates = _single_content(info)
-    if not candidates:
+def _largest_single(layouts: list[LayoutInfo], role: str, slot: str, note: str) -> _Choice | None:
+    """Return the single-content layout with the biggest placeholder, preferring ones named for ``role``."""
+    candidates = _single_content(layouts)
+    pool = [layout for layout in candidates if layout in _named(layouts, NAME_HINTS[role])] or candidates
+    if not pool:
         return None
-    layout = max(candidates, key=lambda lay: lay.extras[0].area)
+    layout = max(pool, key=lambda lay: lay.extras[0].area)
     return _Choice(layout.name, _slots(layout, **{slot: layout.extras[0]}), note)
 
 
-def _pick_two_content(info: TemplateInfo) -> _Choice | None:
-    for layout in info.layouts:
+def _pick_two_content(layouts: list[LayoutInfo]) -> _Choice | None:
+    for layout in layouts:
         pair = layout.of_type(*CONTENT_TYPES)
         if layout.title and len(layout.extras) == 2 and len(pair) == 2 and all(ph.box for ph in pair):
             left, right = sorted(pair, key=lambda ph: ph.box.left)
@@ -174,23 +207,24 @@ def _pick_two_content(info: TemplateInfo) -> _Choice | None:
     return None
 
 
-def _pick_picture(info: TemplateInfo) -> _Choice | None:
-    for layout in info.layouts:
+def _pick_picture(layouts: list[LayoutInfo]) -> _Choice | None:
+    for layout in layouts:
         if layout.of_type("pic"):
-            caption = (layout.of_type("body") + [None])[0]
+            caption = _first(layout.of_type("body"))
             return _Choice(layout.name, _slots(layout, picture=layout.of_type("pic")[0], caption=caption),
                            "picture placeholder")
     return None
 
 
-def _pick_media(info: TemplateInfo, ph_type: str, slot: str) -> _Choice | None:
-    for layout in info.layouts:
+def _pick_media(layouts: list[LayoutInfo], ph_type: str, slot: str) -> _Choice | None:
+    for layout in layouts:
         if layout.title and layout.of_type(ph_type):
-            return _Choice(layout.name, _slots(layout, **{slot: layout.of_type(ph_type)[0]}), f"{ph_type} placeholder")
-    objects = [layout for layout in _single_content(info) if layout.extras[0].type == "obj"]
+            caption = {"caption": _first(layout.of_type("body"))} if slot == "chart" else {}
+            return _Choice(layout.name, _slots(layout, **{slot: layout.of_type(ph_type)[0]}, **caption),
+                           f"{ph_type} placeholder")
+    objects = [layout for layout in _single_content(layouts) if layout.extras[0].type == "obj"]
     if objects:
-        layout = objects[0]
-        return _Choice(layout.name, _slots(layout, **{slot: layout.extras[0]}),
+        return _Choice(objects[0].name, _slots(objects[0], **{slot: objects[0].extras[0]}),
                        f"object placeholder (or drop '{slot}' and use 'Title Only' content area)")
     return None
 
@@ -220,7 +254,7 @@ def format_inspection(info: TemplateInfo, profile: TemplateProfile | None) -> st
     for number, layout in enumerate(info.layouts, start=1):
         lines += ["", f"{number:>2}. {layout.name!r}" + (f"  <- roles: {', '.join(roles[layout.name])}"
                                                          if layout.name in roles else "")]
-        lines.append(f"    {'idx':>4}  {'type':<9} {'name':<28} {'left':>6} {'top':>6} {'width':>6} {'height':>6}  (in)")
+        lines.append(TABLE_HEADER)
         lines += [_placeholder_row(ph) for ph in layout.placeholders] or ["    (no placeholders)"]
         lines.append("    content area: " + _inches(layout.content_area))
     if profile is not None:

@@ -96,3 +96,13 @@ def test_committed_profile_marks_roles():
     profile = load_profile(Path(__file__).parent / "profiles" / "bdo-science-16x9.profile.yaml")
     text = format_inspection(inspect_template(profile.template_path()), profile)
     assert "'Title Only'  <- roles: chart (title=0), table (title=0), kpi (title=0)" in text
+
+
+ORVELLE = Path(__file__).parents[1] / "templates" / "orvelle_master.pptx"
+
+
+@pytest.mark.skipif(not ORVELLE.is_file(), reason="templates/orvelle_master.pptx not built yet")
+def test_starter_profile_for_the_house_master_matches_its_profile():
+    starter = yaml.safe_load(propose_profile(inspect_template(ORVELLE), ORVELLE.name))
+    committed = load_profile(ORVELLE.with_name("orvelle_master.profile.yaml"))
+    assert {role: m.model_dump() for role, m in committed.roles.items()} == starter["roles"]

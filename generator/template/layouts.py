@@ -21,6 +21,7 @@ TITLE_TYPES = frozenset({"title", "ctrTitle"})
 SLIDE_MARGIN = 0.05  # fallback content margin, as a share of the slide size
 MIN_SIDE_MARGIN = 0.02  # a title closer to the edge than this is a full-bleed bar, not a margin guide
 GAP = 0.015  # breathing room between the content area and the title or footer
+MAX_DECORATION = 0.25  # bigger shapes are backgrounds that content sits on, not obstacles
 MIN_AREA = 0.1  # a content area shorter than this share of the slide is no content area
 
 
@@ -72,7 +73,36 @@ def content_area(layout: SlideLayout, slide_size: tuple[int, int]) -> Box:
     bottom = _footer_top(layout, max(top, height // 2), height) - int(height * GAP)
     if bottom - top < height * MIN_AREA:  # e.g. a vertical title filling the slide: use plain margins
         top, bottom = int(height * SLIDE_MARGIN), int(height * (1 - SLIDE_MARGIN))
-    return Box(left, top, right - left, bottom - top)
+    area = Box(left, top, right - left, bottom - top)
+    for obstacle in _decorations(layout, slide_size):
+        area = _avoid(area, obstacle, int(height * GAP))
+    return area
+
+
+def _decorations(layout: SlideLayout, slide_size: tuple[int, int]) -> list[Box]:
+    """Return boxes of logos and bands drawn on the layout or (if shown) its master."""
+    shapes = list(layout.shapes)
+    if layout._element.get("showMasterSp") != "0":
+        shapes += list(layout.slide_master.shapes)
+    limit = slide_size[0] * slide_size[1] * MAX_DECORATION
+    boxes = [shape_box(shape) for shape in shapes if not shape.is_placeholder]
+    return [box for box in boxes if box and 0 < box.width * box.height < limit]
+
+
+def _avoid(area: Box, obstacle: Box, gap: int) -> Box:
+    """Return the largest part of ``area`` left when cutting it on one side clear of ``obstacle``."""
+    right, bottom = area.left + area.width, area.top + area.height
+    o_right, o_bottom = obstacle.left + obstacle.width, obstacle.top + obstacle.height
+    if o_right <= area.left or obstacle.left >= right or o_bottom <= area.top or obstacle.top >= bottom:
+        return area
+    cuts = [
+        Box(area.left, area.top, area.width, obstacle.top - gap - area.top),
+        Box(area.left, area.top, obstacle.left - gap - area.left, area.height),
+        Box(o_right + gap, area.top, right - o_right - gap, area.height),
+        Box(area.left, o_bottom + gap, area.width, bottom - o_bottom - gap),
+    ]
+    best = max(cuts, key=lambda box: max(box.width, 0) * max(box.height, 0))
+    return best if best.width > 0 and best.height > 0 else area
 
 
 def _side_margins(layout: SlideLayout, width: int) -> tuple[int, int]:
@@ -135,5 +165,6 @@ def theme_fonts(master: SlideMaster) -> tuple[str, str]:
     """Return the theme's (major, minor) latin font names; empty strings if unset."""
     theme = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
     scheme = "./a:themeElements/a:fontScheme/a:{}Font/a:latin"
-    major, minor = (theme.find(scheme.format(kind), NS) for kind in ("major", "minor"))
-    return (major.get("typeface", "") if major is not None else "", minor.get("typeface", "") if minor is not None else "")
+    found = (theme.find(scheme.format(kind), NS) for kind in ("major", "minor"))
+    major, minor = (font.get("typeface", "") if font is not None else "" for font in found)
+    return major, minor
