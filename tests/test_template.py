@@ -287,3 +287,12 @@ def test_content_area_keeps_clear_of_the_layout_logo():
     chart = wild_master("bdo-science-16x9").slot_box("chart", "chart")
     logo_left, logo_top = 8107453, 3980403  # picture-filled box on bdo's "Title Only" layout
     assert chart.left + chart.width < logo_left or chart.top + chart.height < logo_top
+
+
+def test_macro_enabled_template_is_refused(tmp_path):
+    source = zipfile.ZipFile(default_template(tmp_path, slides=0))
+    members = {info.filename: source.read(info.filename) for info in source.infolist()}
+    members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(
+        b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+        b"application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml")
+    assert "macro-enabled" in refusal(write_zip(tmp_path / "macro.pptm", members))

@@ -84,11 +84,13 @@ class Master:
     def slot_box(self, role: str, slot: str) -> Box | None:
         """Return where ``slot`` of ``role`` goes: its placeholder's box, else the content area.
 
-        Unmapped text slots (title, subtitle, caption) have no box: None.
+        Unmapped text slots (title, subtitle, caption), or placeholders without any geometry, have no box:
+        None. Content slots then fall back to the content area.
         """
         ph = self._placeholder(role, slot)
-        if ph is not None:
-            return layouts.shape_box(ph)
+        box = layouts.shape_box(ph) if ph is not None else None
+        if box is not None:
+            return box
         if slot in CONTENT_SLOTS:
             return self.content_area(role)
         return None

@@ -25,6 +25,8 @@ MAX_RATIO = 200
 RATIO_CHECK_BYTES = 1024 * 1024  # tiny members compress oddly; only big ones can be bombs
 CONTENT_TYPES = "[Content_Types].xml"
 TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+SLIDESHOW_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml"
+MACRO_MAIN = b"application/vnd.ms-powerpoint."  # .pptm/.potm/.ppsm main parts
 PRESENTATION_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 PKG_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 EMBEDDED_KINDS = frozenset({"image", "media", "video", "audio", "oleObject"})
@@ -51,7 +53,10 @@ def _checked(path: Path, archive: zipfile.ZipFile, data: bytes) -> bytes:
     if CONTENT_TYPES not in archive.namelist():
         raise TemplateError(f"{path}: not a PowerPoint file (no {CONTENT_TYPES}); save it as .pptx or .potx")
     _check_external_media(path, archive)
-    if TEMPLATE_MAIN in archive.read(CONTENT_TYPES):
+    content_types = archive.read(CONTENT_TYPES)
+    if MACRO_MAIN in content_types and b"macroEnabled.main+xml" in content_types:
+        raise TemplateError(f"{path}: the template is macro-enabled; save it as .pptx or .potx without macros")
+    if TEMPLATE_MAIN in content_types or SLIDESHOW_MAIN in content_types:
         return _as_presentation(archive)
     return data
 
@@ -120,12 +125,12 @@ def _owner_part(rels_name: str) -> str:
 
 
 def _as_presentation(archive: zipfile.ZipFile) -> bytes:
-    """Return the package with its .potx main content type switched to a .pptx one."""
+    """Return the package with its .potx/.ppsx main content type switched to a .pptx one."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in archive.infolist():
             blob = archive.read(info.filename)
             if info.filename == CONTENT_TYPES:
-                blob = blob.replace(TEMPLATE_MAIN, PRESENTATION_MAIN)
+                blob = blob.replace(TEMPLATE_MAIN, PRESENTATION_MAIN).replace(SLIDESHOW_MAIN, PRESENTATION_MAIN)
             target.writestr(info, blob)
     return out.getvalue()
