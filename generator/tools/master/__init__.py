@@ -1,0 +1,1 @@
+"""Building blocks of ``generator.tools.make_master`` (the Maison Orvelle HQ master template)."""
