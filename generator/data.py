@@ -22,7 +22,8 @@ from generator.spec.validate import did_you_mean
 
 log = logging.getLogger(__name__)
 Render = Callable[[str], str]
-JOIN_COLUMNS = ("region_id", "tier")
+#: retailer columns added to every source that has a retailer_id (name in retailers -> name added)
+JOIN_COLUMNS = {"region_id": "region_id", "tier": "tier", "name": "retailer_name", "city": "retailer_city"}
 
 
 @dataclass(frozen=True)
@@ -65,10 +66,12 @@ class DataStore:
         return self._frames[name]
 
     def _with_retailer_columns(self, name: str, frame: pd.DataFrame) -> pd.DataFrame:
-        missing = [c for c in JOIN_COLUMNS if c not in frame.columns]
+        missing = {src: dst for src, dst in JOIN_COLUMNS.items() if dst not in frame.columns}
         if name == self.spec.retailers or "retailer_id" not in frame.columns or not missing:
             return frame
-        lookup = self.frame(self.spec.retailers)[["retailer_id", *missing]].drop_duplicates("retailer_id")
+        retailers = self.frame(self.spec.retailers)
+        lookup = retailers[["retailer_id", *[c for c in missing if c in retailers.columns]]]
+        lookup = lookup.drop_duplicates("retailer_id").rename(columns=missing)
         return frame.merge(lookup, on="retailer_id", how="left")
 
     def source_files(self) -> dict[str, Path]:

@@ -28,6 +28,11 @@ def sellout_growth(frame: pd.DataFrame) -> pd.Series:
     return _ratio(frame["sellout_value"], frame["sellout_value_ly"]) - 1
 
 
+def sellout_change(frame: pd.DataFrame) -> pd.Series:
+    """Return the change of sell-out value against last year (needs ``sellout_value_ly``)."""
+    return frame["sellout_value"].astype(float) - frame["sellout_value_ly"].astype(float)
+
+
 def roi(frame: pd.DataFrame) -> pd.Series:
     """Return incremental sell-out per unit of trade-marketing spend."""
     return _ratio(frame["incremental_sellout"], frame["spend"])
@@ -46,6 +51,7 @@ def share(frame: pd.DataFrame) -> pd.Series:
 DERIVED_MEASURES: dict[str, Callable[[pd.DataFrame], pd.Series]] = {
     "sell_through": sell_through,
     "sellout_growth": sellout_growth,
+    "sellout_change": sellout_change,
     "roi": roi,
     "average_price": average_price,
     "share": share,

@@ -75,12 +75,18 @@ class ChartSpec(Strict):
     data: DataBinding | None = None
     x: str | None = Field(default=None, description="column holding the categories")
     x_format: Literal["text", "month", "date"] = "text"
+    x_labels: bool = Field(default=False, description="show categories through the season's 'labels'")
     series: list[SeriesSpec] = Field(default_factory=list)
+    split_by: str | None = Field(default=None, description="one series per value of this column")
     value_format: ValueFormat = "number"
     render: Literal["image", "native"] | None = None
     # bullet
     actual: str | None = Field(default=None, description="expression, e.g. kpi.roi")
     target: float | str | None = None
+    # waterfall: an opening bar (e.g. last year's total) before the steps
+    opening_label: str = ""
+    opening_column: str | None = None
+    total_label: str = ""
     # gantt
     label: str | None = None
     start: str | None = None
@@ -106,6 +112,7 @@ class ColumnSpec(Strict):
     column: str
     label: str = ""
     format: ValueFormat = "text"
+    labels: bool = Field(default=False, description="show values through the season's 'labels' (translated)")
 
 
 class TableSpec(Strict):
@@ -261,6 +268,7 @@ class SeasonSpec(Strict):
     regions: list[RegionDef] = Field(min_length=1)
     decks: list[DeckDef] = Field(min_length=1)
     render: Literal["image", "native"] = "image"
+    labels: dict[str, str] = Field(default_factory=dict, description="data code -> English label (translated)")
 
     @model_validator(mode="after")
     def _references(self) -> "SeasonSpec":

@@ -110,8 +110,8 @@ def _lightbox(ax: Axes, asset: Asset) -> None:
     for index, radius in enumerate((7.5, 6.3, 5.1)):
         ax.add_patch(Wedge((8.0, -1.0), radius, 20, 160, width=0.08 + 0.06 * index, color=GOLD, alpha=0.8, lw=0))
     light_rays(ax, (8.0, -1.0), 12, GOLD, seed=81, reach=12.0)
-    caption(ax, (8.0, 4.6), spaced(NAME.upper()), INK, 40, ART_SERIF, ha="center")
-    caption(ax, (8.0, 3.8), spaced(spaced("GENÈVE")), SLATE, 15, ART_SANS, ha="center")
+    caption(ax, (8.0, 2.3), spaced(NAME.upper()), INK, 32, ART_SERIF, ha="center")
+    caption(ax, (8.0, 1.6), spaced(spaced("GENÈVE")), SLATE, 15, ART_SANS, ha="center")
 
 
 DRAWINGS: dict[str, Callable[[Axes, Asset], None]] = {

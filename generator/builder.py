@@ -1,0 +1,180 @@
+"""Build one deck in memory: context -> resolve -> charts -> fill -> bytes.
+
+A :class:`DeckBuilder` holds what every deck of a season shares (the season,
+its data, the master, the brand, the catalogs, a chart cache) and is created
+once per process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.charts import ChartRequest, RenderedChart, chart_cache_key, render_chart
+from generator.content import ChartContent, DeckMeta, SlideContent
+from generator.data import DataStore
+from generator.fill import Look, fill_deck
+from generator.geometry import Box
+from generator.kpis import Kpis, compute_kpis
+from generator.localize import Catalogs, LocaleContext, TextRenderer
+from generator.resolve import DeckContext, repeat_records, resolve_deck
+from generator.spec import Season
+from generator.spec.brand import Brand, load_brand
+from generator.spec.profile import load_profile
+from generator.template import Master, load_master
+from generator.writer import deck_bytes
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DeckJob:
+    """One deck to build: which spec, for whom, in which language, to which file."""
+
+    deck: str
+    audience: str
+    audience_id: str | None
+    language: str
+    locale: str
+    currency: str
+    output: str
+
+    @property
+    def label(self) -> str:
+        """Return a short name for messages, e.g. ``market-meeting CA fr``."""
+        return " ".join(p for p in (self.deck, self.audience_id or "", self.language) if p)
+
+
+@dataclass
+class BuiltDeck:
+    """A deck serialized in memory, with what the summary reports about it."""
+
+    job: DeckJob
+    data: bytes
+    slides: int
+    charts: int
+    layouts: tuple[str, ...]
+    seconds: float
+    missing_translations: set[str] = field(default_factory=set)
+
+
+class DeckBuilder:
+    """Builds decks of one season; shares data, master, brand and chart cache between them."""
+
+    def __init__(self, season: Season, template: Path | None = None, profile: Path | None = None):
+        self.season = season
+        spec = season.spec
+        self.store = DataStore(spec, season.root)
+        self.brand, self.brand_dir = load_brand(season.path(spec.brand))
+        profile_path = profile or season.path(spec.template.profile or _profile_beside(spec.template.path))
+        template_path = template or season.path(spec.template.path)
+        self.master: Master = load_master(template_path, load_profile(profile_path))
+        self.catalogs = Catalogs(season.path(spec.locale_dir))
+        self._chart_cache: dict[str, RenderedChart] = {}
+        self._kpis: dict[tuple[tuple[str, str], ...], Kpis] = {}
+        self.chart_count = 0
+        self.look = _look(self.brand, self.master)
+
+    # ------------------------------------------------------------ context
+    def kpis(self, **scope: str) -> Kpis:
+        """Return the KPIs of a scope, computed once per process."""
+        key = tuple(sorted(scope.items()))
+        if key not in self._kpis:
+            self._kpis[key] = compute_kpis(self.store, dict(scope))
+        return self._kpis[key]
+
+    def context(self, job: DeckJob, renderer: TextRenderer) -> dict[str, Any]:
+        """Return the values deck text can interpolate (season, maison, region, retailer, kpi...)."""
+        spec = self.season.spec
+        values: dict[str, Any] = {"lang": job.language, "locale": job.locale,
+                                  "maison": spec.maison.model_dump(), "_render_default": spec.render}
+        values["season"] = {**spec.season.model_dump(), "name": renderer.text(spec.season.name, {})}
+        region_id = job.audience_id if job.audience == "region" else None
+        if job.audience == "retailer":
+            retailer = self.retailer(job.audience_id or "")
+            values["retailer"] = retailer
+            values["kpi"] = self.kpis(retailer_id=str(retailer["retailer_id"]))
+            region_id = str(retailer["region_id"])
+        if region_id:
+            region = next(r for r in spec.regions if r.id == region_id)
+            values["region"] = {**region.model_dump(), "name": renderer.text(region.name, {})}
+            values["region_kpi"] = self.kpis(region_id=region_id)
+            values.setdefault("kpi", values["region_kpi"])
+        return values
+
+    def retailer(self, retailer_id: str) -> dict[str, Any]:
+        """Return the retailer record with id ``retailer_id``."""
+        frame = self.store.frame(self.season.spec.retailers)
+        rows = frame[frame["retailer_id"].astype(str) == retailer_id]
+        return rows.iloc[0].to_dict()
+
+    def assets(self, renderer: TextRenderer) -> list[dict[str, Any]]:
+        """Return the brand's campaign assets as records, titles translated."""
+        labels = self.season.spec.labels
+        return [{**a.model_dump(), "path": str(self.brand_dir / a.file), "title": renderer.text(a.title, {}),
+                 "kind_label": renderer.text(labels.get(a.kind, a.kind), {})} for a in self.brand.assets]
+
+    # ------------------------------------------------------------ building
+    def build(self, job: DeckJob) -> BuiltDeck:
+        """Return the deck for ``job``, serialized in memory."""
+        started = time.perf_counter()
+        loc = LocaleContext(job.language, job.locale, job.currency)
+        renderer = TextRenderer(loc, self.catalogs)
+        missing_before = set(self.catalogs.missing.get(job.language, set()))
+        slides = self.resolve(job, renderer)
+        charts_before = self.chart_count
+        prs = fill_deck(self.master, slides, self.look, loc.tag, lambda c, b: self.draw_chart(c, b, loc))
+        data = deck_bytes(prs, self._meta(job, renderer))
+        missing = self.catalogs.missing.get(job.language, set()) - missing_before
+        return BuiltDeck(job, data, len(slides), self.chart_count - charts_before,
+                         tuple(s.role for s in slides), time.perf_counter() - started, missing)
+
+    def resolve(self, job: DeckJob, renderer: TextRenderer) -> list[SlideContent]:
+        """Return the resolved slides of ``job``."""
+        spec_file = self.season.path(self.season.deck_spec_file(job.deck))
+        ctx = DeckContext(self.store, renderer, self.context(job, renderer), self.season.spec.labels,
+                          self.season.documents.get(str(spec_file)), self.season.root,
+                          repeat_records(self.store, self.assets(renderer)),
+                          lambda rid: self.kpis(retailer_id=rid))
+        return resolve_deck(self.season.decks[job.deck], ctx)
+
+    def draw_chart(self, chart: ChartContent, box: Box, loc: LocaleContext) -> RenderedChart:
+        """Return the chart picture for ``box`` (cached by content)."""
+        request = ChartRequest(kind=chart.kind, categories=chart.categories, series=chart.series,
+                               width_emu=box.width, height_emu=box.height, locale=loc.locale,
+                               currency=loc.currency, value_format=_chart_format(chart.value_format),
+                               palette=tuple(self.brand.palette.chart), style=str(self.brand_dir / self.brand.mplstyle),
+                               tasks=chart.tasks, target=chart.target, title=chart.title, labels=dict(chart.labels))
+        self.chart_count += 1
+        key = chart_cache_key(request)
+        if key not in self._chart_cache:
+            self._chart_cache[key] = render_chart(request)
+        return self._chart_cache[key]
+
+    def _meta(self, job: DeckJob, renderer: TextRenderer) -> DeckMeta:
+        spec = self.season.spec
+        title = renderer.text(self.season.decks[job.deck].title, self.context(job, renderer))
+        modified = dt.datetime.combine(spec.season.start, dt.time())
+        return DeckMeta(title=title, author=spec.maison.name, language=renderer.loc.tag,
+                        subject=f"{spec.season.code} {job.deck}", keywords=job.audience_id or "", modified=modified)
+
+
+def _chart_format(value_format: str) -> str:
+    return value_format if value_format in ("number", "currency", "percent", "multiple") else "number"
+
+
+def _profile_beside(template: str) -> str:
+    path = Path(template)
+    return str(path.with_name(path.stem + ".profile.yaml"))
+
+
+def _look(brand: Brand, master: Master) -> Look:
+    p = brand.palette
+    heading, body = master.fonts
+    return Look(ink=p.ink, gold=p.gold, ivory=p.ivory, stone=p.stone, slate=p.slate, positive=p.positive,
+                negative=p.negative, heading_font=heading or brand.fonts.heading.name,
+                body_font=body or brand.fonts.body.name)

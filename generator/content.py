@@ -1,0 +1,91 @@
+"""Resolved slide content: localized text, chart data, table cells and tiles.
+
+These are the typed objects that flow from the resolve stage to the fill stage.
+Charts are still data here (no size yet): fill knows the box, then asks for a
+picture of exactly that size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.charts.model import Series, Task
+
+
+@dataclass(frozen=True)
+class ChartContent:
+    """A chart to draw: kind, localized categories, series and words."""
+
+    kind: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    value_format: str = "number"
+    tasks: tuple[Task, ...] = ()
+    target: float | None = None
+    title: str = ""
+    labels: tuple[tuple[str, str], ...] = ()
+    render: str = "image"
+
+
+@dataclass(frozen=True)
+class TableContent:
+    """A table: header labels, formatted cells, and which columns are numeric."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...]
+
+
+@dataclass(frozen=True)
+class TileContent:
+    """One KPI tile; ``trend`` > 0 colours the delta as good news, < 0 as bad."""
+
+    label: str
+    value: str
+    delta: str = ""
+    note: str = ""
+    trend: float | None = None
+
+
+@dataclass(frozen=True)
+class BlockContent:
+    """One side of a two-content slide."""
+
+    heading: str = ""
+    bullets: tuple[str, ...] = ()
+    chart: ChartContent | None = None
+    table: TableContent | None = None
+    image: Path | None = None
+
+
+@dataclass(frozen=True)
+class SlideContent:
+    """Everything one slide shows, in the deck's language."""
+
+    role: str
+    title: str = ""
+    subtitle: str = ""
+    bullets: tuple[str, ...] = ()
+    notes: str = ""
+    caption: str = ""
+    chart: ChartContent | None = None
+    table: TableContent | None = None
+    image: Path | None = None
+    tiles: tuple[TileContent, ...] = ()
+    left: BlockContent | None = None
+    right: BlockContent | None = None
+    origin: str = field(default="", compare=False)  # "file:line" of the spec slide, for messages
+
+
+@dataclass(frozen=True)
+class DeckMeta:
+    """Document properties of a deck."""
+
+    title: str
+    author: str
+    language: str
+    subject: str = ""
+    keywords: str = ""
+    modified: dt.datetime = dt.datetime(2026, 1, 1)

@@ -1,0 +1,130 @@
+"""Build the slides of one deck: text into the master's own placeholders (so the deck
+keeps HQ's fonts, colours and master graphics), pictures, tables and tiles into the
+boxes the template profile names."""
+
+from __future__ import annotations
+
+import logging
+from typing import Callable
+
+from pptx.presentation import Presentation
+
+from generator.charts.model import RenderedChart
+from generator.content import BlockContent, ChartContent, SlideContent
+from generator.fill.shapes import (Look, add_picture, add_table, add_textbox, add_tiles, image_aspect,
+                                   is_empty_placeholder, remove_shape)
+from generator.fill.text import write_paragraphs
+from generator.geometry import EMU_PER_INCH, Box
+from generator.template import Master
+
+log = logging.getLogger(__name__)
+ChartDrawer = Callable[[ChartContent, Box], RenderedChart]
+HEADING_HEIGHT = int(0.45 * EMU_PER_INCH)
+
+
+class _SlideFiller:
+    """Fill one slide of ``role`` from ``content``."""
+
+    def __init__(self, prs: Presentation, master: Master, content: SlideContent, look: Look, lang: str,
+                 draw_chart: ChartDrawer):
+        self.master, self.content, self.look, self.lang, self.draw_chart = master, content, look, lang, draw_chart
+        self.role = content.role
+        self.slide = prs.slides.add_slide(master.layout(prs, self.role))
+
+    def placeholder(self, slot: str):
+        """Return the slide placeholder mapped to ``slot``, or None."""
+        idx = self.master.slot_idx(self.role, slot)
+        if idx is None:
+            return None
+        return next((ph for ph in self.slide.placeholders if ph.placeholder_format.idx == idx), None)
+
+    def box(self, slot: str) -> Box:
+        """Return the box of ``slot`` (its placeholder, or the layout's content area)."""
+        return self.master.slot_box(self.role, slot) or self.master.content_area(self.role)
+
+    def text(self, slot: str, lines: list[str] | tuple[str, ...]) -> None:
+        """Write ``lines`` into the slot's placeholder (or a text box in its area)."""
+        if not any(line.strip() for line in lines):
+            return
+        shape = self.placeholder(slot)
+        if shape is not None and shape.has_text_frame:
+            write_paragraphs(shape.text_frame, lines, self.lang)
+        elif slot in ("caption", "subtitle"):
+            log.debug("no %s placeholder on %s; text dropped", slot, self.role)
+        else:
+            add_textbox(self.slide, "\n".join(lines), self.box(slot), self.lang, size=18, color=self.look.ink,
+                        font=self.look.body_font)
+
+    def replace(self, slot: str) -> Box:
+        """Return the slot's box and remove its placeholder, which kitgen's own shape replaces."""
+        box = self.box(slot)
+        shape = self.placeholder(slot)
+        if shape is not None:
+            remove_shape(shape)
+        return box
+
+    def chart(self, slot: str, chart: ChartContent, box: Box | None = None) -> None:
+        box = box or self.replace(slot)
+        rendered = self.draw_chart(chart, box)
+        add_picture(self.slide, rendered.png, box, rendered.alt_text, "Chart")
+
+    def image(self, slot: str, path, box: Box | None = None) -> None:
+        box = (box or self.replace(slot)).fit_aspect(image_aspect(path))
+        add_picture(self.slide, path.read_bytes(), box, self.content.caption or self.content.title, "Image")
+
+    def block(self, slot: str, block: BlockContent) -> None:
+        if block.bullets and not (block.chart or block.table or block.image):
+            lines = ([block.heading] if block.heading else []) + list(block.bullets)
+            self.text(slot, lines)
+            self._bold_first(slot, bool(block.heading))
+            return
+        box = self.replace(slot)
+        if block.heading:
+            add_textbox(self.slide, block.heading, Box(box.left, box.top, box.width, HEADING_HEIGHT), self.lang,
+                        size=16, color=self.look.ink, font=self.look.heading_font, bold=True)
+            box = Box(box.left, box.top + HEADING_HEIGHT, box.width, box.height - HEADING_HEIGHT)
+        if block.chart:
+            self.chart(slot, block.chart, box)
+        elif block.table:
+            add_table(self.slide, block.table, box, self.look, self.lang)
+        elif block.image:
+            self.image(slot, block.image, box)
+
+    def _bold_first(self, slot: str, bold: bool) -> None:
+        shape = self.placeholder(slot)
+        if bold and shape is not None and shape.text_frame.paragraphs[0].runs:
+            shape.text_frame.paragraphs[0].runs[0].font.bold = True
+
+    def fill(self):
+        c = self.content
+        self.text("title", [c.title])
+        self.text("subtitle", [c.subtitle])
+        if c.bullets:
+            self.text("body", c.bullets)
+        if c.chart:
+            self.chart("chart", c.chart)
+        if c.table:
+            add_table(self.slide, c.table, self.replace("table"), self.look, self.lang)
+        if c.image:
+            self.image("picture", c.image)
+        if c.tiles:
+            add_tiles(self.slide, c.tiles, self.replace("tiles"), self.look, self.lang)
+        for slot, block in (("left", c.left), ("right", c.right)):
+            if block:
+                self.block(slot, block)
+        self.text("caption", [c.caption])
+        if c.notes:
+            write_paragraphs(self.slide.notes_slide.notes_text_frame, [c.notes], self.lang)
+        for shape in list(self.slide.placeholders):
+            if is_empty_placeholder(shape):
+                remove_shape(shape)
+        return self.slide
+
+
+def fill_deck(master: Master, slides: list[SlideContent], look: Look, lang: str,
+              draw_chart: ChartDrawer) -> Presentation:
+    """Return a new presentation from ``master`` holding ``slides``."""
+    prs = master.new_presentation()
+    for content in slides:
+        _SlideFiller(prs, master, content, look, lang, draw_chart).fill()
+    return prs

@@ -1,0 +1,160 @@
+"""Shapes kitgen draws itself: pictures, tables and KPI tiles, inside a given box."""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+
+from generator.content import TableContent, TileContent
+from generator.fill.text import add_run, hex_color, write_paragraphs
+from generator.geometry import EMU_PER_INCH, Box
+
+ROW_HEIGHT = int(0.42 * EMU_PER_INCH)
+
+
+@dataclass(frozen=True)
+class Look:
+    """Colours and fonts kitgen uses for the shapes it draws."""
+
+    ink: str
+    gold: str
+    ivory: str
+    stone: str
+    slate: str
+    positive: str
+    negative: str
+    heading_font: str
+    body_font: str
+
+
+def add_picture(slide, data: bytes, box: Box, alt_text: str, name: str = "Picture"):
+    """Return a picture of ``data`` placed in ``box`` with its alt text."""
+    picture = slide.shapes.add_picture(BytesIO(data), Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
+    c_nv_pr = picture._element.nvPicPr.cNvPr
+    c_nv_pr.set("descr", alt_text)
+    c_nv_pr.set("name", f"{name} {c_nv_pr.get('id')}")
+    return picture
+
+
+def image_aspect(path: Path) -> float:
+    """Return width / height of a PNG or JPEG image."""
+    from PIL import Image  # Pillow ships with matplotlib
+
+    with Image.open(path) as image:
+        width, height = image.size
+    return width / height if height else 1.0
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """Return the pixel size of PNG ``data`` from its header."""
+    return struct.unpack(">II", data[16:24])
+
+
+def add_table(slide, table: TableContent, box: Box, look: Look, lang: str, size: float = 12.0):
+    """Return a table shape filling the top of ``box``: ink header, light banded rows."""
+    rows, cols = len(table.rows) + 1, len(table.header)
+    height = min(box.height, ROW_HEIGHT * rows)
+    shape = slide.shapes.add_table(rows, cols, Emu(box.left), Emu(box.top), Emu(box.width), Emu(height))
+    grid = shape.table
+    for index, width in enumerate(_column_widths(table, box.width)):
+        grid.columns[index].width = Emu(width)
+    for r in range(rows):
+        grid.rows[r].height = Emu(height // rows)
+    for c, label in enumerate(table.header):
+        _cell(grid.cell(0, c), label, lang, size, look, header=True, right=table.numeric[c])
+    for r, row in enumerate(table.rows, start=1):
+        for c, value in enumerate(row):
+            _cell(grid.cell(r, c), value, lang, size, look, band=r % 2 == 0, right=table.numeric[c])
+    return shape
+
+
+def _column_widths(table: TableContent, total: int) -> list[int]:
+    lengths = [max([len(h)] + [len(r[i]) for r in table.rows]) for i, h in enumerate(table.header)]
+    weights = [min(max(n, 6), 40) for n in lengths]
+    widths = [total * w // sum(weights) for w in weights]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def _cell(cell, text: str, lang: str, size: float, look: Look, *, header: bool = False, band: bool = False,
+          right: bool = False) -> None:
+    cell.fill.solid()
+    cell.fill.fore_color.rgb = hex_color(look.ink if header else (look.ivory if band else "#FFFFFF"))
+    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+    cell.margin_left = cell.margin_right = Emu(int(0.08 * EMU_PER_INCH))
+    cell.margin_top = cell.margin_bottom = Emu(int(0.03 * EMU_PER_INCH))
+    write_paragraphs(cell.text_frame, [text], lang, size=size, bold=header,
+                     color="#FFFFFF" if header else look.ink, font=look.body_font)
+    cell.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT if right else PP_ALIGN.LEFT
+    cell.text_frame.word_wrap = True
+
+
+def add_tiles(slide, tiles: tuple[TileContent, ...], box: Box, look: Look, lang: str) -> list:
+    """Return KPI tiles laid out in up to two rows inside ``box``."""
+    per_row = len(tiles) if len(tiles) <= 4 else (len(tiles) + 1) // 2
+    rows = [tiles[i:i + per_row] for i in range(0, len(tiles), per_row)]
+    gap = int(0.2 * EMU_PER_INCH)
+    row_height = (box.height - gap * (len(rows) - 1)) // len(rows)
+    shapes = []
+    for r, row in enumerate(rows):
+        band = Box(box.left, box.top + r * (row_height + gap), box.width, row_height)
+        for tile, cell in zip(row, band.split_columns(per_row, gap)):
+            shapes.append(_tile(slide, tile, cell, look, lang))
+    return shapes
+
+
+def _tile(slide, tile: TileContent, box: Box, look: Look, lang: str):
+    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = hex_color(look.ivory)
+    shape.line.color.rgb = hex_color(look.gold)
+    shape.line.width = Pt(0.75)
+    shape.shadow.inherit = False
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    write_paragraphs(frame, [tile.label.upper()], lang, size=12, color=look.slate, font=look.body_font)
+    _paragraph(frame, tile.value, lang, 30, look.ink, look.heading_font, space=6)
+    if tile.delta:
+        colour = look.slate if tile.trend is None else (look.positive if tile.trend >= 0 else look.negative)
+        _paragraph(frame, tile.delta, lang, 13, colour, look.body_font, bold=True)
+    if tile.note:
+        _paragraph(frame, tile.note, lang, 11, look.slate, look.body_font)
+    for paragraph in frame.paragraphs:
+        paragraph.alignment = PP_ALIGN.CENTER
+    return shape
+
+
+def _paragraph(frame, text: str, lang: str, size: float, color: str, font: str, *, bold: bool = False,
+               space: float = 2) -> None:
+    paragraph = frame.add_paragraph()
+    paragraph.space_before = Pt(space)
+    add_run(paragraph, text, lang, size=size, color=color, font=font, bold=bold)
+
+
+def add_textbox(slide, text: str, box: Box, lang: str, *, size: float, color: str, font: str, bold: bool = False):
+    """Return a text box with one line of text (headings above charts, captions)."""
+    shape = slide.shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
+    shape.text_frame.word_wrap = True
+    write_paragraphs(shape.text_frame, [text], lang, size=size, color=color, font=font, bold=bold)
+    return shape
+
+
+def remove_shape(shape) -> None:
+    """Remove ``shape`` from its slide (used for placeholders kitgen filled otherwise or left empty)."""
+    element = shape._element
+    element.getparent().remove(element)
+
+
+def is_empty_placeholder(shape) -> bool:
+    """Return True for a placeholder with no text, picture, table or chart in it."""
+    if not shape.is_placeholder or shape._element.tag != qn("p:sp"):
+        return False
+    return not (shape.has_text_frame and shape.text_frame.text.strip())

@@ -1,0 +1,50 @@
+"""Writing text into shapes: cleaned of characters PowerPoint refuses, tagged with
+the proofing language on every run."""
+
+from __future__ import annotations
+
+import re
+
+from pptx.dml.color import RGBColor
+from pptx.text.text import TextFrame
+from pptx.util import Pt
+
+# C0 controls except tab and newline, the non-characters, and lone surrogates break the XML.
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """Return ``text`` safe for slide XML: CRLF to LF, control characters and U+FFFE removed."""
+    return _BAD_CHARS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def hex_color(value: str) -> RGBColor:
+    """Return an RGBColor for ``#RRGGBB``."""
+    return RGBColor.from_string(value.lstrip("#").upper())
+
+
+def write_paragraphs(frame: TextFrame, lines: list[str] | tuple[str, ...], lang: str, *, size: float | None = None,
+                     bold: bool | None = None, color: str | None = None, font: str | None = None) -> None:
+    """Replace the text of ``frame`` with one paragraph per line, every run tagged ``lang``."""
+    frame.clear()
+    paragraphs = [p for line in lines for p in clean_text(line).split("\n")] or [""]
+    for index, line in enumerate(paragraphs):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        add_run(paragraph, line, lang, size=size, bold=bold, color=color, font=font)
+
+
+def add_run(paragraph, text: str, lang: str, *, size: float | None = None, bold: bool | None = None,
+            color: str | None = None, font: str | None = None):
+    """Return a new run of ``text`` in ``paragraph`` with its proofing language set."""
+    run = paragraph.add_run()
+    run.text = clean_text(text)
+    run.font._rPr.set("lang", lang)
+    if size:
+        run.font.size = Pt(size)
+    if bold is not None:
+        run.font.bold = bold
+    if color:
+        run.font.color.rgb = hex_color(color)
+    if font:
+        run.font.name = font
+    return run

@@ -1,0 +1,173 @@
+"""The season build: load and validate specs, plan the deck set, build every deck,
+check it, and hand the files to the writer.
+
+Everything the ``kitgen build`` command does is available here as a library call.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from generator import __version__
+from generator.builder import BuiltDeck, DeckBuilder, DeckJob
+from generator.check import check_deck
+from generator.errors import CheckError, KitgenError
+from generator.localize import LocaleContext, TextRenderer
+from generator.spec import Season, load_season
+from generator.spec.model import LANGUAGES, DeckDef, RegionDef
+from generator.writer import Staging, json_bytes
+
+log = logging.getLogger(__name__)
+DEFAULT_LOCALES = {"en": "en_US", "fr": "fr_CA", "es": "es_MX"}
+Progress = Callable[[BuiltDeck], None]
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What to build and where."""
+
+    out_dir: Path
+    languages: tuple[str, ...] = ()
+    only: tuple[str, ...] = ()
+    retailers: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    strict: bool = False
+
+
+@dataclass
+class BuildResult:
+    """What a build produced, for the summary and the manifest."""
+
+    out_dir: Path
+    decks: list[BuiltDeck] = field(default_factory=list)
+    missing_translations: dict[str, set[str]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def slides(self) -> int:
+        """Return the number of slides built."""
+        return sum(d.slides for d in self.decks)
+
+    @property
+    def charts(self) -> int:
+        """Return the number of chart pictures placed."""
+        return sum(d.charts for d in self.decks)
+
+
+def plan_jobs(season: Season, builder: DeckBuilder, options: BuildOptions) -> list[DeckJob]:
+    """Return every deck the season's deck set asks for, filtered by ``options``."""
+    jobs: list[DeckJob] = []
+    for deck in season.spec.decks:
+        if options.only and deck.name not in options.only:
+            continue
+        jobs.extend(_jobs_for(deck, season, builder, options))
+    return jobs
+
+
+def _jobs_for(deck: DeckDef, season: Season, builder: DeckBuilder, options: BuildOptions) -> Iterable[DeckJob]:
+    if deck.audience == "region":
+        for region in season.spec.regions:
+            if not options.regions or region.id in options.regions:
+                yield from _region_jobs(deck, region, region.languages, options, builder, {"region": region})
+    elif deck.audience == "retailer":
+        frame = builder.store.frame(season.spec.retailers)
+        for record in frame.to_dict("records"):
+            rid = str(record["retailer_id"])
+            if options.retailers and rid not in options.retailers:
+                continue
+            region = next((r for r in season.spec.regions if r.id == str(record["region_id"])), None)
+            if region is None or (options.regions and region.id not in options.regions):
+                continue
+            langs = [l for l in str(record.get("languages") or "").split(";") if l in LANGUAGES] or region.languages
+            yield from _region_jobs(deck, region, langs, options, builder, {"region": region, "retailer": record})
+    else:
+        region = season.spec.regions[0]
+        yield from _region_jobs(deck, region, deck.languages or ["en"], options, builder, {})
+
+
+def _region_jobs(deck: DeckDef, region: RegionDef, languages: list[str], options: BuildOptions,
+                 builder: DeckBuilder, values: dict) -> Iterable[DeckJob]:
+    for language in languages:
+        if (options.languages and language not in options.languages) or (deck.languages and language not in deck.languages):
+            continue
+        locale = region.locales.get(language, DEFAULT_LOCALES[language])
+        renderer = TextRenderer(LocaleContext("en", "en_US", region.currency), builder.catalogs)
+        context = {**values, "region": region.model_dump()} if values else {}
+        if deck.when and not renderer.value(deck.when, context):
+            continue
+        name = renderer.text(deck.filename, context) if deck.filename else deck.name
+        audience_id = region.id if deck.audience == "region" else (
+            str(values["retailer"]["retailer_id"]) if deck.audience == "retailer" else None)
+        yield DeckJob(deck.name, deck.audience, audience_id, language, locale, region.currency,
+                      f"{language}/{_safe_name(name)}.pptx")
+
+
+def _safe_name(name: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in name).strip("-.") or "deck"
+
+
+def build_season(season_dir: Path, options: BuildOptions, progress: Progress | None = None,
+                 on_plan: Callable[[int], None] | None = None) -> BuildResult:
+    """Return the result of building the season at ``season_dir`` into ``options.out_dir``.
+
+    Specs are validated before anything renders; files are staged and moved into
+    place only when every deck is built and checked.
+    """
+    started = time.perf_counter()
+    season = load_season(season_dir)
+    builder = DeckBuilder(season)
+    jobs = plan_jobs(season, builder, options)
+    if on_plan:
+        on_plan(len(jobs))
+    result = BuildResult(options.out_dir)
+    with Staging(options.out_dir) as staging:
+        for job in jobs:
+            built = _build_checked(builder, job)
+            staging.write(job.output, built.data)
+            result.decks.append(built)
+            if progress:
+                progress(built)
+        _finish(result, builder, options)
+        staging.write("manifest.json", json_bytes(manifest(season, result)))
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _build_checked(builder: DeckBuilder, job: DeckJob) -> BuiltDeck:
+    built = builder.build(job)
+    problems = check_deck(built.data, schema=False)
+    if problems:
+        raise CheckError(f"{job.output}: the generated deck would need repair:\n" + "\n".join(map(str, problems)))
+    return built
+
+
+def _finish(result: BuildResult, builder: DeckBuilder, options: BuildOptions) -> None:
+    result.missing_translations = {k: set(v) for k, v in builder.catalogs.missing.items() if v}
+    for language, texts in sorted(result.missing_translations.items()):
+        result.warnings.append(f"{len(texts)} text(s) without {language} translation fell back to English")
+    if options.strict and result.warnings:
+        raise KitgenError("strict build failed:\n" + "\n".join(result.warnings) + "\n" +
+                          "\n".join(f"  missing [{lang}] {text!r}" for lang, texts in
+                                    sorted(result.missing_translations.items()) for text in sorted(texts)))
+
+
+def manifest(season: Season, result: BuildResult) -> dict:
+    """Return the manifest: every output with its audience, language and inputs."""
+    spec = season.spec
+    inputs = sorted({spec.template.path, spec.brand, *(s.path for s in spec.sources.values()),
+                     *(d.spec for d in spec.decks)})
+    return {
+        "kitgen": __version__,
+        "season": {"code": spec.season.code, "name": spec.season.name},
+        "inputs": inputs,
+        "decks": [{"file": d.job.output, "deck": d.job.deck, "audience": d.job.audience,
+                   "audience_id": d.job.audience_id, "language": d.job.language, "locale": d.job.locale,
+                   "slides": d.slides, "charts": d.charts,
+                   "spec": season.deck_spec_file(d.job.deck)} for d in result.decks],
+        "missing_translations": {k: sorted(v) for k, v in sorted(result.missing_translations.items())},
+    }

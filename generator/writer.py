@@ -1,0 +1,125 @@
+"""The one stage that touches output files.
+
+Decks are serialized deterministically (fixed zip timestamps and member order,
+core properties from the season, not the clock) and written atomically: each
+build stages its files in a hidden folder beside the output and moves them into
+place only when every deck succeeded, so a failed build never overwrites or
+truncates a good deck.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import tempfile
+import zipfile
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from pptx.presentation import Presentation
+
+from generator.content import DeckMeta
+from generator.errors import OutputError
+
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_APP_LEAKS = re.compile(rb"<(Company|Manager)>[^<]*</\1>|<(Company|Manager)/>")
+
+
+def deck_bytes(prs: Presentation, meta: DeckMeta) -> bytes:
+    """Return the deck serialized with ``meta`` as its properties, byte-for-byte reproducible."""
+    _set_properties(prs, meta)
+    buffer = BytesIO()
+    prs.save(buffer)
+    return normalize_zip(buffer.getvalue())
+
+
+def _set_properties(prs: Presentation, meta: DeckMeta) -> None:
+    props = prs.core_properties
+    props.title, props.author, props.last_modified_by = meta.title, meta.author, meta.author
+    props.subject, props.keywords, props.language = meta.subject, meta.keywords, meta.language
+    props.comments = props.category = props.content_status = props.identifier = props.version = ""
+    props.created = props.modified = meta.modified
+    props.last_printed = dt.datetime(2000, 1, 1)
+    props.revision = 1
+
+
+def normalize_zip(data: bytes) -> bytes:
+    """Return ``data`` re-zipped with fixed timestamps and without template leaks in app.xml."""
+    source = zipfile.ZipFile(BytesIO(data))
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/app.xml":
+                content = _APP_LEAKS.sub(b"", content)
+            member = zipfile.ZipInfo(info.filename, ZIP_EPOCH)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o600 << 16
+            target.writestr(member, content)
+    return out.getvalue()
+
+
+class Staging:
+    """Collect a build's files in a hidden folder; move them into ``out_dir`` on success."""
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = out_dir
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            self.folder = Path(tempfile.mkdtemp(prefix=".kitgen-staging-", dir=out_dir))
+        except OSError as exc:
+            raise OutputError(f"cannot write to {out_dir}: {exc.strerror}") from exc
+        self.files: list[str] = []
+
+    def write(self, relative: str, data: bytes) -> Path:
+        """Stage ``data`` for ``out_dir/relative`` and return the final path it will have."""
+        staged = self.folder / relative
+        try:
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            staged.write_bytes(data)
+        except OSError as exc:
+            raise OutputError(f"cannot write {relative}: {exc.strerror}") from exc
+        self.files.append(relative)
+        return self.out_dir / relative
+
+    def commit(self) -> None:
+        """Move every staged file into place (each move is atomic) and remove the staging folder."""
+        for relative in self.files:
+            final = self.out_dir / relative
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(self.folder / relative, final)
+        self.discard()
+
+    def discard(self) -> None:
+        """Drop everything staged; earlier outputs stay as they were."""
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def __enter__(self) -> "Staging":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.discard()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temp, path)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror}") from exc
+
+
+def json_bytes(value: Any) -> bytes:
+    """Return ``value`` as stable, indented UTF-8 JSON."""
+    return (json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True, default=str) + "\n").encode()
