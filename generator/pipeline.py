@@ -36,6 +36,8 @@ class BuildOptions:
     retailers: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
     strict: bool = False
+    template: Path | None = None  # another HQ master than the season's (its profile beside it)
+    profile: Path | None = None
 
 
 @dataclass
@@ -120,7 +122,7 @@ def build_season(season_dir: Path, options: BuildOptions, progress: Progress | N
     """
     started = time.perf_counter()
     season = load_season(season_dir)
-    builder = DeckBuilder(season)
+    builder = DeckBuilder(season, options.template, options.profile or _profile_for(options.template))
     jobs = plan_jobs(season, builder, options)
     if on_plan:
         on_plan(len(jobs))
@@ -136,6 +138,10 @@ def build_season(season_dir: Path, options: BuildOptions, progress: Progress | N
         staging.write("manifest.json", json_bytes(manifest(season, result)))
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _profile_for(template: Path | None) -> Path | None:
+    return None if template is None else template.with_name(template.stem + ".profile.yaml")
 
 
 def _build_checked(builder: DeckBuilder, job: DeckJob) -> BuiltDeck:

@@ -48,10 +48,15 @@ def _summary(result: BuildResult) -> None:
 @click.option("--only", multiple=True, help="Only these decks of the deck set (by name).")
 @click.option("--region", "regions", multiple=True, help="Only these regions (by id).")
 @click.option("--strict", is_flag=True, help="Fail on missing translations and text that does not fit.")
-def build_command(season_dir: Path, out_dir: Path | None, languages, only, regions, strict: bool) -> None:
+@click.option("--template", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
+              help="Build on another HQ master (.pptx/.potx) instead of the season's.")
+@click.option("--profile", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
+              help="Profile of --template (default: <template stem>.profile.yaml beside it).")
+def build_command(season_dir: Path, out_dir: Path | None, languages, only, regions, strict: bool,
+                  template: Path | None, profile: Path | None) -> None:
     """Build the season's deck set into OUT/<language>/."""
     out = out_dir or Path("build") / season_dir.resolve().name
-    _run(season_dir, BuildOptions(out, tuple(languages), tuple(only), (), tuple(regions), strict))
+    _run(season_dir, BuildOptions(out, tuple(languages), tuple(only), (), tuple(regions), strict, template, profile))
 
 
 @click.command("kit")
