@@ -19,6 +19,7 @@ from generator.template import Master
 
 log = logging.getLogger(__name__)
 ChartDrawer = Callable[[ChartContent, Box], RenderedChart]
+NativeDrawer = Callable[[object, ChartContent, Box], object]  # (slide, chart, box) -> shape, or None if not native
 HEADING_HEIGHT = int(0.45 * EMU_PER_INCH)
 
 
@@ -26,8 +27,9 @@ class _SlideFiller:
     """Fill one slide of ``role`` from ``content``."""
 
     def __init__(self, prs: Presentation, master: Master, content: SlideContent, look: Look, lang: str,
-                 draw_chart: ChartDrawer):
+                 draw_chart: ChartDrawer, draw_native: NativeDrawer | None = None):
         self.master, self.content, self.look, self.lang, self.draw_chart = master, content, look, lang, draw_chart
+        self.draw_native = draw_native
         self.role = content.role
         self.slide = prs.slides.add_slide(master.layout(prs, self.role))
 
@@ -65,6 +67,8 @@ class _SlideFiller:
 
     def chart(self, slot: str, chart: ChartContent, box: Box | None = None) -> None:
         box = box or self.replace(slot)
+        if chart.render == "native" and self.draw_native and self.draw_native(self.slide, chart, box) is not None:
+            return
         rendered = self.draw_chart(chart, box)
         add_picture(self.slide, rendered.png, box, rendered.alt_text, "Chart")
 
@@ -122,9 +126,9 @@ class _SlideFiller:
 
 
 def fill_deck(master: Master, slides: list[SlideContent], look: Look, lang: str,
-              draw_chart: ChartDrawer) -> Presentation:
+              draw_chart: ChartDrawer, draw_native: NativeDrawer | None = None) -> Presentation:
     """Return a new presentation from ``master`` holding ``slides``."""
     prs = master.new_presentation()
     for content in slides:
-        _SlideFiller(prs, master, content, look, lang, draw_chart).fill()
+        _SlideFiller(prs, master, content, look, lang, draw_chart, draw_native).fill()
     return prs

@@ -1,0 +1,54 @@
+"""A disk cache of rendered chart pictures, shared by builds and worker processes.
+
+Entries are named by :func:`generator.charts.chart_cache_key` (a hash of the data,
+kind, words, locale, palette, style text, box size, dpi and library versions), so
+an entry never goes stale: a change to any input gives a new key. Each entry is
+``<key>.png`` plus ``<key>.txt`` (the alt text); both are written through
+:func:`generator.writer.write_atomic`, so a reader never sees half a file even when
+two workers store the same chart at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from generator.charts import RenderedChart
+from generator.errors import OutputError
+from generator.writer import write_atomic
+
+log = logging.getLogger(__name__)
+
+
+class ChartCache:
+    """Rendered charts on disk under ``folder``, looked up by content key."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.hits = 0
+        self.misses = 0
+
+    def _paths(self, key: str) -> tuple[Path, Path]:
+        shard = self.folder / key[:2]
+        return shard / f"{key}.png", shard / f"{key}.txt"
+
+    def get(self, key: str, width_emu: int, height_emu: int) -> RenderedChart | None:
+        """Return the cached chart of ``key``, or None when it is not (or not wholly) cached."""
+        png_path, text_path = self._paths(key)
+        try:
+            alt_text = text_path.read_text(encoding="utf-8")
+            png = png_path.read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return RenderedChart(png, width_emu, height_emu, alt_text)
+
+    def put(self, key: str, chart: RenderedChart) -> None:
+        """Store ``chart`` under ``key``; a cache that cannot be written only costs speed."""
+        png_path, text_path = self._paths(key)
+        try:
+            write_atomic(png_path, chart.png)  # the picture first: get() reads the text as the "complete" mark
+            write_atomic(text_path, chart.alt_text.encode("utf-8"))
+        except OutputError as exc:
+            log.warning("chart cache not written (%s); charts will be redrawn next time", exc)
