@@ -15,7 +15,7 @@ from typing import Callable, Iterable
 from generator import __version__
 from generator.builder import BuiltDeck, DeckBuilder, DeckJob
 from generator.check import check_deck
-from generator.errors import CheckError, KitgenError
+from generator.errors import CheckError, DataError, KitgenError
 from generator.localize import LocaleContext, TextRenderer
 from generator.spec import Season, load_season
 from generator.spec.model import LANGUAGES, DeckDef, RegionDef
@@ -63,12 +63,21 @@ class BuildResult:
 
 def plan_jobs(season: Season, builder: DeckBuilder, options: BuildOptions) -> list[DeckJob]:
     """Return every deck the season's deck set asks for, filtered by ``options``."""
+    _check_retailers(season, builder, options)
     jobs: list[DeckJob] = []
     for deck in season.spec.decks:
         if options.only and deck.name not in options.only:
             continue
         jobs.extend(_jobs_for(deck, season, builder, options))
     return jobs
+
+
+def _check_retailers(season: Season, builder: DeckBuilder, options: BuildOptions) -> None:
+    # fail before staging: an unknown id would otherwise "build" nothing and replace the manifest
+    known = set(builder.store.frame(season.spec.retailers)["retailer_id"].astype(str))
+    unknown = [rid for rid in options.retailers if rid not in known]
+    if unknown:
+        raise DataError(f"no retailer '{unknown[0]}' in the season (see the retailers source)")
 
 
 def _jobs_for(deck: DeckDef, season: Season, builder: DeckBuilder, options: BuildOptions) -> Iterable[DeckJob]:
