@@ -123,3 +123,15 @@ def write_atomic(path: Path, data: bytes) -> None:
 def json_bytes(value: Any) -> bytes:
     """Return ``value`` as stable, indented UTF-8 JSON."""
     return (json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True, default=str) + "\n").encode()
+
+
+def zip_bytes(members: dict[str, bytes]) -> bytes:
+    """Return a zip of ``members`` (name -> content), byte-for-byte reproducible: sorted, fixed timestamps."""
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in sorted(members):
+            member = zipfile.ZipInfo(name, ZIP_EPOCH)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            target.writestr(member, members[name])
+    return out.getvalue()

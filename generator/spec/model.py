@@ -215,9 +215,10 @@ class SourceDef(Strict):
     delimiter: str = ","
     decimal: str = "."
     thousands: str | None = None
-    header_rows: int = Field(default=1, ge=1, le=2)
+    negative_trailing_minus: bool = Field(default=False, description="SAP exports write -1234.56 as '1.234,56-'")
+    header_rows: int = Field(default=1, ge=1, le=2, description="2: merge two header rows as 'top bottom'")
     dtypes: dict[str, Literal["str", "int", "float", "date", "bool"]] = Field(default_factory=dict)
-    na_values: list[str] = Field(default_factory=list)
+    na_values: list[str] = Field(default_factory=list, description="cell texts that mean 'no value' (NA is text unless listed)")
     date_column: str | None = Field(default=None, description="column used by 'period' filters")
 
 
@@ -256,6 +257,40 @@ class DeckDef(Strict):
     filename: str = ""
 
 
+class ChecklistSpec(Strict):
+    """The retailer kit's checklist workbook: English source strings, translated per language."""
+
+    title: str = "Season checklist"
+    sheet: str = "Checklist"
+    headers: list[str] = Field(default_factory=lambda: ["Section", "Task", "Date", "Done", "Notes"],
+                               min_length=5, max_length=5)
+    sections: dict[str, str] = Field(default_factory=lambda: {
+        "window": "Window display", "pos": "Point-of-sale materials", "training": "Training"})
+    tasks: dict[str, list[str]] = Field(default_factory=dict, description="section -> standing tasks")
+    activations: str | None = Field(default=None, description="source of dated window/POS activations")
+    trainings: str | None = Field(default=None, description="source of dated training sessions")
+    asset_task: str = "Install: {{ asset }}"
+    activation_task: str = "Activation: {{ name }}"
+    training_task: str = "Training session: {{ topic }}"
+
+
+class KitIndexSpec(Strict):
+    """The short index (README.txt) of a retailer kit: English source strings."""
+
+    title: str = "{{ maison.name }} partner kit, {{ season.name }}"
+    intro: str = "Prepared for {{ retailer.name }}, {{ retailer.city }}."
+    decks: str = "Presentations"
+    assets: str = "Campaign visuals"
+    checklist: str = "Checklist"
+
+
+class KitSpec(Strict):
+    """What a retailer kit holds beyond its decks."""
+
+    checklist: ChecklistSpec = Field(default_factory=ChecklistSpec)
+    index: KitIndexSpec = Field(default_factory=KitIndexSpec)
+
+
 class SeasonSpec(Strict):
     season: SeasonInfo
     maison: Maison
@@ -269,6 +304,7 @@ class SeasonSpec(Strict):
     decks: list[DeckDef] = Field(min_length=1)
     render: Literal["image", "native"] = "image"
     labels: dict[str, str] = Field(default_factory=dict, description="data code -> English label (translated)")
+    kit: KitSpec = Field(default_factory=KitSpec, description="retailer kit checklist and index texts")
 
     @model_validator(mode="after")
     def _references(self) -> "SeasonSpec":

@@ -1,0 +1,80 @@
+"""Delivery: what retailers and the project manager receive from a build.
+
+``deliver(season_dir, result, options)`` runs after :func:`generator.pipeline.build_season`:
+PDFs beside the decks, a zip kit per retailer, and ``report.html``. It works as a
+library call; ``kitgen build --pdf`` is one caller.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from generator.delivery.kits import Kit, KitMaker
+from generator.delivery.pdf import ConvertedPdf, PdfJob, convert_decks
+from generator.delivery.report import REPORT_FILE, ReportInput, report_files
+from generator.pipeline import BuildResult
+from generator.spec import load_season
+from generator.writer import Staging
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DeliveryOptions:
+    """Which deliverables to make."""
+
+    pdf: bool = False
+    kits: bool = True
+    report: bool = True
+    pdf_processes: int = 2  # LibreOffice processes converting at once
+
+
+@dataclass
+class DeliveryResult:
+    """What delivery wrote (paths relative to the build folder) and how long each part took."""
+
+    pdfs: list[str] = field(default_factory=list)
+    kits: list[str] = field(default_factory=list)
+    report: str | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) -> DeliveryResult:
+    """Return what was delivered for the built ``result``: PDFs, kits and report, written atomically."""
+    season = load_season(season_dir)
+    delivered = DeliveryResult()
+    with Staging(result.out_dir) as staging:
+        converted = _timed(delivered, "PDF conversion", lambda: _pdfs(result, options)) if options.pdf else {}
+        for pdf in converted.values():
+            delivered.pdfs.append(str(staging.write(pdf.output, pdf.data).relative_to(result.out_dir)))
+        kits: list[Kit] = []
+        if options.kits:
+            pdf_bytes = {path: pdf.data for path, pdf in converted.items()}
+            kits = _timed(delivered, "retailer kits", lambda: KitMaker(season).kits(result.decks, pdf_bytes))
+            delivered.kits = [k.output for k in kits if staging.write(k.output, k.data)]
+        if options.report:
+            timings = [("build", result.seconds), *delivered.timings.items()]
+            given = ReportInput(result.decks, result.warnings, converted, kits, timings)
+            for relative, data in report_files(season, given).items():
+                staging.write(relative, data)
+            delivered.report = REPORT_FILE
+    return delivered
+
+
+def _pdfs(result: BuildResult, options: DeliveryOptions) -> dict[str, ConvertedPdf]:
+    jobs = [PdfJob(d.data, d.slides, str(PurePosixPath(d.job.output).with_suffix(".pdf"))) for d in result.decks]
+    return {pdf.output: pdf for pdf in convert_decks(jobs, options.pdf_processes)}
+
+
+def _timed(delivered: DeliveryResult, label: str, work):
+    started = time.perf_counter()
+    value = work()
+    delivered.timings[label] = time.perf_counter() - started
+    log.info("%s took %.1f s", label, delivered.timings[label])
+    return value
+
+
+__all__ = ["DeliveryOptions", "DeliveryResult", "deliver"]

@@ -1,0 +1,134 @@
+"""Retailer kits: ``kits/<retailer-id>.zip`` with everything a retailer receives.
+
+A kit holds, per language of the retailer, its decks (PPTX, and PDF when built),
+a localized checklist workbook and a short index; plus the campaign visuals of
+``brand_assets/`` its tier is entitled to. Zips are reproducible.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from generator.builder import BuiltDeck
+from generator.data import DataStore
+from generator.delivery.checklist import RetailerPlan, checklist_rows, checklist_workbook
+from generator.errors import DataError
+from generator.localize import Catalogs, LocaleContext, TextRenderer
+from generator.spec import Season
+from generator.spec.brand import Asset, load_brand
+from generator.writer import zip_bytes
+
+CHECKLIST_FILE = "checklist.xlsx"
+INDEX_FILE = "README.txt"
+
+
+@dataclass(frozen=True)
+class Kit:
+    """One retailer's kit: where it goes in the build folder and its zip bytes."""
+
+    retailer_id: str
+    output: str
+    data: bytes
+    members: tuple[str, ...]
+
+
+class KitMaker:
+    """Makes the kits of one season's retailers (shares data, brand and catalogs between kits)."""
+
+    def __init__(self, season: Season):
+        self.season = season
+        self.store = DataStore(season.spec, season.root)
+        self.brand, self.brand_dir = load_brand(season.path(season.spec.brand))
+        self.catalogs = Catalogs(season.path(season.spec.locale_dir))
+        self.modified = dt.datetime.combine(season.spec.season.start, dt.time())
+
+    def kits(self, decks: list[BuiltDeck], pdfs: dict[str, bytes]) -> list[Kit]:
+        """Return a kit for every retailer that has decks among ``decks``."""
+        by_retailer: dict[str, list[BuiltDeck]] = {}
+        for deck in decks:
+            if deck.job.audience == "retailer" and deck.job.audience_id:
+                by_retailer.setdefault(deck.job.audience_id, []).append(deck)
+        return [self.kit(rid, by_retailer[rid], pdfs) for rid in sorted(by_retailer)]
+
+    def kit(self, retailer_id: str, decks: list[BuiltDeck], pdfs: dict[str, bytes]) -> Kit:
+        """Return the kit of ``retailer_id`` from its built ``decks`` and their PDFs (by output path)."""
+        record = self.retailer(retailer_id)
+        assets = self.entitled(str(record.get("tier", "")))
+        members = {f"assets/{PurePosixPath(a.file).name}": (self.brand_dir / a.file).read_bytes() for a in assets}
+        plan = self.plan(retailer_id, assets)
+        for language in dict.fromkeys(d.job.language for d in decks):
+            own = [d for d in decks if d.job.language == language]
+            members.update(self._language_files(record, own, pdfs, plan, assets))
+        return Kit(retailer_id, f"kits/{retailer_id}.zip", zip_bytes(members), tuple(sorted(members)))
+
+    def _language_files(self, record: dict[str, Any], decks: list[BuiltDeck], pdfs: dict[str, bytes],
+                        plan: RetailerPlan, assets: list[Asset]) -> dict[str, bytes]:
+        job = decks[0].job
+        renderer = TextRenderer(LocaleContext(job.language, job.locale, job.currency), self.catalogs)
+        context = self.context(record, renderer)
+        files: dict[str, bytes] = {}
+        for deck in decks:
+            name = PurePosixPath(deck.job.output).name
+            files[f"{job.language}/{name}"] = deck.data
+            pdf_path = str(PurePosixPath(deck.job.output).with_suffix(".pdf"))
+            if pdf_path in pdfs:
+                files[f"{job.language}/{PurePosixPath(pdf_path).name}"] = pdfs[pdf_path]
+        spec = self.season.spec.kit.checklist
+        rows = checklist_rows(spec, plan, renderer, context)
+        files[f"{job.language}/{CHECKLIST_FILE}"] = checklist_workbook(spec, rows, renderer, context, self.modified)
+        files[f"{job.language}/{INDEX_FILE}"] = self.index(job.language, sorted(files), assets, renderer, context)
+        return files
+
+    def index(self, language: str, files: list[str], assets: list[Asset], renderer: TextRenderer,
+              context: dict[str, Any]) -> bytes:
+        """Return the kit's short index (README.txt) in ``language``: what each file is."""
+        texts = self.season.spec.kit.index
+        decks = [f for f in files if f.endswith((".pptx", ".pdf"))]
+        lines = [renderer.text(texts.title, context), renderer.text(texts.intro, context), "",
+                 renderer.text(texts.decks, context) + ":", *(f"  {f}" for f in decks), "",
+                 renderer.text(texts.checklist, context) + ":", f"  {language}/{CHECKLIST_FILE}"]
+        if assets:
+            lines += ["", renderer.text(texts.assets, context) + ":",
+                      *(f"  assets/{PurePosixPath(a.file).name}: {renderer.text(a.title, {})}" for a in assets)]
+        return ("\n".join(lines) + "\n").encode("utf-8")
+
+    # ------------------------------------------------------------ inputs
+    def retailer(self, retailer_id: str) -> dict[str, Any]:
+        """Return the retailer record with id ``retailer_id``."""
+        frame = self.store.frame(self.season.spec.retailers)
+        rows = frame[frame["retailer_id"].astype(str) == retailer_id]
+        if rows.empty:
+            raise DataError(f"no retailer '{retailer_id}' in source '{self.season.spec.retailers}'")
+        return rows.iloc[0].to_dict()
+
+    def entitled(self, tier: str) -> list[Asset]:
+        """Return the brand assets a retailer of ``tier`` receives, in catalogue order."""
+        return [a for a in self.brand.assets if tier in a.tiers]
+
+    def plan(self, retailer_id: str, assets: list[Asset]) -> RetailerPlan:
+        """Return what the retailer's checklist lists."""
+        spec = self.season.spec.kit.checklist
+        return RetailerPlan(tuple((a.kind, a.title) for a in assets),
+                            self._records(spec.activations, retailer_id, "start"),
+                            self._records(spec.trainings, retailer_id, "date"))
+
+    def _records(self, source: str | None, retailer_id: str, date_column: str) -> tuple[dict[str, Any], ...]:
+        if not source:
+            return ()
+        frame = self.store.frame(source)
+        if "retailer_id" not in frame.columns:
+            raise DataError(f"kit.checklist: source '{source}' has no retailer_id column")
+        rows = frame[frame["retailer_id"].astype(str) == retailer_id]
+        if date_column in rows.columns:
+            rows = rows.sort_values(date_column)
+        return tuple(rows.to_dict("records"))
+
+    def context(self, record: dict[str, Any], renderer: TextRenderer) -> dict[str, Any]:
+        """Return the values kit texts can interpolate (season, maison, retailer)."""
+        spec = self.season.spec
+        return {"season": {**spec.season.model_dump(), "name": renderer.text(spec.season.name, {})},
+                "maison": spec.maison.model_dump(), "retailer": record}
+
