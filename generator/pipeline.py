@@ -19,6 +19,7 @@ from generator.errors import CheckError, DataError, KitgenError
 from generator.localize import LocaleContext, TextRenderer
 from generator.spec import Season, load_season
 from generator.spec.model import LANGUAGES, DeckDef, RegionDef
+from generator.spec.validate import did_you_mean
 from generator.writer import Staging, json_bytes
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,7 @@ class BuildResult:
 
 def plan_jobs(season: Season, builder: DeckBuilder, options: BuildOptions) -> list[DeckJob]:
     """Return every deck the season's deck set asks for, filtered by ``options``."""
-    _check_retailers(season, builder, options)
+    _check_options(season, builder, options)
     jobs: list[DeckJob] = []
     for deck in season.spec.decks:
         if options.only and deck.name not in options.only:
@@ -72,12 +73,18 @@ def plan_jobs(season: Season, builder: DeckBuilder, options: BuildOptions) -> li
     return jobs
 
 
-def _check_retailers(season: Season, builder: DeckBuilder, options: BuildOptions) -> None:
-    # fail before staging: an unknown id would otherwise "build" nothing and replace the manifest
+def _check_options(season: Season, builder: DeckBuilder, options: BuildOptions) -> None:
+    # fail before staging: an unknown name would otherwise "build" nothing and replace the manifest
     known = set(builder.store.frame(season.spec.retailers)["retailer_id"].astype(str))
     unknown = [rid for rid in options.retailers if rid not in known]
     if unknown:
         raise DataError(f"no retailer '{unknown[0]}' in the season (see the retailers source)")
+    for kind, wanted, names in (("deck", options.only, [d.name for d in season.spec.decks]),
+                                ("region", options.regions, [r.id for r in season.spec.regions])):
+        unknown = [name for name in wanted if name not in names]
+        if unknown:
+            hint = did_you_mean(unknown[0], names) or "known: " + ", ".join(names)
+            raise KitgenError(f"no {kind} '{unknown[0]}' in the season ({hint})")
 
 
 def _jobs_for(deck: DeckDef, season: Season, builder: DeckBuilder, options: BuildOptions) -> Iterable[DeckJob]:

@@ -82,3 +82,15 @@ def test_python_dash_m_generator():
                             cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "Usage:" in result.stdout and "build" in result.stdout
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("--only", "market-meting", "no deck 'market-meting' in the season (did you mean 'market-meeting'?)"),
+    ("--region", "QC", "no region 'QC' in the season (known: US-E, US-W, CA, MX)"),
+])
+def test_build_with_an_unknown_name_writes_nothing(runner, tmp_path, option, value, message):
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["build", str(SAMPLE_SEASON), "--out", str(out), option, value])
+    assert result.exit_code == 1
+    assert result.output == f"Error: {message}\n"
+    assert not (out / "manifest.json").exists()
