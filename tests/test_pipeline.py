@@ -57,7 +57,8 @@ def master():
 def test_every_planned_deck_is_written(reduced_build, decks):
     result, out = reduced_build
     assert set(decks) == EXPECTED
-    assert sorted(p.name for p in out.iterdir()) == ["en", "es", "fr", "manifest.json"]
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["en", "es", "fr", "manifest.json"]
+    assert not list(out.glob(".kitgen-staging-*"))
 
 
 def test_slide_count_equals_resolved_slides(decks):
