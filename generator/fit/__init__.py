@@ -1,0 +1,10 @@
+"""Text fitting: measure text with real font metrics, wrap it to its box, shrink it down
+to the profile's floor, and report what still overflows."""
+
+from generator.fit.apply import FitFinding, Fitter, check_shape, write_scale
+from generator.fit.fonts import FontMetrics, metrics
+from generator.fit.measure import Area, FitResult, Paragraph, fit_paragraphs, fit_text, text_height, wrap
+from generator.fit.style import ThemeFonts
+
+__all__ = ["Area", "FitFinding", "FitResult", "Fitter", "FontMetrics", "Paragraph", "ThemeFonts", "check_shape", "fit_paragraphs",
+           "fit_text", "metrics", "text_height", "wrap", "write_scale"]

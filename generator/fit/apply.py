@@ -1,0 +1,109 @@
+"""Fit the text of filled shapes: measure, shrink uniformly down to the profile's floor,
+write the sizes, and record what still overflows.
+
+Why explicit sizes and ``<a:noAutofit/>`` rather than ``<a:normAutofit fontScale=.../>``:
+LibreOffice 7.4 ignores ``fontScale`` and runs its own, more aggressive shrink whenever
+``normAutofit`` is present (even on text that already fits), while PowerPoint multiplies
+``fontScale`` with explicit run sizes. Writing the computed size on every run and turning
+autofit off is the one encoding both applications render identically.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from lxml import etree
+from pptx.oxml.ns import qn
+
+from generator.fit.measure import Area, FitResult, Paragraph, fit_paragraphs
+from generator.fit.style import ThemeFonts, area, paragraphs, txbody_chain
+
+_AUTOFIT_TAGS = ("a:noAutofit", "a:normAutofit", "a:spAutoFit")
+
+
+@dataclass(frozen=True)
+class FitFinding:
+    """Text that overflows its box even at the smallest allowed scale."""
+
+    slide: int
+    shape: str
+    language: str
+    overflow_pt: float
+    scale: float
+    deck: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.deck}: " if self.deck else ""
+        return (f"{where}slide {self.slide} '{self.shape}' ({self.language}): text overflows by "
+                f"{self.overflow_pt / 72:.2f} in at {round(self.scale * 100)} %")
+
+    def as_dict(self) -> dict:
+        """Return the finding as JSON-ready values."""
+        return {"slide": self.slide, "shape": self.shape, "language": self.language,
+                "overflow_in": round(self.overflow_pt / 72, 3), "scale": self.scale, "message": str(self)}
+
+
+@dataclass
+class Fitter:
+    """Fits every text shape of one deck and collects the findings."""
+
+    fonts: ThemeFonts
+    min_scale: float
+    language: str
+    findings: list[FitFinding] = field(default_factory=list)
+    seconds: float = 0.0
+    shapes: int = 0
+
+    def fit_shape(self, shape, slide: int, label: str) -> FitResult:
+        """Return how the text of ``shape`` fits; shrink it when needed and record an overflow."""
+        started = time.perf_counter()
+        items = paragraphs(shape, self.fonts)
+        result = fit_paragraphs(items, area(shape, txbody_chain(shape)), self.min_scale)
+        write_scale(shape.text_frame, [p.size for p in items], result.scale)
+        self.record(result, slide, label)
+        self.seconds += time.perf_counter() - started
+        self.shapes += 1
+        return result
+
+    def fit(self, items: list[Paragraph], room: Area) -> FitResult:
+        """Return how ``items`` fit ``room`` (no shape written; for tables and planning)."""
+        started = time.perf_counter()
+        result = fit_paragraphs(items, room, self.min_scale)
+        self.seconds += time.perf_counter() - started
+        return result
+
+    def record(self, result: FitResult, slide: int, label: str) -> None:
+        """Add a finding when ``result`` overflows."""
+        if not result.fits:
+            self.findings.append(FitFinding(slide, label, self.language, round(result.overflow_pt, 2), result.scale))
+
+
+def check_shape(shape, fonts: ThemeFonts) -> FitResult:
+    """Return how the text of ``shape`` fits at its current sizes (nothing is changed)."""
+    return fit_paragraphs(paragraphs(shape, fonts), area(shape, txbody_chain(shape)), 1.0)
+
+
+def write_scale(frame, sizes: list[float], scale: float) -> None:
+    """Set every run of ``frame`` to its paragraph's size times ``scale`` and switch autofit off."""
+    body = frame._txBody.find(qn("a:bodyPr"))
+    for tag in _AUTOFIT_TAGS:
+        for node in body.findall(qn(tag)):
+            body.remove(node)
+    _insert_autofit(body)
+    if scale >= 1.0:
+        return
+    for p, size in zip(frame._txBody.findall(qn("a:p")), sizes):
+        for rpr in p.iter(qn("a:rPr"), qn("a:endParaRPr")):
+            own = int(rpr.get("sz")) / 100 if rpr.get("sz") else size
+            rpr.set("sz", str(int(round(own * scale * 100))))
+
+
+def _insert_autofit(body) -> None:
+    """Add ``<a:noAutofit/>`` where the schema wants it (before scene3d/sp3d/flatTx/extLst)."""
+    node = etree.Element(qn("a:noAutofit"))
+    later = [c for c in body if c.tag in {qn("a:scene3d"), qn("a:sp3d"), qn("a:flatTx"), qn("a:extLst")}]
+    if later:
+        later[0].addprevious(node)
+    else:
+        body.append(node)

@@ -1,0 +1,88 @@
+"""Real font metrics: a font name maps to an installed TrueType file (through fontconfig,
+which substitutes metric clones such as Carlito for Calibri), whose advance widths
+measure text exactly as PowerPoint and LibreOffice lay it out."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+from functools import lru_cache
+
+from fontTools.ttLib import TTFont
+
+logging.getLogger("fontTools").setLevel(logging.ERROR)  # "timestamp seems very low" noise on clone fonts
+
+log = logging.getLogger(__name__)
+DEFAULT_LINE_FACTOR = 1.2  # line height / font size when a font gives no vertical metrics
+FALLBACK_EM = 0.55  # average advance (in em) used when no font file can be found at all
+# Metric-compatible clones fontconfig should pick; listed so a missing clone is reported by name.
+METRIC_CLONES = {"calibri": "Carlito", "cambria": "Caladea", "arial": "Liberation Sans",
+                 "helvetica": "Liberation Sans", "times new roman": "Liberation Serif",
+                 "courier new": "Liberation Mono", "verdana": "DejaVu Sans"}
+
+
+class FontMetrics:
+    """Advance widths and line height of one font file, in points for a given size."""
+
+    def __init__(self, path: str | None):
+        self.path = path
+        self._widths: dict[str, float] = {}
+        if path is None:
+            self.units, self._cmap, self._hmtx, self.line_factor = 1000, {}, {}, DEFAULT_LINE_FACTOR
+            return
+        font = TTFont(path, lazy=True)
+        self.units = font["head"].unitsPerEm
+        self._cmap = font.getBestCmap() or {}
+        self._hmtx = font["hmtx"].metrics
+        hhea = font["hhea"]
+        height = hhea.ascent - hhea.descent + hhea.lineGap
+        self.line_factor = height / self.units if height > 0 else DEFAULT_LINE_FACTOR
+        self._missing = self._advance(".notdef") or self.units // 2
+
+    def _advance(self, glyph: str) -> int:
+        return self._hmtx.get(glyph, (0, 0))[0]
+
+    def em(self, char: str) -> float:
+        """Return the advance width of ``char`` in em."""
+        if char not in self._widths:
+            if self.path is None:
+                self._widths[char] = FALLBACK_EM
+            else:
+                glyph = self._cmap.get(ord(char))
+                units = self._advance(glyph) if glyph else self._missing
+                self._widths[char] = units / self.units
+        return self._widths[char]
+
+    def width(self, text: str, size: float) -> float:
+        """Return the width of ``text`` at ``size`` points, in points."""
+        return sum(self.em(ch) for ch in text) * size
+
+    def line_height(self, size: float) -> float:
+        """Return the single-spaced line height at ``size`` points, in points."""
+        return self.line_factor * size
+
+
+@lru_cache(maxsize=None)
+def font_file(name: str, bold: bool = False) -> str | None:
+    """Return the font file fontconfig uses for ``name`` (bold or regular), or None without fontconfig."""
+    if shutil.which("fc-match") is None:
+        log.warning("fc-match not found: text is measured with estimated widths (apt-get install fontconfig)")
+        return None
+    pattern = f"{name}:bold" if bold else name
+    found = subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True, text=True, check=False)
+    path = found.stdout.strip()
+    clone = METRIC_CLONES.get(name.lower())
+    if clone and clone.split()[0].lower() not in path.lower():
+        log.warning("font %r: metric clone %s is not installed; measuring with %s", name, clone, path or "estimates")
+    return path or None
+
+
+@lru_cache(maxsize=None)
+def _metrics_for_file(path: str | None) -> FontMetrics:
+    return FontMetrics(path)
+
+
+def metrics(name: str, bold: bool = False) -> FontMetrics:
+    """Return the (cached) metrics of font ``name``, bold or regular."""
+    return _metrics_for_file(font_file(name or "Calibri", bold))

@@ -1,0 +1,126 @@
+"""Wrapping and measuring paragraphs, and finding the largest scale at which they fit a box.
+
+All lengths here are points. A paragraph is laid out the way PowerPoint does:
+lines break at spaces and after hyphens, a word wider than the line breaks between
+characters, text starts at the paragraph's left margin (a hanging bullet sits in
+the indent), and each line is ``line_spacing`` times the font's line height.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.fit.fonts import FontMetrics, metrics
+
+SCALE_STEP = 0.025
+_BREAKS = re.compile(r"[^\s-]*-+|\S+?(?=\s|$)|\s+")  # words keep their trailing hyphens
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph to measure: its text and the style it is shown in."""
+
+    text: str
+    size: float
+    font: str = "Calibri"
+    bold: bool = False
+    margin_left: float = 0.0
+    indent: float = 0.0
+    space_before: float = 0.0
+    space_after: float = 0.0
+    line_spacing: float = 1.0
+
+    @property
+    def metrics(self) -> FontMetrics:
+        """Return the metrics of this paragraph's font."""
+        return metrics(self.font, self.bold)
+
+
+@dataclass(frozen=True)
+class Area:
+    """The room text has inside a shape, after its insets, in points."""
+
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class FitResult:
+    """How text fits an area: the scale chosen, lines used, and any overflow left at that scale."""
+
+    scale: float
+    lines_used: int
+    overflow_pt: float
+    height_pt: float = 0.0
+
+    @property
+    def fits(self) -> bool:
+        """Return True when nothing overflows."""
+        return self.overflow_pt <= 0.0
+
+    @property
+    def overflow_emu(self) -> int:
+        """Return the overflow in EMU."""
+        return max(int(round(self.overflow_pt * 12_700)), 0)
+
+
+def wrap(text: str, width: float, measure) -> list[str]:
+    """Return ``text`` broken into lines no wider than ``width`` (``measure(str)`` gives widths)."""
+    lines: list[str] = []
+    line = ""
+    for token in _BREAKS.findall(text):
+        candidate = line + token
+        if measure(candidate.rstrip()) <= width or not line.strip():
+            line = candidate
+        elif token.isspace():
+            continue
+        else:
+            lines.append(line.rstrip())
+            line = token
+        while measure(line.rstrip()) > width and len(line.strip()) > 1:  # a word wider than the line
+            cut = _longest_prefix(line, width, measure)
+            lines.append(line[:cut])
+            line = line[cut:].lstrip()
+    return lines + [line.rstrip()] if line.strip() or not lines else lines
+
+
+def _longest_prefix(text: str, width: float, measure) -> int:
+    cut = 1
+    while cut < len(text) and measure(text[:cut + 1]) <= width:
+        cut += 1
+    return cut
+
+
+def paragraph_lines(paragraph: Paragraph, width: float, scale: float = 1.0) -> list[str]:
+    """Return the lines ``paragraph`` takes in a column ``width`` points wide at ``scale``."""
+    size = paragraph.size * scale
+    room = max(width - paragraph.margin_left - max(paragraph.indent, 0.0), 1.0)
+    return wrap(paragraph.text, room, lambda s: paragraph.metrics.width(s, size))
+
+
+def text_height(paragraphs: list[Paragraph], width: float, scale: float = 1.0) -> tuple[float, int]:
+    """Return (height in points, line count) of ``paragraphs`` laid out ``width`` wide at ``scale``."""
+    height, count = 0.0, 0
+    for index, paragraph in enumerate(paragraphs):
+        lines = len(paragraph_lines(paragraph, width, scale))
+        line = paragraph.metrics.line_height(paragraph.size * scale) * paragraph.line_spacing
+        space = (paragraph.space_before if index else 0.0) + paragraph.space_after
+        height += lines * line + space
+        count += lines
+    return height, count
+
+
+def fit_paragraphs(paragraphs: list[Paragraph], area: Area, min_scale: float) -> FitResult:
+    """Return the largest scale (100 %, then 2.5 % steps down to ``min_scale``) at which text fits ``area``."""
+    scale = 1.0
+    while True:
+        height, count = text_height(paragraphs, area.width, scale)
+        if height <= area.height or scale - SCALE_STEP < min_scale - 1e-9:
+            return FitResult(round(scale, 4), count, max(height - area.height, 0.0), height)
+        scale -= SCALE_STEP
+
+
+def fit_text(lines: list[str], area: Area, font: str, size_pt: float, min_scale: float) -> FitResult:
+    """Return how plain ``lines`` (one paragraph each) in ``font`` at ``size_pt`` fit ``area``."""
+    return fit_paragraphs([Paragraph(line, size_pt, font) for line in lines], area, min_scale)

@@ -1,0 +1,149 @@
+"""Read the text style a shape really shows: its own XML first, then (for placeholders)
+the layout's and master's placeholder, then the master's text styles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pptx.oxml.ns import qn
+
+from generator.fit.measure import Area, Paragraph
+
+EMU_PER_POINT = 12_700
+DEFAULT_INSETS = (91_440, 45_720, 91_440, 45_720)  # lIns, tIns, rIns, bIns: 0.1 in and 0.05 in
+DEFAULT_SIZE = 18.0
+_INSET_NAMES = ("lIns", "tIns", "rIns", "bIns")
+
+
+@dataclass(frozen=True)
+class ThemeFonts:
+    """The theme's heading (major) and body (minor) fonts, for ``+mj-lt`` / ``+mn-lt`` references."""
+
+    major: str
+    minor: str
+
+    def name(self, typeface: str | None, title: bool) -> str:
+        """Return the real font name for a typeface reference (None: the theme font of the shape)."""
+        if not typeface or typeface.startswith("+"):
+            major = typeface == "+mj-lt" if typeface else title
+            return (self.major if major else self.minor) or "Calibri"
+        return typeface
+
+
+def txbody_chain(shape) -> list:
+    """Return the txBody elements that style ``shape``: its own, then its layout's and master's placeholder."""
+    chain = [shape._element.find(qn("p:txBody"))]
+    if shape.is_placeholder:
+        layout_ph = _inherited(shape)
+        if layout_ph is not None:
+            chain.append(layout_ph._element.find(qn("p:txBody")))
+            master_ph = _inherited(layout_ph)
+            if master_ph is not None:
+                chain.append(master_ph._element.find(qn("p:txBody")))
+    return [body for body in chain if body is not None]
+
+
+def _inherited(shape):
+    try:
+        return shape._base_placeholder
+    except (AttributeError, KeyError):
+        return None
+
+
+def is_title(shape) -> bool:
+    """Return True for a title placeholder (styled by the master's title style)."""
+    return shape.is_placeholder and shape.placeholder_format.type is not None and \
+        str(shape.placeholder_format.type).split()[0] in ("TITLE", "CENTER_TITLE")
+
+
+def style_chain(shape, level: int = 1) -> list:
+    """Return the ``a:lvlNpPr`` elements for ``shape`` from the nearest to the master's text style."""
+    tag = f"{{http://schemas.openxmlformats.org/drawingml/2006/main}}lvl{level}pPr"
+    found = [body.find(f"{qn('a:lstStyle')}/{tag}") for body in txbody_chain(shape)]
+    master = _master_text_style(shape)
+    if master is not None:
+        found.append(master.find(tag))
+    return [element for element in found if element is not None]
+
+
+def _master_text_style(shape):
+    if not shape.is_placeholder:
+        return None
+    try:
+        master = shape.part.slide_layout.slide_master._element
+    except AttributeError:
+        return None
+    kind = "p:titleStyle" if is_title(shape) else "p:bodyStyle"
+    return master.find(f"{qn('p:txStyles')}/{qn(kind)}")
+
+
+def area(shape, chain: list) -> Area:
+    """Return the text area of ``shape`` in points: its size less its body insets."""
+    insets = [_first_attr([b.find(qn("a:bodyPr")) for b in chain], name, default)
+              for name, default in zip(_INSET_NAMES, DEFAULT_INSETS)]
+    width = (int(shape.width or 0) - insets[0] - insets[2]) / EMU_PER_POINT
+    height = (int(shape.height or 0) - insets[1] - insets[3]) / EMU_PER_POINT
+    return Area(max(width, 1.0), max(height, 1.0))
+
+
+def _first_attr(elements: list, name: str, default: int) -> int:
+    for element in elements:
+        if element is not None and element.get(name) is not None:
+            return int(element.get(name))
+    return default
+
+
+def paragraphs(shape, fonts: ThemeFonts) -> list[Paragraph]:
+    """Return the paragraphs of ``shape``'s text frame with the style each one is shown in."""
+    title = is_title(shape)
+    result = []
+    for p in shape.text_frame._txBody.findall(qn("a:p")):
+        ppr = p.find(qn("a:pPr"))
+        level = int(ppr.get("lvl", "0")) + 1 if ppr is not None else 1
+        levels = ([ppr] if ppr is not None else []) + style_chain(shape, level)
+        result.append(_paragraph(p, levels, fonts, title))
+    return result
+
+
+def _paragraph(p, levels: list, fonts: ThemeFonts, title: bool) -> Paragraph:
+    run = p.find(f"{qn('a:r')}/{qn('a:rPr')}")
+    defaults = [lvl.find(qn("a:defRPr")) for lvl in levels]
+    props = [run] + defaults if run is not None else defaults
+    size = _first_attr(props, "sz", int(DEFAULT_SIZE * 100)) / 100
+    bold = _bold(props)
+    latin = next((e.find(qn("a:latin")).get("typeface") for e in props
+                  if e is not None and e.find(qn("a:latin")) is not None), None)
+    text = "".join(t.text or "" for t in p.iter(qn("a:t")))
+    return Paragraph(text, size, fonts.name(latin, title), bold,
+                     margin_left=_first_attr(levels, "marL", 0) / EMU_PER_POINT,
+                     indent=_first_attr(levels, "indent", 0) / EMU_PER_POINT,
+                     space_before=_spacing(levels, "a:spcBef"), space_after=_spacing(levels, "a:spcAft"),
+                     line_spacing=_line_spacing(levels))
+
+
+def _bold(props: list) -> bool:
+    for element in props:
+        if element is not None and element.get("b") is not None:
+            return element.get("b") in ("1", "true")
+    return False
+
+
+def _spacing(levels: list, tag: str) -> float:
+    """Return space before/after in points (percent spacing counts as a share of 18 pt)."""
+    for level in levels:
+        node = level.find(qn(tag))
+        if node is None:
+            continue
+        if node.find(qn("a:spcPts")) is not None:
+            return int(node.find(qn("a:spcPts")).get("val")) / 100
+        if node.find(qn("a:spcPct")) is not None:
+            return int(node.find(qn("a:spcPct")).get("val")) / 100_000 * DEFAULT_SIZE
+    return 0.0
+
+
+def _line_spacing(levels: list) -> float:
+    for level in levels:
+        node = level.find(f"{qn('a:lnSpc')}/{qn('a:spcPct')}")
+        if node is not None:
+            return int(node.get("val")) / 100_000
+    return 1.0
