@@ -1,0 +1,205 @@
+"""Incremental builds: a deck whose inputs did not change is not rebuilt.
+
+Each deck gets an input fingerprint (sha256) over: the kitgen and library
+versions, season.yaml, the deck's spec file, the master and its profile, every
+file of the brand folder, the language's catalog, the job itself, and the data
+rows the deck can see. Data scope is decided statically from the deck spec:
+
+* a source with a ``retailer_id`` column counts only the audience's rows (the
+  retailer's rows for a retailer deck, the region's rows for a region deck) when
+  every query and repeat on it filters on that audience; otherwise the whole source;
+* sources without ``retailer_id`` (references, campaigns, competitors) count whole;
+* retailer decks also count the region's KPI values (they quote the region's
+  figures), so a sales change in one retailer rebuilds its region's kits only if
+  the region figures move.
+
+Approximation, documented: text in a deck can only reach data through queries,
+repeats and the KPI contexts, so this covers what a deck can show. The state file
+``<out>/.kitgen-state.json`` records each output's fingerprint and sha256; a deck
+is skipped only when both still match.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+import babel
+import matplotlib
+import pandas as pd
+import pptx
+from pydantic import BaseModel
+
+from generator import __version__
+from generator.builder import BuiltDeck, DeckBuilder, DeckJob
+from generator.spec import Season
+
+log = logging.getLogger(__name__)
+STATE_FILE = ".kitgen-state.json"
+STATE_VERSION = 1
+
+
+def _sha(*parts: bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()
+
+
+def _file_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b"<missing>"
+
+
+class Fingerprinter:
+    """Input fingerprints of a season's decks (data read once, hashed per audience)."""
+
+    def __init__(self, season: Season, builder: DeckBuilder):
+        self.season, self.builder = season, builder
+        self.common = self._common()
+        self._groups: dict[tuple[str, str], dict[str, str]] = {}
+        self._scopes: dict[tuple[str, str, str], bool] = {}
+
+    def _common(self) -> str:
+        spec, season = self.season.spec, self.season
+        versions = f"{__version__} {pptx.__version__} {matplotlib.__version__} {babel.__version__} {pd.__version__}"
+        brand_files = sorted(p for p in self.builder.brand_dir.rglob("*") if p.is_file())
+        return _sha(versions.encode(), _file_bytes(season.root / "season.yaml"),
+                    _file_bytes(self.builder.template_path), _file_bytes(self.builder.profile_path),
+                    *(str(p.relative_to(self.builder.brand_dir)).encode() + _file_bytes(p) for p in brand_files),
+                    _file_bytes(season.path(spec.brand)))
+
+    def fingerprint(self, job: DeckJob) -> str:
+        """Return the input fingerprint of ``job``."""
+        season = self.season
+        parts = [self.common.encode(), json.dumps(job.__dict__, sort_keys=True).encode(),
+                 _file_bytes(season.path(season.deck_spec_file(job.deck))),
+                 _file_bytes(season.path(season.spec.locale_dir) / f"{job.language}.po")]
+        parts += [self._source_digest(name, job).encode() for name in sorted(season.spec.sources)]
+        if job.audience == "retailer":
+            region_id = str(self.builder.retailer(job.audience_id or "")["region_id"])
+            parts.append(repr(self.builder.kpis(region_id=region_id)).encode())
+        return _sha(*parts)
+
+    def _source_digest(self, name: str, job: DeckJob) -> str:
+        frame = self.builder.store.frame(name)
+        column = _scope_column(job.audience)
+        if "retailer_id" not in frame.columns or column is None or not self._scoped(job.deck, name, column):
+            return self._groups_of(name, None)[""]
+        return self._groups_of(name, column).get(job.audience_id or "", "<none>")
+
+    def _scoped(self, deck: str, source: str, column: str) -> bool:
+        key = (deck, source, column)
+        if key not in self._scopes:
+            self._scopes[key] = _scoped(self.season, deck, source, column)
+        return self._scopes[key]
+
+    def _groups_of(self, name: str, column: str | None) -> dict[str, str]:
+        """Return ``{key: digest of its rows}`` for ``column`` (or ``{"": digest}`` of the whole source)."""
+        if (name, column or "") not in self._groups:
+            frame = self.builder.store.frame(name)
+            rows = pd.util.hash_pandas_object(frame, index=False).to_numpy()
+            header = "\x1f".join(map(str, frame.columns)).encode()
+            if column is None:
+                groups = {"": _sha(header, rows.tobytes())}
+            else:
+                groups = {str(k): _sha(header, rows[idx].tobytes())
+                          for k, idx in frame.groupby(frame[column].astype(str)).indices.items()}
+            self._groups[(name, column or "")] = groups
+        return self._groups[(name, column or "")]
+
+
+def _scope_column(audience: str) -> str | None:
+    return {"retailer": "retailer_id", "region": "region_id"}.get(audience)
+
+
+def _scoped(season: Season, deck: str, source: str, column: str) -> bool:
+    """Return whether every query and repeat of ``deck`` on ``source`` keeps to the audience's rows."""
+    placeholder = {"retailer_id": "{{ retailer.retailer_id }}", "region_id": "{{ region.id }}"}[column]
+    for binding_source, filters in _queries(season.decks[deck]):
+        if binding_source != source:
+            continue
+        wanted = filters.get(column)
+        values = wanted if isinstance(wanted, list) else [wanted]
+        if placeholder not in values or len(values) != 1:
+            return False
+    return True
+
+
+def _queries(model: Any) -> Iterator[tuple[str, dict]]:
+    """Yield ``(source, filter)`` of every data binding and repeat anywhere in a spec model."""
+    if isinstance(model, BaseModel):
+        source, filters = getattr(model, "source", None), getattr(model, "filter", None)
+        if isinstance(source, str) and isinstance(filters, dict):
+            yield source, filters
+        for name in type(model).model_fields:
+            yield from _queries(getattr(model, name))
+    elif isinstance(model, (list, tuple)):
+        for item in model:
+            yield from _queries(item)
+    elif isinstance(model, dict):
+        for item in model.values():
+            yield from _queries(item)
+
+
+@dataclass(frozen=True)
+class DeckRecord:
+    """What the state file remembers about one output."""
+
+    fingerprint: str
+    sha256: str
+    slides: int
+    charts: int
+    layouts: tuple[str, ...]
+    missing: tuple[str, ...]
+
+
+class BuildState:
+    """The previous build's records, read from ``<out>/.kitgen-state.json``."""
+
+    def __init__(self, out_dir: Path, records: dict[str, DeckRecord]):
+        self.out_dir, self.records = out_dir, records
+
+    @classmethod
+    def load(cls, out_dir: Path) -> "BuildState":
+        """Return the state of ``out_dir`` (empty when there is none or it is unreadable)."""
+        try:
+            raw = json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
+            if raw.get("version") != STATE_VERSION:
+                return cls(out_dir, {})
+            return cls(out_dir, {k: DeckRecord(**{**v, "layouts": tuple(v["layouts"]), "missing": tuple(v["missing"])})
+                                 for k, v in raw["decks"].items()})
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls(out_dir, {})
+
+    def reusable(self, job: DeckJob, fingerprint: str) -> BuiltDeck | None:
+        """Return the kept deck when its inputs and its file are unchanged since the last build, else None."""
+        record = self.records.get(job.output)
+        if record is None or record.fingerprint != fingerprint:
+            return None
+        try:
+            data = (self.out_dir / job.output).read_bytes()  # later stages (kits, PDFs) need the bytes too
+        except OSError:
+            return None
+        if hashlib.sha256(data).hexdigest() != record.sha256:
+            return None
+        return BuiltDeck(job, data, record.slides, record.charts, record.layouts, 0.0, set(record.missing),
+                         reused=True)
+
+    @staticmethod
+    def payload(decks: list[BuiltDeck], fingerprints: dict[str, str]) -> dict:
+        """Return the state file content for a build that produced ``decks``."""
+        records: dict[str, Any] = {}
+        for deck in decks:
+            records[deck.job.output] = {"fingerprint": fingerprints[deck.job.output],
+                                        "sha256": hashlib.sha256(deck.data).hexdigest(),
+                                        "slides": deck.slides, "charts": deck.charts,
+                                        "layouts": list(deck.layouts), "missing": sorted(deck.missing_translations)}
+        return {"version": STATE_VERSION, "decks": records}
+
