@@ -13,7 +13,7 @@ from generator.charts.model import RenderedChart
 from generator.content import BlockContent, ChartContent, SlideContent
 from generator.fill.shapes import (Look, add_picture, add_table, add_textbox, add_tiles, image_aspect,
                                    is_empty_placeholder, remove_shape)
-from generator.fill.text import write_paragraphs
+from generator.fill.text import THEME_TEXT, write_paragraphs
 from generator.geometry import EMU_PER_INCH, Box
 from generator.template import Master
 
@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 ChartDrawer = Callable[[ChartContent, Box], RenderedChart]
 NativeDrawer = Callable[[object, ChartContent, Box], object]  # (slide, chart, box) -> shape, or None if not native
 HEADING_HEIGHT = int(0.45 * EMU_PER_INCH)
+CAPTION_HEIGHT = int(0.4 * EMU_PER_INCH)
 
 
 class _SlideFiller:
@@ -54,7 +55,7 @@ class _SlideFiller:
         elif slot in ("caption", "subtitle"):
             log.debug("no %s placeholder on %s; text dropped", slot, self.role)
         else:
-            add_textbox(self.slide, "\n".join(lines), self.box(slot), self.lang, size=18, color=self.look.ink,
+            add_textbox(self.slide, "\n".join(lines), self.box(slot), self.lang, size=18, color=THEME_TEXT,
                         font=self.look.body_font)
 
     def replace(self, slot: str) -> Box:
@@ -64,6 +65,20 @@ class _SlideFiller:
         if shape is not None:
             remove_shape(shape)
         return box
+
+    def above_caption(self, slot: str) -> Box | None:
+        """Return the slot's box less a caption strip at its foot, the caption written there.
+
+        Only for layouts without a caption placeholder (a foreign master's "Title Only"), so the
+        caption is not lost; None (use the whole slot) when there is a placeholder or no caption.
+        """
+        caption = (self.content.caption or "").strip()
+        if not caption or self.placeholder("caption") is not None:
+            return None
+        box = self.replace(slot)
+        strip = Box(box.left, box.top + box.height - CAPTION_HEIGHT, box.width, CAPTION_HEIGHT)
+        add_textbox(self.slide, caption, strip, self.lang, size=12, color=THEME_TEXT, font=self.look.body_font)
+        return Box(box.left, box.top, box.width, box.height - CAPTION_HEIGHT)
 
     def chart(self, slot: str, chart: ChartContent, box: Box | None = None) -> None:
         box = box or self.replace(slot)
@@ -85,7 +100,7 @@ class _SlideFiller:
         box = self.replace(slot)
         if block.heading:
             add_textbox(self.slide, block.heading, Box(box.left, box.top, box.width, HEADING_HEIGHT), self.lang,
-                        size=16, color=self.look.ink, font=self.look.heading_font, bold=True)
+                        size=16, color=THEME_TEXT, font=self.look.heading_font, bold=True)
             box = Box(box.left, box.top + HEADING_HEIGHT, box.width, box.height - HEADING_HEIGHT)
         if block.chart:
             self.chart(slot, block.chart, box)
@@ -106,11 +121,11 @@ class _SlideFiller:
         if c.bullets:
             self.text("body", c.bullets)
         if c.chart:
-            self.chart("chart", c.chart)
+            self.chart("chart", c.chart, self.above_caption("chart"))
         if c.table:
             add_table(self.slide, c.table, self.replace("table"), self.look, self.lang)
         if c.image:
-            self.image("picture", c.image)
+            self.image("picture", c.image, self.above_caption("picture"))
         if c.tiles:
             add_tiles(self.slide, c.tiles, self.replace("tiles"), self.look, self.lang)
         for slot, block in (("left", c.left), ("right", c.right)):

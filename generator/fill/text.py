@@ -6,10 +6,14 @@ from __future__ import annotations
 import re
 
 from pptx.dml.color import RGBColor
+from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.text.text import TextFrame
 from pptx.util import Pt
 
 # C0 controls except tab and newline, the non-characters, and lone surrogates break the XML.
+# Colour name for "the master's text colour": follows the template's colour map, so text kitgen
+# draws on the slide background stays readable on dark templates (tx1 maps to white there).
+THEME_TEXT = "tx1"
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -43,7 +47,9 @@ def add_run(paragraph, text: str, lang: str, *, size: float | None = None, bold:
         run.font.size = Pt(size)
     if bold is not None:
         run.font.bold = bold
-    if color:
+    if color == THEME_TEXT:
+        run.font.color.theme_color = MSO_THEME_COLOR.TEXT_1
+    elif color:
         run.font.color.rgb = hex_color(color)
     if font:
         run.font.name = font

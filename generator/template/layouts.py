@@ -73,10 +73,18 @@ def content_area(layout: SlideLayout, slide_size: tuple[int, int]) -> Box:
     bottom = _footer_top(layout, max(top, height // 2), height) - int(height * GAP)
     if bottom - top < height * MIN_AREA:  # e.g. a vertical title filling the slide: use plain margins
         top, bottom = int(height * SLIDE_MARGIN), int(height * (1 - SLIDE_MARGIN))
-    area = Box(left, top, right - left, bottom - top)
+    return clear_of_decorations(Box(left, top, right - left, bottom - top), layout, slide_size)
+
+
+def clear_of_decorations(box: Box, layout: SlideLayout, slide_size: tuple[int, int]) -> Box:
+    """Return the largest part of ``box`` that covers none of the layout's logos and bands.
+
+    A template's own content placeholders may run under its logo (it expects text, which
+    rarely reaches the corner); a chart, table or picture filling the whole box would hide it.
+    """
     for obstacle in _decorations(layout, slide_size):
-        area = _avoid(area, obstacle, int(height * GAP))
-    return area
+        box = _avoid(box, obstacle, int(slide_size[1] * GAP))
+    return box
 
 
 def _decorations(layout: SlideLayout, slide_size: tuple[int, int]) -> list[Box]:

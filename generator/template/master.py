@@ -89,6 +89,8 @@ class Master:
         """
         ph = self._placeholder(role, slot)
         box = layouts.shape_box(ph) if ph is not None else None
+        if box is not None and slot in CONTENT_SLOTS:
+            return layouts.clear_of_decorations(box, self.layout(self._prs, role), self.slide_size)
         if box is not None:
             return box
         if slot in CONTENT_SLOTS:
