@@ -9,6 +9,7 @@ import click
 from generator import __version__
 from generator.commands.build import build_command, kit_command
 from generator.commands.check import check_command
+from generator.commands.diff import diff_command
 from generator.commands.template import template_group
 
 
@@ -20,7 +21,7 @@ def cli(verbose: bool) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
 
-for command in (build_command, kit_command, check_command, template_group):
+for command in (build_command, kit_command, check_command, template_group, diff_command):
     cli.add_command(command)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from generator.delivery import DeliveryOptions, deliver
 from generator.pipeline import BuildOptions, BuildResult, build_season
 from generator.spec.model import LANGUAGES
 
@@ -40,6 +41,14 @@ def _summary(result: BuildResult) -> None:
         click.echo(f"warning: {warning}")
 
 
+def _deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) -> None:
+    delivered = deliver(season_dir, result, options)
+    timings = ", ".join(f"{label} {seconds:.1f} s" for label, seconds in delivered.timings.items())
+    parts = [f"{len(delivered.pdfs)} PDFs" if options.pdf else "", f"{len(delivered.kits)} kits" if options.kits else "",
+             delivered.report or ""]
+    click.echo(f"Delivered {', '.join(p for p in parts if p)}" + (f" ({timings})" if timings else ""))
+
+
 @click.command("build")
 @_season_arg
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
@@ -52,11 +61,21 @@ def _summary(result: BuildResult) -> None:
               help="Build on another HQ master (.pptx/.potx) instead of the season's.")
 @click.option("--profile", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
               help="Profile of --template (default: <template stem>.profile.yaml beside it).")
+@click.option("--pdf", is_flag=True, help="Also write a PDF beside every deck (LibreOffice headless).")
+@click.option("--kits/--no-kits", default=True, show_default=True,
+              help="Write OUT/kits/<retailer-id>.zip for every retailer built (with PDFs when --pdf).")
+@click.option("--report/--no-report", default=True, show_default=True, help="Write OUT/report.html.")
+@click.option("--pdf-processes", type=click.IntRange(1, 8), default=2, show_default=True,
+              help="LibreOffice processes converting decks at once.")
 def build_command(season_dir: Path, out_dir: Path | None, languages, only, regions, strict: bool,
-                  template: Path | None, profile: Path | None) -> None:
-    """Build the season's deck set into OUT/<language>/."""
+                  template: Path | None, profile: Path | None, pdf: bool, kits: bool, report: bool,
+                  pdf_processes: int) -> None:
+    """Build the season's deck set into OUT/<language>/, then PDFs, retailer kits and the report."""
     out = out_dir or Path("build") / season_dir.resolve().name
-    _run(season_dir, BuildOptions(out, tuple(languages), tuple(only), (), tuple(regions), strict, template, profile))
+    result = _run(season_dir, BuildOptions(out, tuple(languages), tuple(only), (), tuple(regions), strict,
+                                           template, profile))
+    if pdf or kits or report:
+        _deliver(season_dir, result, DeliveryOptions(pdf, kits, report, pdf_processes))
 
 
 @click.command("kit")
@@ -66,9 +85,11 @@ def build_command(season_dir: Path, out_dir: Path | None, languages, only, regio
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None)
 @click.option("--lang", "languages", multiple=True, type=click.Choice(LANGUAGES))
 @click.option("--strict", is_flag=True)
-def kit_command(retailer_id: str, season_dir: Path, out_dir: Path | None, languages, strict: bool) -> None:
-    """Build one retailer's kit (all of its decks, in each of its languages)."""
+@click.option("--pdf", is_flag=True, help="Also make PDFs of the decks and put them in the kit.")
+def kit_command(retailer_id: str, season_dir: Path, out_dir: Path | None, languages, strict: bool, pdf: bool) -> None:
+    """Build one retailer's kit (all of its decks, in each of its languages) and OUT/kits/<id>.zip."""
     out = out_dir or Path("build") / season_dir.resolve().name
     result = _run(season_dir, BuildOptions(out, tuple(languages), ("retailer-kit",), (retailer_id,), (), strict))
     if not result.decks:
         raise click.ClickException(f"no retailer '{retailer_id}' in the season (see the retailers source)")
+    _deliver(season_dir, result, DeliveryOptions(pdf=pdf, kits=True, report=False))
