@@ -1,0 +1,60 @@
+"""Incremental builds: unchanged decks are kept, one retailer's change rebuilds only what shows it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import BuildOptions, build_season
+
+sys.path.insert(0, str(Path(__file__).parent / "benchmarks"))
+from season_copy import copy_season, touch_retailer_training  # noqa: E402
+
+SAMPLE = Path(__file__).resolve().parents[1] / "decks" / "fw26"
+RETAILERS = ("004101", "004102")  # two Mexican retailers, each with training sessions
+
+
+@pytest.fixture(scope="module")
+def season(tmp_path_factory) -> Path:
+    return copy_season(SAMPLE, tmp_path_factory.mktemp("incremental") / "decks" / "fw26")
+
+
+def _build(season: Path, out: Path, force: bool = False):
+    options = BuildOptions(out, regions=("MX",), retailers=RETAILERS, force=force,
+                           cache_dir=season.parent / "charts")
+    return build_season(season, options)
+
+
+def _rebuilt(result) -> set[str]:
+    return {d.job.output for d in result.decks if not d.reused}
+
+
+def test_unchanged_inputs_rebuild_nothing_and_one_retailer_change_rebuilds_its_decks(season: Path):
+    out = season.parent / "out"
+    first = _build(season, out)
+    outputs = {d.job.output for d in first.decks}
+    assert _rebuilt(first) == outputs and len(outputs) == 3
+    before = {o: (out / o).read_bytes() for o in outputs}
+
+    second = _build(season, out)
+    assert _rebuilt(second) == set()
+    assert [d.job.output for d in second.decks] == [d.job.output for d in first.decks]
+    assert {o: (out / o).read_bytes() for o in outputs} == before
+    assert (out / "manifest.json").read_bytes()  # the manifest still lists every deck
+    assert second.slides == first.slides
+
+    touch_retailer_training(season, RETAILERS[0])
+    third = _build(season, out)
+    assert _rebuilt(third) == {"es/MX-market-meeting.pptx", f"es/{RETAILERS[0]}-partner-kit.pptx"}
+
+    assert _rebuilt(_build(season, out, force=True)) == outputs
+
+
+def test_a_changed_output_file_is_rebuilt(season: Path):
+    out = season.parent / "out2"
+    _build(season, out)
+    victim = out / f"es/{RETAILERS[1]}-partner-kit.pptx"
+    victim.write_bytes(b"edited by hand")
+    assert _rebuilt(_build(season, out)) == {f"es/{RETAILERS[1]}-partner-kit.pptx"}
