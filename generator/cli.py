@@ -10,6 +10,7 @@ from generator import __version__
 from generator.commands.build import build_command, kit_command
 from generator.commands.check import check_command
 from generator.commands.diff import diff_command
+from generator.commands.i18n import i18n_group
 from generator.commands.template import template_group
 
 
@@ -21,7 +22,7 @@ def cli(verbose: bool) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
 
-for command in (build_command, kit_command, check_command, template_group, diff_command):
+for command in (build_command, kit_command, check_command, template_group, diff_command, i18n_group):
     cli.add_command(command)
 
 

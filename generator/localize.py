@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gettext
 import logging
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -29,6 +31,15 @@ log = logging.getLogger(__name__)
 
 #: Text kitgen itself puts on slides; translated through the same catalogs.
 PROJECT_STRINGS = ("(continued)", "Total", "weeks", "vs last year", "Target", "Today", "No data")
+
+#: Template code that carries no words of its own: ``{{ ... }}``, ``{# ... #}``,
+#: whole ``{% trans %}`` blocks (translated through ngettext) and other ``{% ... %}`` tags.
+_TEMPLATE_CODE = re.compile(r"\{%-?\s*trans\b.*?\{%-?\s*endtrans\s*-?%\}|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+
+
+def is_translatable(text: str) -> bool:
+    """Return True when ``text`` has words outside its template code (``{{ x }}`` alone has none)."""
+    return any(ch.isalpha() for ch in _TEMPLATE_CODE.sub("", text))
 
 
 @dataclass(frozen=True)
@@ -175,13 +186,28 @@ class Catalogs:
     def translate(self, language: str, text: str) -> str:
         """Return ``text`` in ``language``; untranslated or fuzzy text falls back and is recorded."""
         catalog = self.catalog(language)
-        if catalog is None or not text.strip():
+        if catalog is None or not is_translatable(text):
             return text
         message = catalog.get(text)
         if message is None or not message.string or message.fuzzy:
             self.missing.setdefault(language, set()).add(text)
             return text
         return message.string if isinstance(message.string, str) else message.string[0]
+
+    def plural(self, language: str, singular: str, plural: str, count: Any) -> str:
+        """Return the form of ``singular``/``plural`` the language uses for ``count`` (gettext ngettext)."""
+        english = singular if count == 1 else plural
+        catalog = self.catalog(language)
+        if catalog is None:
+            return english
+        message = catalog.get(singular)
+        forms = message.string if message is not None and isinstance(message.string, tuple) else ()
+        if message is None or message.fuzzy or not all(forms):
+            self.missing.setdefault(language, set()).add(singular)
+            return english
+        number = _number(count)
+        index = gettext.c2py(catalog.plural_expr)(int(number) if number is not None else 2)
+        return forms[min(index, len(forms) - 1)]
 
 
 # ------------------------------------------------------------------ rendering
@@ -197,15 +223,21 @@ class TextRenderer:
         """Return ``source`` translated and with its ``{{ ... }}`` filled in."""
         if not source:
             return ""
-        translated = self.catalogs.translate(self.loc.language, source)
-        if "{" not in translated:
-            return translated
+        return self.interpolate(self.catalogs.translate(self.loc.language, source), context)
+
+    def interpolate(self, source: str, context: dict[str, Any]) -> str:
+        """Return ``source`` with its ``{{ ... }}`` filled in, untranslated (column names, filters, paths)."""
+        if "{" not in source:
+            return source
+        language = self.loc.language
+        callables = {"gettext": lambda text: self.catalogs.translate(language, text),
+                     "ngettext": lambda one, many, n: self.catalogs.plural(language, one, many, n)}
         try:
-            return self.env.from_string(translated).render(context)
+            return self.env.from_string(source).render({**context, **callables})
         except UndefinedError as exc:
-            raise LocalizeError(f"in '{translated}': {exc.message}") from exc
+            raise LocalizeError(f"in '{source}': {exc.message}") from exc
         except TemplateError as exc:
-            raise LocalizeError(f"in '{translated}': {exc}") from exc
+            raise LocalizeError(f"in '{source}': {exc}") from exc
 
     def value(self, expression: str, context: dict[str, Any]) -> Any:
         """Return the value of a sandboxed expression such as ``retailer.tier == 'flagship'``."""
@@ -223,7 +255,10 @@ class TextRenderer:
 
 @functools.lru_cache(maxsize=None)
 def _environment(loc: LocaleContext) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    # jinja2.ext.i18n gives specs {% trans count=n %}...{% pluralize %}...{% endtrans %}; its gettext and
+    # ngettext come from the render context so one cached environment serves every set of catalogs.
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False,
+                               extensions=["jinja2.ext.i18n"])
     env.filters.update({
         "number": lambda v: format_value(v, "number", loc),
         "currency": lambda v, compact=False: format_value(v, "currency", loc, compact=compact),

@@ -172,7 +172,7 @@ def _block(block: Block | None, at: KeyPath, ctx: DeckContext, values: dict[str,
 def resolve_table(spec: TableSpec, ctx: DeckContext, values: dict[str, Any]) -> TableContent:
     """Return the table's header and cells, formatted for the deck's locale."""
     frame = ctx.store.query(spec.data, lambda s: ctx.text(s, values))
-    columns = [ctx.text(c.column, values) for c in spec.columns]
+    columns = [ctx.renderer.interpolate(c.column, values) for c in spec.columns]  # names, not text
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise DataError(f"source '{spec.data.source}' has no column '{missing[0]}'")
