@@ -131,3 +131,13 @@ def test_untranslated_plural_falls_back_and_is_recorded(tmp_path: Path) -> None:
     renderer = TextRenderer(LocaleContext("es", "es_MX", "MXN"), catalogs)  # no es.po in the fixture
     assert renderer.text(PLURAL_NOTE, {"kpi": {"doors": 2}}) == "2 doors"
     assert catalogs.missing == {"es": {"%(count)s door"}}
+
+
+# ------------------------------------------------------------------ strict gate
+def test_strict_build_passes_with_complete_catalogs(tmp_path: Path) -> None:
+    sample = FIXTURE.parents[3] / "decks" / "fw26"
+    outcome = CliRunner().invoke(cli, ["build", str(sample), "--out", str(tmp_path / "out"), "--region", "MX",
+                                       "--only", "market-meeting", "--strict"])
+    assert outcome.exit_code == 0, outcome.output
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    assert manifest["missing_translations"] == {}
