@@ -11,7 +11,9 @@ from generator.commands.build import build_command, kit_command
 from generator.commands.check import check_command
 from generator.commands.diff import diff_command
 from generator.commands.i18n import i18n_group
+from generator.commands.schema import schema_command
 from generator.commands.template import template_group
+from generator.commands.validate import validate_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,7 +24,8 @@ def cli(verbose: bool) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
 
-for command in (build_command, kit_command, check_command, template_group, diff_command, i18n_group):
+for command in (build_command, kit_command, check_command, template_group, diff_command, i18n_group,
+                validate_command, schema_command):
     cli.add_command(command)
 
 

@@ -17,7 +17,8 @@ import pandas as pd
 
 from generator.errors import DataError
 from generator.kpi_measures import DERIVED_MEASURES
-from generator.spec.model import DataBinding, SeasonSpec, SourceDef
+from generator.sources import read_source
+from generator.spec.model import DataBinding, SeasonSpec
 from generator.spec.validate import did_you_mean
 
 log = logging.getLogger(__name__)
@@ -178,45 +179,3 @@ def _sort_top(frame: pd.DataFrame, binding: DataBinding) -> pd.DataFrame:
     if binding.top:
         frame = frame.head(binding.top)
     return frame.reset_index(drop=True)
-
-
-# -------------------------------------------------------------- reading files
-def read_source(source: SourceDef, root: Path) -> pd.DataFrame:
-    """Return the file of ``source`` read as its definition declares."""
-    path = root / source.path
-    if not path.is_file():
-        raise DataError(f"data file not found: {path}")
-    try:
-        frame = _read_excel(path, source) if path.suffix.lower() in (".xlsx", ".xlsm") else _read_csv(path, source)
-    except (ValueError, OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise DataError(f"{path}: cannot read: {exc}") from exc
-    return _convert(frame, source, path)
-
-
-def _read_csv(path: Path, source: SourceDef) -> pd.DataFrame:
-    return pd.read_csv(path, encoding=source.encoding, sep=source.delimiter, decimal=source.decimal,
-                       thousands=source.thousands, dtype=_string_columns(source), keep_default_na=False,
-                       na_values=["", *source.na_values])
-
-
-def _read_excel(path: Path, source: SourceDef) -> pd.DataFrame:
-    return pd.read_excel(path, sheet_name=source.sheet or 0, dtype=_string_columns(source),
-                         keep_default_na=False, na_values=["", *source.na_values], engine="openpyxl")
-
-
-def _string_columns(source: SourceDef) -> dict[str, type]:
-    # ids such as 000123 must stay strings: read them as text before pandas guesses
-    return {col: str for col, kind in source.dtypes.items() if kind == "str"}
-
-
-def _convert(frame: pd.DataFrame, source: SourceDef, path: Path) -> pd.DataFrame:
-    for column, kind in source.dtypes.items():
-        if column not in frame.columns:
-            raise DataError(f"{path}: declared column '{column}' is not in the file")
-        if kind == "date":
-            frame[column] = pd.to_datetime(frame[column], errors="raise")
-        elif kind in ("int", "float"):
-            frame[column] = pd.to_numeric(frame[column], errors="raise")
-    if source.date_column and source.date_column in frame.columns and source.dtypes.get(source.date_column) != "date":
-        frame[source.date_column] = pd.to_datetime(frame[source.date_column])
-    return frame

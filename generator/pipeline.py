@@ -17,9 +17,10 @@ from generator.builder import BuiltDeck, DeckBuilder, DeckJob
 from generator.check import check_deck
 from generator.errors import CheckError, DataError, KitgenError
 from generator.localize import LocaleContext, TextRenderer
-from generator.spec import Season, load_season
+from generator.spec import Season
 from generator.spec.model import LANGUAGES, DeckDef, RegionDef
 from generator.spec.validate import did_you_mean
+from generator.validation import load_valid_season
 from generator.writer import Staging, json_bytes
 
 log = logging.getLogger(__name__)
@@ -137,7 +138,7 @@ def build_season(season_dir: Path, options: BuildOptions, progress: Progress | N
     place only when every deck is built and checked.
     """
     started = time.perf_counter()
-    season = load_season(season_dir)
+    season = load_valid_season(season_dir, strict=options.strict)  # validate first: nothing written on errors
     builder = DeckBuilder(season, options.template, options.profile or _profile_for(options.template))
     jobs = plan_jobs(season, builder, options)
     if on_plan:

@@ -73,10 +73,13 @@ def load_yaml(path: Path, *, display: str | None = None) -> LoadedYaml:
     """Return the safely loaded YAML document at ``path`` with its line marks."""
     shown = display or str(path)
     text = _read_text(path, shown)
+    if not text.strip():
+        raise SpecError(Finding(Location(shown, 1, 1), "", "the file is empty", "add the spec's keys"))
     loaded = LoadedYaml(Path(shown), None, lines=text.splitlines())
     node = _compose(text, shown)
     if node is None:
-        raise SpecError(Finding(Location(shown, 1, 1), "", "the file is empty", "add the spec's keys"))
+        raise SpecError(Finding(Location(shown, 1, 1), "", "the file is empty (or holds only comments)",
+                                "add the spec's keys"))
     _check_size(node, shown)
     _walk(node, (), loaded)
     loaded.data = _construct(node, shown)
@@ -102,21 +105,46 @@ def _compose(text: str, shown: str) -> yaml.Node | None:
     try:
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark = _problem_position(exc)
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        problem = _yaml_problem(exc)
-        raise SpecError(Finding(Location(shown, line, col), "", problem[0], problem[1])) from exc
+        message, hint = _yaml_problem(exc, _char_at(text, line, col))
+        raise SpecError(Finding(Location(shown, line, col), "", message, hint, "error",
+                                _line_of(text, line))) from exc
     except yaml.YAMLError as exc:
         raise SpecError(Finding(Location(shown), "", f"invalid YAML: {exc}")) from exc
 
 
-def _yaml_problem(exc: yaml.MarkedYAMLError) -> tuple[str, str | None]:
+def _problem_position(exc: yaml.MarkedYAMLError):
+    """Return where to point: an unclosed bracket is best shown where it was opened."""
+    if exc.context and "flow" in exc.context and exc.context_mark is not None:
+        return exc.context_mark
+    return exc.problem_mark or exc.context_mark
+
+
+def _char_at(text: str, line: int | None, col: int | None) -> str:
+    row = _line_of(text, line) or ""
+    return row[col - 1] if col and 0 < col <= len(row) else ""
+
+
+def _line_of(text: str, line: int | None) -> str | None:
+    rows = text.splitlines()
+    return rows[line - 1] if line and 0 < line <= len(rows) else None
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError, char: str) -> tuple[str, str | None]:
+    """Return a reviewer-friendly (message, hint) for a YAML syntax error."""
     problem = (exc.problem or "invalid YAML").strip()
-    if "\\t" in problem or "tab" in problem:
+    context = exc.context or ""
+    if char == "\t" or "\\t" in problem:
         return "a tab character is used for indentation", "indent with spaces"
-    if exc.context and ("flow" in exc.context or "bracket" in problem):
-        return f"{exc.context}: {problem}", "close the bracket or quote the text"
-    return (f"{exc.context}: {problem}" if exc.context else problem), None
+    if "flow" in context:
+        bracket = "[" if "sequence" in context else "{"
+        return f"the '{bracket}' opened here is never closed", "close the bracket or quote the text"
+    if "mapping values are not allowed" in problem:
+        return "a ':' inside a value starts a new key here", "quote the value"
+    if "expected <block end>" in problem or "did not find expected key" in problem:
+        return "the indentation does not line up with the keys above", "indent keys of one mapping equally"
+    return (f"{context}: {problem}" if context else problem), None
 
 
 def _check_size(node: yaml.Node, shown: str) -> None:
@@ -180,7 +208,13 @@ def _construct(node: yaml.Node, shown: str) -> Any:
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark
         raise SpecError(Finding(Location(shown, mark.line + 1 if mark else None, mark.column + 1 if mark else None),
-                                "", (exc.problem or "cannot load this value").strip(),
-                                "only plain YAML is allowed: remove the '!!' tag")) from exc
+                                "", _tag_problem(exc), "only plain YAML is allowed: remove the '!!' tag")) from exc
     finally:
         loader.dispose()
+
+
+def _tag_problem(exc: yaml.constructor.ConstructorError) -> str:
+    problem = (exc.problem or "cannot load this value").strip()
+    found = problem.split("tag", 1)[-1].strip(" '") if "tag" in problem else ""
+    found = found.replace("tag:yaml.org,2002:", "!!")
+    return f"the tag '{found}' is not allowed" if found.startswith("!") else problem

@@ -36,36 +36,57 @@ def season_file(path: Path) -> Path:
     return path / SEASON_FILE if path.is_dir() else path
 
 
-def load_season(path: Path) -> Season:
-    """Return the validated season at ``path``; raise SpecError listing every problem."""
+@dataclass
+class SeasonDraft:
+    """Return value of :func:`read_season`: whatever loaded, and every structural problem."""
+
+    file: Path
+    spec: SeasonSpec | None = None
+    decks: dict[str, DeckSpec] = field(default_factory=dict)
+    documents: dict[str, LoadedYaml] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    def season(self) -> Season:
+        """Return the loaded season (only call when ``spec`` is set)."""
+        assert self.spec is not None
+        return Season(self.file.parent.resolve(), self.spec, self.decks, self.documents)
+
+
+def read_season(path: Path) -> SeasonDraft:
+    """Return the season at ``path`` as far as it loads, with every YAML and schema problem."""
     file = season_file(path)
+    draft = SeasonDraft(file)
     if not file.is_file():
-        raise SpecError(Finding(Location(file), "", "no season.yaml here",
-                                "pass a season folder such as decks/fw26"))
-    documents: dict[str, LoadedYaml] = {}
-    findings: list[Finding] = []
-    spec = _load(file, SeasonSpec, documents, findings)
-    decks: dict[str, DeckSpec] = {}
-    if spec is not None:
-        findings += _duplicate_deck_names(spec, documents[str(file)])
-        for index, deck in enumerate(spec.decks):
+        draft.findings.append(Finding(Location(file), "", "no season.yaml here",
+                                      "pass a season folder such as decks/fw26"))
+        return draft
+    draft.spec = _load(file, SeasonSpec, draft.documents, draft.findings)
+    if draft.spec is not None:
+        draft.findings += _duplicate_deck_names(draft.spec, draft.documents[str(file)])
+        for index, deck in enumerate(draft.spec.decks):
             deck_file = file.parent / deck.spec
             if not deck_file.is_file():
-                findings.append(documents[str(file)].finding(("decks", index, "spec"),
-                                                             f"deck spec '{deck.spec}' not found"))
+                draft.findings.append(draft.documents[str(file)].finding(
+                    ("decks", index, "spec"), f"deck spec '{deck.spec}' not found"))
                 continue
-            model = _load(deck_file, DeckSpec, documents, findings)
+            model = _load(deck_file, DeckSpec, draft.documents, draft.findings)
             if model is not None:
-                decks[deck.name] = model
-    if findings:
-        raise SpecError(sorted(findings, key=_order))
-    assert spec is not None
-    return Season(file.parent.resolve(), spec, decks, documents)
+                draft.decks[deck.name] = model
+    draft.findings.sort(key=finding_order)
+    return draft
+
+
+def load_season(path: Path) -> Season:
+    """Return the validated season at ``path``; raise SpecError listing every problem."""
+    draft = read_season(path)
+    if draft.findings:
+        raise SpecError(draft.findings)
+    return draft.season()
 
 
 def _load(file: Path, model: type, documents: dict[str, LoadedYaml], findings: list[Finding]):
     try:
-        loaded = load_yaml(file, display=_display(file))
+        loaded = load_yaml(file, display=display_path(file))
     except SpecError as exc:
         findings.extend(exc.findings)
         return None
@@ -75,7 +96,7 @@ def _load(file: Path, model: type, documents: dict[str, LoadedYaml], findings: l
     return value
 
 
-def _display(file: Path) -> str:
+def display_path(file: Path) -> str:
     """Return ``file`` relative to the working folder when it is inside it (shorter messages)."""
     try:
         return str(file.resolve().relative_to(Path.cwd()))
@@ -93,6 +114,7 @@ def _duplicate_deck_names(spec: SeasonSpec, loaded: LoadedYaml) -> list[Finding]
     return findings
 
 
-def _order(finding: Finding) -> tuple[str, int, int]:
+def finding_order(finding: Finding) -> tuple[str, int, int]:
+    """Return the sort key of a finding: file, line, column."""
     loc = finding.location
     return (str(loc.file), loc.line or 0, loc.column or 0)

@@ -1,0 +1,86 @@
+"""Validation stage: every problem of a season, located, before anything renders.
+
+``read_season`` gives YAML and schema problems; the cross-checks here add what
+needs the season as a whole: data sources and columns, filter values, template
+roles, file paths, ``{{ names }}``, locales and translations.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.errors import Finding, SpecError
+from generator.spec.loader import load_yaml
+from generator.spec.model import DeckSpec
+from generator.spec.season import SEASON_FILE, Season, SeasonDraft, display_path, read_season
+from generator.spec.validate import validate_document
+from generator.validation.context import SeasonView
+from generator.validation.data_refs import check_data_refs
+from generator.validation.names import check_names
+from generator.validation.paths import check_paths, unsafe_paths
+from generator.validation.report import Report
+from generator.validation.season_refs import check_brand, check_locales, check_regions, check_template
+from generator.validation.translations import check_translations
+
+__all__ = ["Report", "cross_check", "load_valid_season", "validate_path"]
+
+
+def cross_check(draft: SeasonDraft) -> list[Finding]:
+    """Return the findings of every cross-check of a season whose season.yaml loaded."""
+    if draft.spec is None:
+        return []
+    view = SeasonView(draft)
+    unsafe = unsafe_paths(view)
+    view.blocked = {path[1] for path in unsafe if path[0] == "sources"}
+    check_paths(view)
+    for name in draft.spec.sources:  # every source is read once, used or not
+        view.frame(name)
+    check_template(view, unsafe)
+    check_brand(view, unsafe)
+    check_locales(view)
+    check_regions(view)
+    check_data_refs(view)
+    check_names(view)
+    if not draft.findings:
+        check_translations(view)
+    return view.findings
+
+
+def validate_path(path: Path, *, strict: bool = False) -> Report:
+    """Return every problem of the season folder (or the one spec file) at ``path``."""
+    if path.is_file() and path.name != SEASON_FILE:
+        return _validate_spec(path, strict)
+    draft = read_season(path)
+    return Report.of(draft.findings + cross_check(draft), strict)
+
+
+def load_valid_season(path: Path, *, strict: bool = False) -> Season:
+    """Return the season at ``path`` after every check; raise SpecError when anything fails."""
+    draft = read_season(path)
+    report = Report.of(draft.findings + cross_check(draft), strict)
+    if not report.ok:
+        raise SpecError(report.errors)
+    return draft.season()
+
+
+def _validate_spec(path: Path, strict: bool) -> Report:
+    season = _season_above(path)
+    if season is not None:
+        draft = read_season(season)
+        report = Report.of(draft.findings + cross_check(draft), strict)
+        mine = [f for f in report.findings if Path(f.location.file).resolve() == path.resolve()]
+        if any(str(d.resolve()) == str(path.resolve()) for d in map(Path, draft.documents)):
+            return Report.of(mine, strict)
+    try:
+        _, findings = validate_document(load_yaml(path, display=display_path(path)), DeckSpec)
+    except SpecError as exc:
+        findings = exc.findings
+    return Report.of(findings, strict)
+
+
+def _season_above(path: Path) -> Path | None:
+    for folder in list(path.resolve().parents)[:3]:
+        if (folder / SEASON_FILE).is_file():
+            return folder
+    return None
+

@@ -1,0 +1,51 @@
+"""Check that every translatable text has a translation in every target language (warnings)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.errors import Finding, KitgenError, Location
+from generator.i18n import catalog_languages, catalog_path, collect_texts, message_status, read_catalog
+from generator.validation.context import SeasonView
+
+HINT = "run 'kitgen i18n' and translate the new entries"
+
+
+def check_translations(view: SeasonView) -> None:
+    """Record a warning for each text missing from a target language's catalog."""
+    season = view.draft.season()
+    try:
+        texts = collect_texts(season)
+    except KitgenError as exc:
+        view.add(view.season_doc.finding(("locale_dir",), f"cannot collect the texts to translate: {exc.message}"))
+        return
+    base = Path(view.season_doc.path).parent
+    for language in catalog_languages(season):
+        path = catalog_path(season, language)
+        shown = base / view.spec.locale_dir / path.name
+        if not path.is_file():
+            view.add(view.season_doc.finding(("locale_dir",), f"no '{language}' catalog {shown}: "
+                                             "every text falls back to English", HINT, "warning"))
+            continue
+        try:
+            catalog = read_catalog(path, language)
+        except KitgenError as exc:
+            view.add(Finding(Location(shown, 1), "", exc.message))
+            continue
+        _missing(view, texts, catalog, language, base, shown)
+
+
+def _missing(view: SeasonView, texts, catalog, language: str, base: Path, shown: Path) -> None:
+    seen: set[str] = set()
+    for text in texts:
+        if text.key in seen or message_status(catalog, text.key) == "translated":
+            continue
+        seen.add(text.key)
+        status = message_status(catalog, text.key)
+        where = Location(base / text.file, text.line) if text.line else Location(shown)
+        word = "only fuzzy" if status == "fuzzy" else "missing"
+        view.add(Finding(where, "", f"'{language}' translation {word} for '{_short(text.key)}'", HINT, "warning"))
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "..."
