@@ -28,14 +28,13 @@ from pptx.util import Pt
 
 from generator.charts.model import to_finite
 from generator.content import ChartContent
+from generator.fill.text import clean_text, safe_chart_label
 from generator.geometry import Box
 
 log = logging.getLogger(__name__)
 
 CHART_TYPES = {"bar": XL_CHART_TYPE.COLUMN_CLUSTERED, "stacked_bar": XL_CHART_TYPE.COLUMN_STACKED,
                "line": XL_CHART_TYPE.LINE_MARKERS, "donut": XL_CHART_TYPE.DOUGHNUT}
-_FORMULA_OR_LINK = re.compile(r"^(=|\{=|(ftp|http)s?://|mailto:|(in|ex)ternal:)", re.IGNORECASE)
-_ZERO_WIDTH_SPACE = "\u200b"
 
 
 @dataclass(frozen=True)
@@ -64,7 +63,7 @@ def add_native_chart(slide, chart: ChartContent, box: Box, look: NativeLook):
     frame = slide.shapes.add_chart(CHART_TYPES[chart.kind], box.left, box.top, box.width, box.height,
                                    chart_data(chart, number_format))
     frame.name = "Chart"
-    frame._element.nvGraphicFramePr.cNvPr.set("descr", chart.title or chart.kind)  # alt text
+    frame._element.nvGraphicFramePr.cNvPr.set("descr", clean_text(chart.title or chart.kind))  # alt text
     _style(frame.chart, chart, look, number_format)
     return frame
 
@@ -81,7 +80,7 @@ def chart_data(chart: ChartContent, number_format: str) -> CategoryChartData:
 
 def safe_label(text: str) -> str:
     """Return ``text`` so the embedded workbook stores it as text, never as a formula or link."""
-    return _ZERO_WIDTH_SPACE + text if _FORMULA_OR_LINK.match(text) else text
+    return safe_chart_label(text)
 
 
 def _style(pptx_chart, chart: ChartContent, look: NativeLook, number_format: str) -> None:

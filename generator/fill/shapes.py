@@ -13,7 +13,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from generator.content import TableContent, TileContent
-from generator.fill.text import add_run, hex_color, write_paragraphs
+from generator.fill.text import add_run, clean_text, hex_color, write_paragraphs
 from generator.geometry import EMU_PER_INCH, Box
 
 ROW_HEIGHT = int(0.42 * EMU_PER_INCH)
@@ -38,7 +38,7 @@ def add_picture(slide, data: bytes, box: Box, alt_text: str, name: str = "Pictur
     """Return a picture of ``data`` placed in ``box`` with its alt text."""
     picture = slide.shapes.add_picture(BytesIO(data), Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
     c_nv_pr = picture._element.nvPicPr.cNvPr
-    c_nv_pr.set("descr", alt_text)
+    c_nv_pr.set("descr", clean_text(alt_text))  # alt text carries data labels: clean like slide text
     c_nv_pr.set("name", f"{name} {c_nv_pr.get('id')}")
     return picture
 

@@ -4,22 +4,51 @@ the proofing language on every run."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.text.text import TextFrame
 from pptx.util import Pt
 
-# C0 controls except tab and newline, the non-characters, and lone surrogates break the XML.
+from generator.content import ChartContent
+
 # Colour name for "the master's text colour": follows the template's colour map, so text kitgen
 # draws on the slide background stays readable on dark templates (tx1 maps to white there).
 THEME_TEXT = "tx1"
+ZERO_WIDTH_SPACE = "\u200b"
+# What a spreadsheet may read as a formula, an array formula or a link rather than as text.
+_WORKBOOK_ACTIVE = re.compile(r"^([=+\-@\t\r{]|(ftp|http)s?://|mailto:|file://|(in|ex)ternal:)", re.IGNORECASE)
+# C0 controls except tab and newline, the non-characters, and lone surrogates break the XML.
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 def clean_text(text: str) -> str:
     """Return ``text`` safe for slide XML: CRLF to LF, control characters and U+FFFE removed."""
     return _BAD_CHARS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def safe_chart_label(text: str) -> str:
+    """Return ``text`` cleaned and safe as a label in a chart's embedded workbook.
+
+    python-pptx writes category labels and series names with xlsxwriter's generic
+    ``Worksheet.write()`` on a workbook opened with default options, which turns a string
+    starting with ``=`` (or ``{=...}``) into a formula and ``http://``, ``mailto:``,
+    ``file://``, ``external:`` strings into links. Labels starting with ``+ - @`` (or a tab or
+    CR) are stored as text, but Excel evaluates them as formulas as soon as a user edits the
+    cell or the data travels as CSV. A leading zero-width space keeps every such label text
+    everywhere while it looks the same on the chart.
+    """
+    cleaned = clean_text(text)
+    return ZERO_WIDTH_SPACE + cleaned if _WORKBOOK_ACTIVE.match(cleaned) else cleaned
+
+
+def clean_chart(chart: ChartContent) -> ChartContent:
+    """Return ``chart`` with every data-borne word (categories, series, tasks, title) cleaned for drawing."""
+    series = tuple(replace(s, name=clean_text(s.name)) for s in chart.series)
+    tasks = tuple(replace(t, label=clean_text(t.label), category=clean_text(t.category)) for t in chart.tasks)
+    return replace(chart, categories=tuple(clean_text(c) for c in chart.categories), series=series, tasks=tasks,
+                   title=clean_text(chart.title))
 
 
 def hex_color(value: str) -> RGBColor:
