@@ -18,6 +18,7 @@ from generator.charts import ChartRequest, RenderedChart, chart_cache_key, rende
 from generator.content import ChartContent, DeckMeta, SlideContent
 from generator.data import DataStore
 from generator.fill import Look, fill_deck
+from generator.fill.text import clean_chart
 from generator.geometry import Box
 from generator.kpis import Kpis, compute_kpis
 from generator.localize import Catalogs, LocaleContext, TextRenderer
@@ -144,6 +145,7 @@ class DeckBuilder:
 
     def draw_chart(self, chart: ChartContent, box: Box, loc: LocaleContext) -> RenderedChart:
         """Return the chart picture for ``box`` (cached by content)."""
+        chart = clean_chart(chart)  # data-borne words reach matplotlib here, not through slide text
         request = ChartRequest(kind=chart.kind, categories=chart.categories, series=chart.series,
                                width_emu=box.width, height_emu=box.height, locale=loc.locale,
                                currency=loc.currency, value_format=_chart_format(chart.value_format),

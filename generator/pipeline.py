@@ -173,6 +173,7 @@ def _finish(result: BuildResult, builder: DeckBuilder, options: BuildOptions) ->
     result.missing_translations = {k: set(v) for k, v in builder.catalogs.missing.items() if v}
     for language, texts in sorted(result.missing_translations.items()):
         result.warnings.append(f"{len(texts)} text(s) without {language} translation fell back to English")
+    result.warnings.extend(str(finding) for deck in result.decks for finding in deck.fit_findings)
     if options.strict and result.warnings:
         raise KitgenError("strict build failed:\n" + "\n".join(result.warnings) + "\n" +
                           "\n".join(f"  missing [{lang}] {text!r}" for lang, texts in
@@ -191,6 +192,7 @@ def manifest(season: Season, result: BuildResult) -> dict:
         "decks": [{"file": d.job.output, "deck": d.job.deck, "audience": d.job.audience,
                    "audience_id": d.job.audience_id, "language": d.job.language, "locale": d.job.locale,
                    "slides": d.slides, "charts": d.charts,
+                   "fit_findings": [f.as_dict() for f in d.fit_findings],
                    "spec": season.deck_spec_file(d.job.deck)} for d in result.decks],
         "missing_translations": {k: sorted(v) for k, v in sorted(result.missing_translations.items())},
     }
