@@ -71,14 +71,14 @@ def add_native_chart(slide, chart: ChartContent, box: Box, look: NativeLook):
 def chart_data(chart: ChartContent, number_format: str) -> CategoryChartData:
     """Return the chart's categories and series as python-pptx chart data (gaps stay blank)."""
     data = CategoryChartData(number_format=number_format)
-    data.categories = [safe_label(c) for c in chart.categories]
+    data.categories = [safe_chart_label(c) for c in chart.categories]
     count = len(chart.categories)
     for series in chart.series:
-        data.add_series(safe_label(series.name), [to_finite(v) for v in series.finite(count)])
+        data.add_series(safe_chart_label(series.name), [to_finite(v) for v in series.finite(count)])
     return data
 
 
-def safe_label(text: str) -> str:
+def safe_chart_label(text: str) -> str:
     """Return ``text`` so the embedded workbook stores it as text, never as a formula or link."""
     return safe_chart_label(text)
 
