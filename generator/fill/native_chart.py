@@ -78,11 +78,6 @@ def chart_data(chart: ChartContent, number_format: str) -> CategoryChartData:
     return data
 
 
-def safe_chart_label(text: str) -> str:
-    """Return ``text`` so the embedded workbook stores it as text, never as a formula or link."""
-    return safe_chart_label(text)
-
-
 def _style(pptx_chart, chart: ChartContent, look: NativeLook, number_format: str) -> None:
     pptx_chart.font.size = Pt(look.font_size)
     pptx_chart.font.name = look.font
