@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,8 @@ from generator.charts import ChartRequest, RenderedChart, chart_cache_key, rende
 from generator.content import ChartContent, DeckMeta, SlideContent
 from generator.data import DataStore
 from generator.fill import Look, fill_deck
+from generator.fill.deck import deck_fitter
+from generator.fit import FitFinding
 from generator.fill.text import clean_chart
 from generator.geometry import Box
 from generator.kpis import Kpis, compute_kpis
@@ -61,6 +63,7 @@ class BuiltDeck:
     layouts: tuple[str, ...]
     seconds: float
     missing_translations: set[str] = field(default_factory=set)
+    fit_findings: list[FitFinding] = field(default_factory=list)  # text that overflows even at the floor
 
 
 class DeckBuilder:
@@ -128,11 +131,14 @@ class DeckBuilder:
         missing_before = set(self.catalogs.missing.get(job.language, set()))
         slides = self.resolve(job, renderer)
         charts_before = self.chart_count
-        prs = fill_deck(self.master, slides, self.look, loc.tag, lambda c, b: self.draw_chart(c, b, loc))
+        fitter = deck_fitter(self.master, loc.tag)
+        prs = fill_deck(self.master, slides, self.look, loc.tag, lambda c, b: self.draw_chart(c, b, loc), fitter=fitter,
+                        continued=renderer.word("(continued)"))
         data = deck_bytes(prs, self._meta(job, renderer))
         missing = self.catalogs.missing.get(job.language, set()) - missing_before
-        return BuiltDeck(job, data, len(slides), self.chart_count - charts_before,
-                         tuple(s.role for s in slides), time.perf_counter() - started, missing)
+        findings = [replace(f, deck=job.output) for f in fitter.findings]
+        return BuiltDeck(job, data, len(prs.slides), self.chart_count - charts_before,
+                         tuple(s.role for s in slides), time.perf_counter() - started, missing, fit_findings=findings)
 
     def resolve(self, job: DeckJob, renderer: TextRenderer) -> list[SlideContent]:
         """Return the resolved slides of ``job``."""

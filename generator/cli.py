@@ -11,6 +11,7 @@ from generator.commands.build import build_command, kit_command
 from generator.commands.check import check_command
 from generator.commands.diff import diff_command
 from generator.commands.i18n import i18n_group
+from generator.commands.preview import preview_command
 from generator.commands.schema import schema_command
 from generator.commands.template import template_group
 from generator.commands.validate import validate_command
@@ -25,7 +26,7 @@ def cli(verbose: bool) -> None:
 
 
 for command in (build_command, kit_command, check_command, template_group, diff_command, i18n_group,
-                validate_command, schema_command):
+                validate_command, schema_command, preview_command):
     cli.add_command(command)
 
 

@@ -13,7 +13,9 @@ from generator.charts.model import RenderedChart
 from generator.content import BlockContent, ChartContent, SlideContent
 from generator.fill.shapes import (Look, add_picture, add_table, add_textbox, add_tiles, image_aspect,
                                    is_empty_placeholder, remove_shape)
+from generator.fill.tables import split_tall_tables
 from generator.fill.text import THEME_TEXT, write_paragraphs
+from generator.fit import Fitter, ThemeFonts
 from generator.geometry import EMU_PER_INCH, Box
 from generator.template import Master
 
@@ -28,11 +30,16 @@ class _SlideFiller:
     """Fill one slide of ``role`` from ``content``."""
 
     def __init__(self, prs: Presentation, master: Master, content: SlideContent, look: Look, lang: str,
-                 draw_chart: ChartDrawer, draw_native: NativeDrawer | None = None):
+                 draw_chart: ChartDrawer, draw_native: NativeDrawer | None, fitter: Fitter):
         self.master, self.content, self.look, self.lang, self.draw_chart = master, content, look, lang, draw_chart
-        self.draw_native = draw_native
+        self.draw_native, self.fitter = draw_native, fitter
         self.role = content.role
         self.slide = prs.slides.add_slide(master.layout(prs, self.role))
+        self.number = len(prs.slides)
+
+    def fit(self, shape, label: str) -> None:
+        """Shrink the text of ``shape`` to its box (recording an overflow under ``label``)."""
+        self.fitter.fit_shape(shape, self.number, label)
 
     def placeholder(self, slot: str):
         """Return the slide placeholder mapped to ``slot``, or None."""
@@ -52,11 +59,12 @@ class _SlideFiller:
         shape = self.placeholder(slot)
         if shape is not None and shape.has_text_frame:
             write_paragraphs(shape.text_frame, lines, self.lang)
+            self.fit(shape, slot)
         elif slot in ("caption", "subtitle"):
             log.debug("no %s placeholder on %s; text dropped", slot, self.role)
         else:
-            add_textbox(self.slide, "\n".join(lines), self.box(slot), self.lang, size=18, color=THEME_TEXT,
-                        font=self.look.body_font)
+            self.fit(add_textbox(self.slide, "\n".join(lines), self.box(slot), self.lang, size=18,
+                                 color=THEME_TEXT, font=self.look.body_font), slot)
 
     def replace(self, slot: str) -> Box:
         """Return the slot's box and remove its placeholder, which kitgen's own shape replaces."""
@@ -77,7 +85,8 @@ class _SlideFiller:
             return None
         box = self.replace(slot)
         strip = Box(box.left, box.top + box.height - CAPTION_HEIGHT, box.width, CAPTION_HEIGHT)
-        add_textbox(self.slide, caption, strip, self.lang, size=12, color=THEME_TEXT, font=self.look.body_font)
+        self.fit(add_textbox(self.slide, caption, strip, self.lang, size=12, color=THEME_TEXT,
+                             font=self.look.body_font), "caption")
         return Box(box.left, box.top, box.width, box.height - CAPTION_HEIGHT)
 
     def chart(self, slot: str, chart: ChartContent, box: Box | None = None) -> None:
@@ -99,13 +108,15 @@ class _SlideFiller:
             return
         box = self.replace(slot)
         if block.heading:
-            add_textbox(self.slide, block.heading, Box(box.left, box.top, box.width, HEADING_HEIGHT), self.lang,
-                        size=16, color=THEME_TEXT, font=self.look.heading_font, bold=True)
+            heading = add_textbox(self.slide, block.heading, Box(box.left, box.top, box.width, HEADING_HEIGHT),
+                                  self.lang, size=16, color=THEME_TEXT, font=self.look.heading_font, bold=True)
+            self.fit(heading, f"{slot} heading")
             box = Box(box.left, box.top + HEADING_HEIGHT, box.width, box.height - HEADING_HEIGHT)
         if block.chart:
             self.chart(slot, block.chart, box)
         elif block.table:
-            add_table(self.slide, block.table, box, self.look, self.lang)
+            add_table(self.slide, block.table, box, self.look, self.lang, fitter=self.fitter,
+                      where=(self.number, f"{slot} table"))
         elif block.image:
             self.image(slot, block.image, box)
 
@@ -113,6 +124,7 @@ class _SlideFiller:
         shape = self.placeholder(slot)
         if bold and shape is not None and shape.text_frame.paragraphs[0].runs:
             shape.text_frame.paragraphs[0].runs[0].font.bold = True
+            self.fit(shape, slot)  # bold is wider: measure again
 
     def fill(self):
         c = self.content
@@ -123,11 +135,13 @@ class _SlideFiller:
         if c.chart:
             self.chart("chart", c.chart, self.above_caption("chart"))
         if c.table:
-            add_table(self.slide, c.table, self.replace("table"), self.look, self.lang)
+            add_table(self.slide, c.table, self.replace("table"), self.look, self.lang, fitter=self.fitter,
+                      where=(self.number, "table"))
         if c.image:
             self.image("picture", c.image, self.above_caption("picture"))
         if c.tiles:
-            add_tiles(self.slide, c.tiles, self.replace("tiles"), self.look, self.lang)
+            for number, tile in enumerate(add_tiles(self.slide, c.tiles, self.replace("tiles"), self.look, self.lang), 1):
+                self.fit(tile, f"tile {number}")
         for slot, block in (("left", c.left), ("right", c.right)):
             if block:
                 self.block(slot, block)
@@ -141,9 +155,19 @@ class _SlideFiller:
 
 
 def fill_deck(master: Master, slides: list[SlideContent], look: Look, lang: str,
-              draw_chart: ChartDrawer, draw_native: NativeDrawer | None = None) -> Presentation:
-    """Return a new presentation from ``master`` holding ``slides``."""
+              draw_chart: ChartDrawer, draw_native: NativeDrawer | None = None, *, fitter: Fitter | None = None,
+              continued: str = "(continued)") -> Presentation:
+    """Return a new presentation from ``master`` holding ``slides``, text fitted to its boxes by ``fitter``.
+
+    Tables taller than their box continue on follow-up slides titled with ``continued``.
+    """
+    fitter = fitter or deck_fitter(master, lang)
     prs = master.new_presentation()
-    for content in slides:
-        _SlideFiller(prs, master, content, look, lang, draw_chart, draw_native).fill()
+    for content in split_tall_tables(master, slides, look, continued):
+        _SlideFiller(prs, master, content, look, lang, draw_chart, draw_native, fitter).fill()
     return prs
+
+
+def deck_fitter(master: Master, lang: str) -> Fitter:
+    """Return a fitter for one deck on ``master`` in language tag ``lang``."""
+    return Fitter(ThemeFonts(*master.fonts), master.min_scale, lang)

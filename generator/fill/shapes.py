@@ -14,9 +14,12 @@ from pptx.util import Emu, Pt
 
 from generator.content import TableContent, TileContent
 from generator.fill.text import add_run, clean_text, hex_color, write_paragraphs
-from generator.geometry import EMU_PER_INCH, Box
+from generator.fit import FitResult, Fitter
+from generator.fit.table import CellStyle, layout_table
+from generator.geometry import EMU_PER_INCH, EMU_PER_POINT, Box
 
 ROW_HEIGHT = int(0.42 * EMU_PER_INCH)
+CELL_MARGIN_X, CELL_MARGIN_Y = int(0.08 * EMU_PER_INCH), int(0.03 * EMU_PER_INCH)
 
 
 @dataclass(frozen=True)
@@ -57,25 +60,41 @@ def png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-def add_table(slide, table: TableContent, box: Box, look: Look, lang: str, size: float = 12.0):
-    """Return a table shape filling the top of ``box``: ink header, light banded rows."""
+def add_table(slide, table: TableContent, box: Box, look: Look, lang: str, size: float = 12.0,
+              fitter: Fitter | None = None, where: tuple[int, str] = (0, "table")):
+    """Return a table shape filling the top of ``box``: ink header, light banded rows.
+
+    Cells wrap within their column and rows are as tall as their text; when the table is taller than
+    ``box`` its text shrinks (down to the fitter's floor) and what still overflows is recorded.
+    """
     rows, cols = len(table.rows) + 1, len(table.header)
-    height = min(box.height, ROW_HEIGHT * rows)
-    shape = slide.shapes.add_table(rows, cols, Emu(box.left), Emu(box.top), Emu(box.width), Emu(height))
+    widths = column_widths(table, box.width)
+    plan = layout_table([table.header, *table.rows], widths, box.height, cell_style(look, size), ROW_HEIGHT,
+                        fitter.min_scale if fitter else 1.0)
+    shape = slide.shapes.add_table(rows, cols, Emu(box.left), Emu(box.top), Emu(box.width), Emu(sum(plan.heights)))
     grid = shape.table
-    for index, width in enumerate(_column_widths(table, box.width)):
+    for index, width in enumerate(widths):
         grid.columns[index].width = Emu(width)
-    for r in range(rows):
-        grid.rows[r].height = Emu(height // rows)
+    for r, height in enumerate(plan.heights):
+        grid.rows[r].height = Emu(height)
+    size = round(size * plan.scale * 100) / 100
     for c, label in enumerate(table.header):
         _cell(grid.cell(0, c), label, lang, size, look, header=True, right=table.numeric[c])
     for r, row in enumerate(table.rows, start=1):
         for c, value in enumerate(row):
             _cell(grid.cell(r, c), value, lang, size, look, band=r % 2 == 0, right=table.numeric[c])
+    if fitter:
+        fitter.record(FitResult(plan.scale, rows, plan.overflow_pt), *where)
     return shape
 
 
-def _column_widths(table: TableContent, total: int) -> list[int]:
+def cell_style(look: Look, size: float = 12.0) -> CellStyle:
+    """Return how table cells are drawn, for measuring them."""
+    return CellStyle(look.body_font, size, CELL_MARGIN_X / EMU_PER_POINT, CELL_MARGIN_Y / EMU_PER_POINT)
+
+
+def column_widths(table: TableContent, total: int) -> list[int]:
+    """Return the column widths (EMU) of ``table`` drawn ``total`` EMU wide, by content length."""
     lengths = [max([len(h)] + [len(r[i]) for r in table.rows]) for i, h in enumerate(table.header)]
     weights = [min(max(n, 6), 40) for n in lengths]
     widths = [total * w // sum(weights) for w in weights]
@@ -88,8 +107,8 @@ def _cell(cell, text: str, lang: str, size: float, look: Look, *, header: bool =
     cell.fill.solid()
     cell.fill.fore_color.rgb = hex_color(look.ink if header else (look.ivory if band else "#FFFFFF"))
     cell.vertical_anchor = MSO_ANCHOR.MIDDLE
-    cell.margin_left = cell.margin_right = Emu(int(0.08 * EMU_PER_INCH))
-    cell.margin_top = cell.margin_bottom = Emu(int(0.03 * EMU_PER_INCH))
+    cell.margin_left = cell.margin_right = Emu(CELL_MARGIN_X)
+    cell.margin_top = cell.margin_bottom = Emu(CELL_MARGIN_Y)
     write_paragraphs(cell.text_frame, [text], lang, size=size, bold=header,
                      color="#FFFFFF" if header else look.ink, font=look.body_font)
     cell.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT if right else PP_ALIGN.LEFT
