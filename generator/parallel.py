@@ -77,7 +77,8 @@ def chunks(jobs: list[DeckJob], workers: int) -> list[list[DeckJob]]:
 
 def _start_worker(setup: BuilderSetup) -> None:
     global _WORKER
-    _WORKER = setup.builder()
+    # A forked worker already holds the parent's builder (season and data loaded): keep it.
+    _WORKER = _WORKER or setup.builder()
 
 
 def _build_chunk(jobs: list[DeckJob]) -> tuple[list[BuiltDeck], int, float]:
@@ -98,18 +99,24 @@ class PoolRun:
 
     def run(self, jobs: list[DeckJob], progress: Callable[[BuiltDeck], None] | None = None) -> Iterator[BuiltDeck]:
         """Yield the built deck of every job, in job order."""
+        global _WORKER
         if self.workers <= 1 or len(jobs) <= 1:
             yield from self._run_here(jobs, progress)
             return
-        context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-        with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
-                                 initargs=(self.setup,)) as pool:
-            for decks, pid, peak in pool.map(_build_chunk, chunks(jobs, self.workers)):
-                self.peak_mb[pid] = max(peak, self.peak_mb.get(pid, 0.0))
-                for deck in decks:
-                    if progress:
-                        progress(deck)
-                    yield deck
+        fork = sys.platform.startswith("linux")
+        context = multiprocessing.get_context("fork" if fork else "spawn")
+        _WORKER = self.local if fork else None  # inherited by forked workers, never used by the parent
+        try:
+            with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
+                                     initargs=(self.setup,)) as pool:
+                for decks, pid, peak in pool.map(_build_chunk, chunks(jobs, self.workers)):
+                    self.peak_mb[pid] = max(peak, self.peak_mb.get(pid, 0.0))
+                    for deck in decks:
+                        if progress:
+                            progress(deck)
+                        yield deck
+        finally:
+            _WORKER = None
 
     def _run_here(self, jobs: list[DeckJob], progress) -> Iterator[BuiltDeck]:
         builder = self.local or self.setup.builder()
