@@ -25,7 +25,7 @@ _TRUE = {"true", "yes"}
 _BOOL_WORDS = _TRUE | {"false", "no"}
 _LEADING_ZERO = re.compile(r"^0\d")
 _TRAILING_MINUS = re.compile(r"^\d[\d.,' ]*-$")
-_NUMBER_LIKE = re.compile(r"^[-+]?\d[\d.,' ]*-?$")
+_NUMBER_LIKE = re.compile(r"^[-+]?\d[\d.,']*-?$")
 
 
 class CellError(DataError):
@@ -268,8 +268,8 @@ def _number_hint(raw: str, source: SourceDef) -> str | None:
     text = raw.strip()
     if _TRAILING_MINUS.match(text) and not source.negative_trailing_minus:
         return "SAP writes negatives with a trailing minus: declare negative_trailing_minus: true"
-    if "," in text and source.decimal == ".":
-        return "for decimal commas declare decimal: ',' and thousands: '.'"
+    if "," in text and source.decimal == "." and not source.thousands:
+        return "declare how the file writes numbers, e.g. decimal: ',' and thousands: '.'"
     if text.upper() in ("NA", "N/A", "#N/A", "-", "NULL"):
         return f"if '{text}' means no value, list it in na_values"
     return None
