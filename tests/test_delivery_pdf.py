@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import shutil
 import zipfile
 from pathlib import Path
@@ -15,6 +16,7 @@ from generator.delivery import DeliveryOptions, deliver
 from generator.delivery import pdf as pdf_module
 from generator.delivery.pdf import PdfJob, convert_decks
 from generator.errors import CheckError, ToolMissingError
+from generator.pipeline import BuildResult
 
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
 
@@ -53,6 +55,21 @@ def test_kit_carries_the_pdfs(delivered):
     result, _ = delivered
     names = zipfile.ZipFile(result.out_dir / "kits" / f"{QUEBEC_RETAILER}.zip").namelist()
     assert {f"{lang}/{QUEBEC_RETAILER}-partner-kit.pdf" for lang in ("en", "fr")} <= set(names)
+
+
+@needs_soffice
+@pytest.mark.libreoffice
+def test_unchanged_decks_keep_their_pdfs(delivered, monkeypatch):
+    result, _ = delivered
+    kept = [copy.copy(deck) for deck in result.decks]
+    for deck in kept:
+        deck.reused = True  # as an incremental build reports an unchanged deck
+    converted = []
+    monkeypatch.setattr("generator.delivery.convert_decks", lambda jobs, processes: converted.extend(jobs) or [])
+    again = BuildResult(result.out_dir, kept, {}, [], 0.0)
+    outcome = deliver(SAMPLE_SEASON, again, DeliveryOptions(pdf=True, kits=False))
+    assert converted == [] and len(outcome.pdfs) == len(kept)
+    assert all((result.out_dir / link).is_file() for link in report_links(result.out_dir / outcome.report))
 
 
 def test_missing_libreoffice_says_how_to_install(monkeypatch):

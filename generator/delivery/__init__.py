@@ -12,8 +12,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from generator.builder import BuiltDeck
 from generator.delivery.kits import Kit, KitMaker
-from generator.delivery.pdf import ConvertedPdf, PdfJob, convert_decks
+from generator.delivery.pdf import ConvertedPdf, PdfJob, convert_decks, reuse_pdf
 from generator.delivery.report import REPORT_FILE, ReportInput, report_files
 from generator.pipeline import BuildResult
 from generator.spec import load_season
@@ -65,8 +66,18 @@ def deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) -> 
 
 
 def _pdfs(result: BuildResult, options: DeliveryOptions) -> dict[str, ConvertedPdf]:
-    jobs = [PdfJob(d.data, d.slides, str(PurePosixPath(d.job.output).with_suffix(".pdf"))) for d in result.decks]
-    return {pdf.output: pdf for pdf in convert_decks(jobs, options.pdf_processes)}
+    jobs = [(d, PdfJob(d.data, d.slides, str(PurePosixPath(d.job.output).with_suffix(".pdf")))) for d in result.decks]
+    kept = [job for deck, job in jobs if _current_pdf(result.out_dir, deck, job)]
+    kept_outputs = {job.output for job in kept}
+    converted = convert_decks([job for _, job in jobs if job.output not in kept_outputs], options.pdf_processes)
+    converted += [reuse_pdf(result.out_dir / job.output, job) for job in kept]
+    return {pdf.output: pdf for pdf in sorted(converted, key=lambda p: p.output)}
+
+
+def _current_pdf(out_dir: Path, deck: BuiltDeck, job: PdfJob) -> bool:
+    """Return whether an unchanged deck (kept by an incremental build) has a PDF made after it."""
+    pdf, pptx = out_dir / job.output, out_dir / deck.job.output
+    return getattr(deck, "reused", False) and pdf.is_file() and pdf.stat().st_mtime >= pptx.stat().st_mtime
 
 
 def _timed(delivered: DeliveryResult, label: str, work):

@@ -114,8 +114,20 @@ def _check_pages(jobs: list[PdfJob], pdfs: list[Path]) -> None:
         raise CheckError("PDF page counts differ from slide counts:\n" + "\n".join(wrong))
 
 
+def reuse_pdf(pdf: Path, job: PdfJob, thumbnails: int = 3) -> ConvertedPdf:
+    """Return an earlier PDF of an unchanged deck, its page count checked, with fresh thumbnails."""
+    _check_pages([job], [pdf])
+    with tempfile.TemporaryDirectory(prefix="kitgen-thumbs-") as scratch:
+        copy = Path(scratch) / "deck.pdf"
+        copy.write_bytes(pdf.read_bytes())  # pdftoppm writes beside its input: keep that out of the build folder
+        return ConvertedPdf(job.output, copy.read_bytes(), job.slides, page_thumbnails(copy, thumbnails))
+
+
 def page_thumbnails(pdf: Path, pages: int, dpi: int = 30) -> tuple[bytes, ...]:
-    """Return PNGs of the first ``pages`` pages of ``pdf`` (empty when pdftoppm is missing)."""
+    """Return PNGs of the first ``pages`` pages of ``pdf`` (empty when pdftoppm is missing).
+
+    The PNGs are written beside ``pdf`` (a scratch folder) and read back.
+    """
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None or pages < 1:
         return ()

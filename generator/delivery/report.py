@@ -69,10 +69,12 @@ def _deck_row(deck: BuiltDeck, converted: ConvertedPdf | None, thumbs: list[str]
     files = [deck.job.output] + ([converted.output] if converted else [])
     missing = sorted(deck.missing_translations)
     warnings = [f"{len(missing)} text(s) without translation, e.g. {missing[0]!r}"] if missing else []
-    warnings += [str(w) for w in getattr(deck, "warnings", ())]  # fit and data warnings, when recorded
+    # Text that does not fit even at the smallest size, and data warnings, when the builder records them.
+    warnings += [str(w) for name in ("fit_findings", "warnings") for w in getattr(deck, name, ())]
     return {"deck": deck.job.deck + (f" {deck.job.audience_id}" if deck.job.audience_id else ""),
             "language": deck.job.language, "audience": deck.job.audience, "slides": deck.slides,
-            "charts": deck.charts, "seconds": f"{deck.seconds:.2f}", "files": [quote(f) for f in files],
+            "charts": deck.charts, "seconds": "kept" if getattr(deck, "reused", False) else f"{deck.seconds:.2f}",
+            "files": [quote(f) for f in files],
             "thumbnails": [quote(t) for t in thumbs], "warnings": warnings}
 
 
