@@ -11,15 +11,18 @@ import datetime as dt
 import logging
 import time
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from generator.chart_cache import ChartCache
 from generator.charts import ChartRequest, RenderedChart, chart_cache_key, render_chart
 from generator.content import ChartContent, DeckMeta, SlideContent
 from generator.data import DataStore
 from generator.fill import Look, fill_deck
 from generator.fill.deck import deck_fitter
 from generator.fit import FitFinding
+from generator.fill.native_chart import NativeLook, add_native_chart
 from generator.fill.text import clean_chart
 from generator.geometry import Box
 from generator.kpis import Kpis, compute_kpis
@@ -32,6 +35,7 @@ from generator.template import Master, load_master
 from generator.writer import deck_bytes
 
 log = logging.getLogger(__name__)
+MEMORY_CHARTS = 256  # rendered charts a process keeps in memory (the disk cache keeps them all)
 
 
 @dataclass(frozen=True)
@@ -63,25 +67,38 @@ class BuiltDeck:
     layouts: tuple[str, ...]
     seconds: float
     missing_translations: set[str] = field(default_factory=set)
+    phases: dict[str, float] = field(default_factory=dict)  # seconds per stage: data, charts, fill, save, check
+    reused: bool = False  # True when an unchanged earlier output was kept (``data`` is read back from the file)
     fit_findings: list[FitFinding] = field(default_factory=list)  # text that overflows even at the floor
 
 
 class DeckBuilder:
     """Builds decks of one season; shares data, master, brand and chart cache between them."""
 
-    def __init__(self, season: Season, template: Path | None = None, profile: Path | None = None):
+    def __init__(self, season: Season, template: Path | None = None, profile: Path | None = None,
+                 chart_cache: ChartCache | None = None):
         self.season = season
         spec = season.spec
         self.store = DataStore(spec, season.root)
         self.brand, self.brand_dir = load_brand(season.path(spec.brand))
-        profile_path = profile or season.path(spec.template.profile or _profile_beside(spec.template.path))
-        template_path = template or season.path(spec.template.path)
-        self.master: Master = load_master(template_path, load_profile(profile_path))
+        self.profile_path = profile or season.path(spec.template.profile or _profile_beside(spec.template.path))
+        self.template_path = template or season.path(spec.template.path)
         self.catalogs = Catalogs(season.path(spec.locale_dir))
         self._chart_cache: dict[str, RenderedChart] = {}
+        self.disk_cache = chart_cache
         self._kpis: dict[tuple[tuple[str, str], ...], Kpis] = {}
         self.chart_count = 0
-        self.look = _look(self.brand, self.master)
+        self.chart_seconds = 0.0
+
+    @cached_property
+    def master(self) -> Master:
+        """Return the master, loaded on first use (planning and up-to-date checks never need it)."""
+        return load_master(self.template_path, load_profile(self.profile_path))
+
+    @cached_property
+    def look(self) -> Look:
+        """Return the colours and fonts kitgen's own shapes use."""
+        return _look(self.brand, self.master)
 
     # ------------------------------------------------------------ context
     def kpis(self, **scope: str) -> Kpis:
@@ -130,15 +147,23 @@ class DeckBuilder:
         renderer = TextRenderer(loc, self.catalogs)
         missing_before = set(self.catalogs.missing.get(job.language, set()))
         slides = self.resolve(job, renderer)
-        charts_before = self.chart_count
+        resolved = time.perf_counter()
+        charts_before, chart_seconds_before = self.chart_count, self.chart_seconds
         fitter = deck_fitter(self.master, loc.tag)
-        prs = fill_deck(self.master, slides, self.look, loc.tag, lambda c, b: self.draw_chart(c, b, loc), fitter=fitter,
+        prs = fill_deck(self.master, slides, self.look, loc.tag, lambda c, b: self.draw_chart(c, b, loc),
+                        lambda slide, c, b: self.draw_native(slide, c, b, loc), fitter=fitter,
                         continued=renderer.word("(continued)"))
+        filled = time.perf_counter()
         data = deck_bytes(prs, self._meta(job, renderer))
         missing = self.catalogs.missing.get(job.language, set()) - missing_before
+        chart_seconds = self.chart_seconds - chart_seconds_before
+        phases = {"data": resolved - started, "charts": chart_seconds,
+                  "fill": filled - resolved - chart_seconds - fitter.seconds, "fit": fitter.seconds,
+                  "save": time.perf_counter() - filled}
         findings = [replace(f, deck=job.output) for f in fitter.findings]
         return BuiltDeck(job, data, len(prs.slides), self.chart_count - charts_before,
-                         tuple(s.role for s in slides), time.perf_counter() - started, missing, fit_findings=findings)
+                         tuple(s.role for s in slides), time.perf_counter() - started, missing, phases,
+                         fit_findings=findings)
 
     def resolve(self, job: DeckJob, renderer: TextRenderer) -> list[SlideContent]:
         """Return the resolved slides of ``job``."""
@@ -149,19 +174,48 @@ class DeckBuilder:
                           lambda rid: self.kpis(retailer_id=rid))
         return resolve_deck(self.season.decks[job.deck], ctx)
 
+    def chart_request(self, chart: ChartContent, box: Box, loc: LocaleContext) -> ChartRequest:
+        """Return the request that draws ``chart`` as a picture of ``box``'s size in the brand's style."""
+        return ChartRequest(kind=chart.kind, categories=chart.categories, series=chart.series,
+                            width_emu=box.width, height_emu=box.height, locale=loc.locale,
+                            currency=loc.currency, value_format=_chart_format(chart.value_format),
+                            palette=tuple(self.brand.palette.chart), style=str(self.brand_dir / self.brand.mplstyle),
+                            tasks=chart.tasks, target=chart.target, title=chart.title, labels=dict(chart.labels))
+
     def draw_chart(self, chart: ChartContent, box: Box, loc: LocaleContext) -> RenderedChart:
         """Return the chart picture for ``box`` (cached by content)."""
         chart = clean_chart(chart)  # data-borne words reach matplotlib here, not through slide text
-        request = ChartRequest(kind=chart.kind, categories=chart.categories, series=chart.series,
-                               width_emu=box.width, height_emu=box.height, locale=loc.locale,
-                               currency=loc.currency, value_format=_chart_format(chart.value_format),
-                               palette=tuple(self.brand.palette.chart), style=str(self.brand_dir / self.brand.mplstyle),
-                               tasks=chart.tasks, target=chart.target, title=chart.title, labels=dict(chart.labels))
+        request = self.chart_request(chart, box, loc)
         self.chart_count += 1
+        started = time.perf_counter()
         key = chart_cache_key(request)
         if key not in self._chart_cache:
-            self._chart_cache[key] = render_chart(request)
+            if len(self._chart_cache) >= MEMORY_CHARTS:  # keep memory flat however big the season
+                del self._chart_cache[next(iter(self._chart_cache))]
+            self._chart_cache[key] = self._cached_or_rendered(key, request)
+        self.chart_seconds += time.perf_counter() - started
         return self._chart_cache[key]
+
+    def _cached_or_rendered(self, key: str, request: ChartRequest) -> RenderedChart:
+        cached = self.disk_cache.get(key, request.width_emu, request.height_emu) if self.disk_cache else None
+        if cached is not None:
+            return cached
+        rendered = render_chart(request)
+        if self.disk_cache:
+            self.disk_cache.put(key, rendered)
+        return rendered
+
+    def draw_native(self, slide, chart: ChartContent, box: Box, loc: LocaleContext):
+        """Return a native, editable chart added to ``slide`` in ``box``, or None for kinds drawn as pictures."""
+        started = time.perf_counter()
+        chart = clean_chart(chart)
+        palette = self.brand.palette
+        look = NativeLook(tuple(palette.chart), palette.stone, self.look.body_font, loc.locale, loc.currency)
+        frame = add_native_chart(slide, chart, box, look)
+        if frame is not None:
+            self.chart_count += 1
+            self.chart_seconds += time.perf_counter() - started
+        return frame
 
     def _meta(self, job: DeckJob, renderer: TextRenderer) -> DeckMeta:
         spec = self.season.spec

@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -36,11 +36,12 @@ from pydantic import BaseModel
 
 from generator import __version__
 from generator.builder import BuiltDeck, DeckBuilder, DeckJob
+from generator.fit import FitFinding
 from generator.spec import Season
 
 log = logging.getLogger(__name__)
 STATE_FILE = ".kitgen-state.json"
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 
 def _sha(*parts: bytes) -> str:
@@ -158,6 +159,7 @@ class DeckRecord:
     charts: int
     layouts: tuple[str, ...]
     missing: tuple[str, ...]
+    fit: tuple[dict, ...] = ()  # the deck's text-fit findings, reported again when it is kept
 
 
 class BuildState:
@@ -173,7 +175,8 @@ class BuildState:
             raw = json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
             if raw.get("version") != STATE_VERSION:
                 return cls(out_dir, {})
-            return cls(out_dir, {k: DeckRecord(**{**v, "layouts": tuple(v["layouts"]), "missing": tuple(v["missing"])})
+            return cls(out_dir, {k: DeckRecord(**{**v, "layouts": tuple(v["layouts"]), "missing": tuple(v["missing"]),
+                                                  "fit": tuple(v["fit"])})
                                  for k, v in raw["decks"].items()})
         except (OSError, ValueError, KeyError, TypeError):
             return cls(out_dir, {})
@@ -190,7 +193,7 @@ class BuildState:
         if hashlib.sha256(data).hexdigest() != record.sha256:
             return None
         return BuiltDeck(job, data, record.slides, record.charts, record.layouts, 0.0, set(record.missing),
-                         reused=True)
+                         reused=True, fit_findings=[FitFinding(**f) for f in record.fit])
 
     @staticmethod
     def payload(decks: list[BuiltDeck], fingerprints: dict[str, str]) -> dict:
@@ -200,6 +203,7 @@ class BuildState:
             records[deck.job.output] = {"fingerprint": fingerprints[deck.job.output],
                                         "sha256": hashlib.sha256(deck.data).hexdigest(),
                                         "slides": deck.slides, "charts": deck.charts,
-                                        "layouts": list(deck.layouts), "missing": sorted(deck.missing_translations)}
+                                        "layouts": list(deck.layouts), "missing": sorted(deck.missing_translations),
+                                        "fit": [asdict(f) for f in deck.fit_findings]}
         return {"version": STATE_VERSION, "decks": records}
 

@@ -14,13 +14,15 @@ from typing import Callable, Iterable
 
 from generator import __version__
 from generator.builder import BuiltDeck, DeckBuilder, DeckJob
-from generator.check import check_deck
-from generator.errors import CheckError, DataError, KitgenError
+from generator.chart_cache import ChartCache
+from generator.errors import DataError, KitgenError
+from generator.incremental import STATE_FILE, BuildState, Fingerprinter
 from generator.localize import LocaleContext, TextRenderer
 from generator.spec import Season
 from generator.spec.model import LANGUAGES, DeckDef, RegionDef
 from generator.spec.validate import did_you_mean
 from generator.validation import load_valid_season
+from generator.parallel import BuilderSetup, PoolRun
 from generator.writer import Staging, json_bytes
 
 log = logging.getLogger(__name__)
@@ -40,6 +42,14 @@ class BuildOptions:
     strict: bool = False
     template: Path | None = None  # another HQ master than the season's (its profile beside it)
     profile: Path | None = None
+    jobs: int = 1  # worker processes; the output is the same for any number
+    force: bool = False  # rebuild decks whose inputs did not change
+    cache_dir: Path | None = None  # chart picture cache (default OUT/.kitgen-cache/charts)
+
+    @property
+    def chart_cache_dir(self) -> Path:
+        """Return the folder of the disk chart cache."""
+        return self.cache_dir or self.out_dir / ".kitgen-cache" / "charts"
 
 
 @dataclass
@@ -51,6 +61,12 @@ class BuildResult:
     missing_translations: dict[str, set[str]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    worker_peak_mb: dict[int, float] = field(default_factory=dict)  # peak resident memory per process id
+
+    @property
+    def rebuilt(self) -> int:
+        """Return the number of decks built this time (the others were unchanged and kept)."""
+        return sum(not d.reused for d in self.decks)
 
     @property
     def slides(self) -> int:
@@ -139,20 +155,27 @@ def build_season(season_dir: Path, options: BuildOptions, progress: Progress | N
     """
     started = time.perf_counter()
     season = load_valid_season(season_dir, strict=options.strict)  # validate first: nothing written on errors
-    builder = DeckBuilder(season, options.template, options.profile or _profile_for(options.template))
+    setup = BuilderSetup(season_dir, options.template, options.profile or _profile_for(options.template),
+                         options.chart_cache_dir)
+    builder = DeckBuilder(season, setup.template, setup.profile, ChartCache(options.chart_cache_dir))
     jobs = plan_jobs(season, builder, options)
     if on_plan:
         on_plan(len(jobs))
-    result = BuildResult(options.out_dir)
+    fingerprints = Fingerprinter(season, builder)
+    prints = {job.output: fingerprints.fingerprint(job) for job in jobs}
+    state = BuildState.load(options.out_dir)
+    kept = {} if options.force else {j.output: d for j in jobs if (d := state.reusable(j, prints[j.output]))}
+    pool = PoolRun(setup, max(1, options.jobs), builder)
+    built = {d.job.output: d for d in pool.run([j for j in jobs if j.output not in kept], progress)}
+    result = BuildResult(options.out_dir, worker_peak_mb=pool.peak_mb)
+    result.decks = [kept.get(j.output) or built[j.output] for j in jobs]
     with Staging(options.out_dir) as staging:
-        for job in jobs:
-            built = _build_checked(builder, job)
-            staging.write(job.output, built.data)
-            result.decks.append(built)
-            if progress:
-                progress(built)
-        _finish(result, builder, options)
+        for deck in result.decks:
+            if not deck.reused:
+                staging.write(deck.job.output, deck.data)
+        _finish(result, options)
         staging.write("manifest.json", json_bytes(manifest(season, result)))
+        staging.write(STATE_FILE, json_bytes(BuildState.payload(result.decks, prints)))
     result.seconds = time.perf_counter() - started
     return result
 
@@ -161,16 +184,11 @@ def _profile_for(template: Path | None) -> Path | None:
     return None if template is None else template.with_name(template.stem + ".profile.yaml")
 
 
-def _build_checked(builder: DeckBuilder, job: DeckJob) -> BuiltDeck:
-    built = builder.build(job)
-    problems = check_deck(built.data, schema=False)
-    if problems:
-        raise CheckError(f"{job.output}: the generated deck would need repair:\n" + "\n".join(map(str, problems)))
-    return built
-
-
-def _finish(result: BuildResult, builder: DeckBuilder, options: BuildOptions) -> None:
-    result.missing_translations = {k: set(v) for k, v in builder.catalogs.missing.items() if v}
+def _finish(result: BuildResult, options: BuildOptions) -> None:
+    # Each process records a missing text once, so gather them from every deck (kept ones included).
+    for deck in result.decks:
+        if deck.missing_translations:
+            result.missing_translations.setdefault(deck.job.language, set()).update(deck.missing_translations)
     for language, texts in sorted(result.missing_translations.items()):
         result.warnings.append(f"{len(texts)} text(s) without {language} translation fell back to English")
     result.warnings.extend(str(finding) for deck in result.decks for finding in deck.fit_findings)

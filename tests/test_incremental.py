@@ -44,6 +44,7 @@ def test_unchanged_inputs_rebuild_nothing_and_one_retailer_change_rebuilds_its_d
     assert {o: (out / o).read_bytes() for o in outputs} == before
     assert (out / "manifest.json").read_bytes()  # the manifest still lists every deck
     assert second.slides == first.slides
+    assert second.warnings == first.warnings  # kept decks still report missing translations and fit
 
     touch_retailer_training(season, RETAILERS[0])
     third = _build(season, out)

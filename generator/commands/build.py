@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -35,8 +36,9 @@ def _interactive() -> bool:
 
 
 def _summary(result: BuildResult) -> None:
-    click.echo(f"Built {len(result.decks)} decks, {result.slides} slides, {result.charts} charts "
-               f"in {result.seconds:.1f} s -> {result.out_dir}")
+    kept = len(result.decks) - result.rebuilt
+    click.echo(f"Built {result.rebuilt} decks ({kept} unchanged, kept), {result.slides} slides, "
+               f"{result.charts} charts in {result.seconds:.1f} s -> {result.out_dir}")
     for warning in result.warnings:
         click.echo(f"warning: {warning}")
 
@@ -61,6 +63,11 @@ def _deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) ->
               help="Build on another HQ master (.pptx/.potx) instead of the season's.")
 @click.option("--profile", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
               help="Profile of --template (default: <template stem>.profile.yaml beside it).")
+@click.option("--jobs", type=click.IntRange(1, 64), default=None,
+              help="Worker processes building decks (default: number of cores); same output for any number.")
+@click.option("--force", is_flag=True, help="Rebuild every deck, even those whose inputs did not change.")
+@click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Chart picture cache folder (default OUT/.kitgen-cache/charts).")
 @click.option("--pdf", is_flag=True, help="Also write a PDF beside every deck (LibreOffice headless).")
 @click.option("--kits/--no-kits", default=True, show_default=True,
               help="Write OUT/kits/<retailer-id>.zip for every retailer built (with PDFs when --pdf).")
@@ -68,12 +75,12 @@ def _deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) ->
 @click.option("--pdf-processes", type=click.IntRange(1, 8), default=2, show_default=True,
               help="LibreOffice processes converting decks at once.")
 def build_command(season_dir: Path, out_dir: Path | None, languages, only, regions, strict: bool,
-                  template: Path | None, profile: Path | None, pdf: bool, kits: bool, report: bool,
-                  pdf_processes: int) -> None:
+                  template: Path | None, profile: Path | None, jobs: int | None, force: bool,
+                  cache_dir: Path | None, pdf: bool, kits: bool, report: bool, pdf_processes: int) -> None:
     """Build the season's deck set into OUT/<language>/, then PDFs, retailer kits and the report."""
     out = out_dir or Path("build") / season_dir.resolve().name
     result = _run(season_dir, BuildOptions(out, tuple(languages), tuple(only), (), tuple(regions), strict,
-                                           template, profile))
+                                           template, profile, jobs or os.cpu_count() or 1, force, cache_dir))
     if pdf or kits or report:
         _deliver(season_dir, result, DeliveryOptions(pdf, kits, report, pdf_processes))
 
