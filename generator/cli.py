@@ -1,33 +1,53 @@
-"""The ``kitgen`` command line: a thin click group; each command lives in generator/commands/."""
+"""The ``kitgen`` command line: a thin click group; each command lives in generator/commands/.
+
+Commands are imported only when they run, so ``kitgen validate`` does not pay for
+matplotlib and LibreOffice plumbing it never uses.
+"""
 
 from __future__ import annotations
 
+import importlib
 import logging
 
 import click
 
 from generator import __version__
-from generator.commands.build import build_command, kit_command
-from generator.commands.check import check_command
-from generator.commands.diff import diff_command
-from generator.commands.i18n import i18n_group
-from generator.commands.preview import preview_command
-from generator.commands.schema import schema_command
-from generator.commands.template import template_group
-from generator.commands.validate import validate_command
+
+#: command name -> "module:attribute" of its click command
+COMMANDS = {
+    "build": "generator.commands.build:build_command",
+    "kit": "generator.commands.build:kit_command",
+    "validate": "generator.commands.validate:validate_command",
+    "schema": "generator.commands.schema:schema_command",
+    "check": "generator.commands.check:check_command",
+    "template": "generator.commands.template:template_group",
+    "i18n": "generator.commands.i18n:i18n_group",
+    "preview": "generator.commands.preview:preview_command",
+    "diff": "generator.commands.diff:diff_command",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A click group that imports a command's module on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module, attribute = target.split(":")
+        return getattr(importlib.import_module(module), attribute)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kitgen")
 @click.option("-v", "--verbose", is_flag=True, help="Log what each stage does.")
 def cli(verbose: bool) -> None:
     """kitgen: YAML deck specs + HQ master templates + regional data -> localized PowerPoint decks."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-
-
-for command in (build_command, kit_command, check_command, template_group, diff_command, i18n_group,
-                validate_command, schema_command, preview_command):
-    cli.add_command(command)
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
 
 
 def main() -> None:
