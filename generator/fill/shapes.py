@@ -15,6 +15,7 @@ from pptx.util import Emu, Pt
 from generator.content import TableContent, TileContent
 from generator.fill.text import add_run, clean_text, hex_color, write_paragraphs
 from generator.fit import FitResult, Fitter
+from generator.fit.fonts import metrics
 from generator.fit.table import CellStyle, layout_table
 from generator.geometry import EMU_PER_INCH, EMU_PER_POINT, Box
 
@@ -68,7 +69,7 @@ def add_table(slide, table: TableContent, box: Box, look: Look, lang: str, size:
     ``box`` its text shrinks (down to the fitter's floor) and what still overflows is recorded.
     """
     rows, cols = len(table.rows) + 1, len(table.header)
-    widths = column_widths(table, box.width)
+    widths = column_widths(table, box.width, cell_style(look, size))
     plan = layout_table([table.header, *table.rows], widths, box.height, cell_style(look, size), ROW_HEIGHT,
                         fitter.min_scale if fitter else 1.0)
     shape = slide.shapes.add_table(rows, cols, Emu(box.left), Emu(box.top), Emu(box.width), Emu(sum(plan.heights)))
@@ -93,13 +94,39 @@ def cell_style(look: Look, size: float = 12.0) -> CellStyle:
     return CellStyle(look.body_font, size, CELL_MARGIN_X / EMU_PER_POINT, CELL_MARGIN_Y / EMU_PER_POINT)
 
 
-def column_widths(table: TableContent, total: int) -> list[int]:
-    """Return the column widths (EMU) of ``table`` drawn ``total`` EMU wide, by content length."""
+def column_widths(table: TableContent, total: int, style: CellStyle | None = None) -> list[int]:
+    """Return the column widths (EMU) of ``table`` drawn ``total`` EMU wide, by content length.
+
+    With ``style``, a column is widened (at the others' expense) until its longest word fits,
+    so "Medium" or "$250,000" never breaks mid-word when the table has room for it.
+    """
     lengths = [max([len(h)] + [len(r[i]) for r in table.rows]) for i, h in enumerate(table.header)]
     weights = [min(max(n, 6), 40) for n in lengths]
     widths = [total * w // sum(weights) for w in weights]
     widths[-1] += total - sum(widths)
-    return widths
+    return _widen_to_words(widths, _word_floors(table, style)) if style else widths
+
+
+def _word_floors(table: TableContent, style: CellStyle) -> list[int]:
+    """Return, per column, the EMU width its longest word needs (header in bold), margins included."""
+    def need(text: str, bold: bool) -> float:
+        font = metrics(style.font, bold)
+        return max((font.width(word, style.size) for word in text.split()), default=0.0)
+
+    columns = zip(table.header, *table.rows)
+    return [int((max([need(h, True)] + [need(c, False) for c in cells]) + 2 * style.margin_x + 1) * EMU_PER_POINT)
+            for h, *cells in columns]
+
+
+def _widen_to_words(widths: list[int], floors: list[int]) -> list[int]:
+    """Return ``widths`` with every column at least its floor, taken from columns with room to spare."""
+    deficit = sum(max(f - w, 0) for w, f in zip(widths, floors))
+    spare = [max(w - f, 0) for w, f in zip(widths, floors)]
+    if not deficit or sum(spare) < deficit:  # nothing to do, or no arrangement fits every word
+        return widths
+    result = [max(w, f) - (deficit * s // sum(spare)) for w, f, s in zip(widths, floors, spare)]
+    result[-1] += sum(widths) - sum(result)
+    return result
 
 
 def _cell(cell, text: str, lang: str, size: float, look: Look, *, header: bool = False, band: bool = False,

@@ -30,7 +30,8 @@ def _split(master: Master, content: SlideContent, look: Look, continued: str) ->
     table = content.table
     box = master.slot_box(content.role, "table") or master.content_area(content.role)
     rows = [table.header, *table.rows]
-    heights = row_heights(rows, column_widths(table, box.width), cell_style(look))
+    style = cell_style(look)
+    heights = row_heights(rows, column_widths(table, box.width, style), style)
     per_slide = rows_per_slide(heights, box.height / EMU_PER_POINT)
     if per_slide >= len(table.rows):
         return [content]
