@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import click
@@ -32,7 +33,7 @@ def _run(season_dir: Path, options: BuildOptions) -> BuildResult:
 
 
 def _interactive() -> bool:
-    return click.get_text_stream("stderr").isatty()
+    return sys.stderr.isatty()
 
 
 def _summary(result: BuildResult) -> None:
