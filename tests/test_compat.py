@@ -106,3 +106,20 @@ def test_pictures_stay_inside_the_slide_and_keep_their_aspect(built):
 def test_libreoffice_renders_one_page_per_slide(built):
     _, _, out = built
     assert check_deck(out / "es" / "004101-partner-kit.pptx", schema=False, render=True) == []
+
+
+def test_table_columns_are_wide_enough_for_their_longest_word():
+    from generator.content import TableContent
+    from generator.fill.shapes import Look, cell_style, column_widths
+    from generator.fit.fonts import metrics
+
+    look = Look("#101B2D", "#B08D57", "#F6F1E8", "#A39E93", "#5B6472", "#3E7B58", "#A23B3B", "Calibri", "Calibri")
+    table = TableContent(("Activation", "Spend", "Return"),
+                         (("Ombrelune counter display refresh in every flagship door", "$254,000", "5.1×"),),
+                         (False, True, True))
+    style = cell_style(look)
+    widths = column_widths(table, 3_000_000, style)
+    assert sum(widths) == 3_000_000
+    need = metrics("Calibri", True).width("Return", style.size) * 12_700
+    assert widths[2] > need and widths[1] > metrics("Calibri").width("$254,000", style.size) * 12_700
+    assert column_widths(table, 3_000_000)[2] < need  # content-length weights alone would break "Return"
