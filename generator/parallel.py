@@ -26,7 +26,7 @@ from generator.check import check_deck
 from generator.errors import CheckError
 from generator.spec import load_season
 
-CHUNKS_PER_WORKER = 4
+CHUNKS_PER_WORKER = 8  # small chunks keep both workers busy to the end; an audience is never split
 _WORKER: DeckBuilder | None = None
 
 
