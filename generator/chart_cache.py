@@ -3,7 +3,7 @@
 Entries are named by :func:`generator.charts.chart_cache_key` (a hash of the data,
 kind, words, locale, palette, style text, box size, dpi and library versions), so
 an entry never goes stale: a change to any input gives a new key. Each entry is
-``<key>.png`` plus ``<key>.txt`` (the alt text); both are written through
+``<key[:2]>/<key>.png`` plus ``<key>.txt`` beside it (the alt text); both are written through
 :func:`generator.writer.write_atomic`, so a reader never sees half a file even when
 two workers store the same chart at once.
 """

@@ -186,19 +186,21 @@ class BuildState:
         record = self.records.get(job.output)
         if record is None or record.fingerprint != fingerprint:
             return None
-        try:
-            data = (self.out_dir / job.output).read_bytes()  # later stages (kits, PDFs) need the bytes too
-        except OSError:
+        if _file_sha(self.out_dir / job.output) != record.sha256:
             return None
-        if hashlib.sha256(data).hexdigest() != record.sha256:
-            return None
-        return BuiltDeck(job, data, record.slides, record.charts, record.layouts, 0.0, set(record.missing),
+        # ``data`` is read later (load_kept), after the worker processes are forked, to keep them small.
+        return BuiltDeck(job, b"", record.slides, record.charts, record.layouts, 0.0, set(record.missing),
                          reused=True, fit_findings=[FitFinding(**f) for f in record.fit])
 
-    @staticmethod
-    def payload(decks: list[BuiltDeck], fingerprints: dict[str, str]) -> dict:
-        """Return the state file content for a build that produced ``decks``."""
-        records: dict[str, Any] = {}
+    def load_kept(self, decks: list[BuiltDeck]) -> None:
+        """Read the bytes of the kept ``decks`` back from their files (later stages, kits and PDFs, use them)."""
+        for deck in decks:
+            if deck.reused and not deck.data:
+                deck.data = (self.out_dir / deck.job.output).read_bytes()
+
+    def payload(self, decks: list[BuiltDeck], fingerprints: dict[str, str]) -> dict:
+        """Return the state file content after a build of ``decks`` (a partial build keeps the other records)."""
+        records: dict[str, Any] = {name: asdict(record) for name, record in self.records.items()}
         for deck in decks:
             records[deck.job.output] = {"fingerprint": fingerprints[deck.job.output],
                                         "sha256": hashlib.sha256(deck.data).hexdigest(),
@@ -207,3 +209,13 @@ class BuildState:
                                         "fit": [asdict(f) for f in deck.fit_findings]}
         return {"version": STATE_VERSION, "decks": records}
 
+
+def _file_sha(path: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as stream:
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return ""
+    return digest.hexdigest()

@@ -169,13 +169,14 @@ def build_season(season_dir: Path, options: BuildOptions, progress: Progress | N
     built = {d.job.output: d for d in pool.run([j for j in jobs if j.output not in kept], progress)}
     result = BuildResult(options.out_dir, worker_peak_mb=pool.peak_mb)
     result.decks = [kept.get(j.output) or built[j.output] for j in jobs]
+    state.load_kept(result.decks)
     with Staging(options.out_dir) as staging:
         for deck in result.decks:
             if not deck.reused:
                 staging.write(deck.job.output, deck.data)
         _finish(result, options)
         staging.write("manifest.json", json_bytes(manifest(season, result)))
-        staging.write(STATE_FILE, json_bytes(BuildState.payload(result.decks, prints)))
+        staging.write(STATE_FILE, json_bytes(state.payload(result.decks, prints)))
     result.seconds = time.perf_counter() - started
     return result
 
