@@ -130,8 +130,13 @@ class DeckBuilder:
     def retailer(self, retailer_id: str) -> dict[str, Any]:
         """Return the retailer record with id ``retailer_id``."""
         frame = self.store.frame(self.season.spec.retailers)
-        rows = frame[frame["retailer_id"].astype(str) == retailer_id]
-        return rows.iloc[0].to_dict()
+        return frame.iloc[self._retailer_rows[retailer_id]].to_dict()
+
+    @cached_property
+    def _retailer_rows(self) -> dict[str, int]:
+        """Return the row position of each retailer id (first row wins), so a lookup does not scan the frame."""
+        ids = self.store.frame(self.season.spec.retailers)["retailer_id"].astype(str)
+        return {rid: position for position, rid in reversed(list(enumerate(ids)))}
 
     def assets(self, renderer: TextRenderer) -> list[dict[str, Any]]:
         """Return the brand's campaign assets as records, titles translated."""

@@ -106,6 +106,8 @@ class PoolRun:
         fork = sys.platform.startswith("linux")
         context = multiprocessing.get_context("fork" if fork else "spawn")
         _WORKER = self.local if fork else None  # inherited by forked workers, never used by the parent
+        if _WORKER is not None:
+            _WORKER.look  # noqa: B018 -- load the master once, before the fork, not once per worker
         try:
             with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
                                      initargs=(self.setup,)) as pool:
