@@ -246,8 +246,8 @@ def main() -> None:
     print(_target("one retailer changed, share of cold (large)", f"{100 * share:.1f} %", "<= 5 %", share <= 0.05))
     ratio = micro["image_s"] / micro["native_s"]
     print(_target("native vs matplotlib, per chart", f"{ratio:.1f}x faster", ">= 10x", ratio >= 10))
-    drift = (rate(kits) - rate(big)) / rate(kits)
-    print(_target("large decks/s vs sample retailer decks", f"{100 * drift:+.1f} % slower", "within 10 %",
+    drift = (rate(big) - rate(kits)) / rate(kits)
+    print(_target("large decks/s vs sample retailer decks", f"{100 * drift:+.1f} %", "within 10 %",
                   abs(drift) <= 0.1))
     drift = (big["cpu_per_deck"] - kits["cpu_per_deck"]) / kits["cpu_per_deck"]
     print(_target("large vs sample, CPU per deck", f"{100 * drift:+.1f} %", "within 10 %", abs(drift) <= 0.1))
