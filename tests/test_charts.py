@@ -54,6 +54,13 @@ def test_each_kind_renders_exact_pixel_size(kind):
     assert chart.alt_text.startswith("Sell-out. ")
 
 
+@pytest.mark.parametrize("kind", ["bar", "line", "gantt"])
+def test_a_tight_bbox_style_sheet_cannot_crop_the_picture(kind, tmp_path):
+    sheet = tmp_path / "tight.mplstyle"
+    sheet.write_text("savefig.bbox: tight\nsavefig.pad_inches: 0.5\n", encoding="utf-8")
+    assert png_size(render_chart(request(kind, style=str(sheet))).png) == (900, 510)
+
+
 @pytest.mark.parametrize(("width_emu", "height_emu", "dpi", "expected"), [
     (5_000_000, 2_000_000, 150, (820, 328)),  # 820.2 x 328.1 px: rounded, never stretched
     (3 * EMU, 2 * EMU, 96, (288, 192)),

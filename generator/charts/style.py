@@ -103,6 +103,9 @@ def _load_rc(path: str) -> dict[str, object]:
     families = rc.get("font.family")
     wanted = [families] if isinstance(families, str) else list(families or [])
     rc["font.family"] = available_fonts(tuple(wanted) + PREFERRED_FONTS)
+    # a style sheet asking for a tight bounding box would crop the PNG, and the slide would then
+    # stretch it back to the box: charts always keep the exact size of the box they fill
+    rc["savefig.bbox"] = "standard"
     return rc
 
 

@@ -99,8 +99,8 @@ lines.linewidth: 2.2
 lines.markersize: 6
 patch.linewidth: 0
 figure.dpi: 100
-savefig.dpi: 200
-savefig.bbox: tight
+savefig.dpi: 150
+savefig.bbox: standard  # never crop: the picture keeps the exact size of its box
 savefig.pad_inches: 0.05
 """
 
