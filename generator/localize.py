@@ -22,7 +22,7 @@ from babel.dates import format_date
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 from babel.numbers import format_compact_currency, format_currency, format_decimal, format_percent
-from jinja2 import StrictUndefined, TemplateError, UndefinedError
+from jinja2 import StrictUndefined, Template, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
 from generator.errors import LocalizeError
@@ -233,7 +233,7 @@ class TextRenderer:
         callables = {"gettext": lambda text: self.catalogs.translate(language, text),
                      "ngettext": lambda one, many, n: self.catalogs.plural(language, one, many, n)}
         try:
-            return self.env.from_string(source).render({**context, **callables})
+            return _template(self.loc, source).render({**context, **callables})
         except UndefinedError as exc:
             raise LocalizeError(f"in '{source}': {exc.message}") from exc
         except TemplateError as exc:
@@ -242,7 +242,7 @@ class TextRenderer:
     def value(self, expression: str, context: dict[str, Any]) -> Any:
         """Return the value of a sandboxed expression such as ``retailer.tier == 'flagship'``."""
         try:
-            return self.env.compile_expression(expression, undefined_to_none=False)(**context)
+            return _expression(self.loc, expression)(**context)
         except UndefinedError as exc:
             raise LocalizeError(f"in '{expression}': {exc.message}") from exc
         except TemplateError as exc:
@@ -251,6 +251,16 @@ class TextRenderer:
     def word(self, english: str) -> str:
         """Return one of kitgen's own words (:data:`PROJECT_STRINGS`) translated."""
         return self.catalogs.translate(self.loc.language, english)
+
+
+@functools.lru_cache(maxsize=4096)  # the same spec strings render in every deck: compile them once
+def _template(loc: LocaleContext, source: str) -> Template:
+    return _environment(loc).from_string(source)
+
+
+@functools.lru_cache(maxsize=1024)
+def _expression(loc: LocaleContext, expression: str) -> Callable[..., Any]:
+    return _environment(loc).compile_expression(expression, undefined_to_none=False)
 
 
 @functools.lru_cache(maxsize=None)
