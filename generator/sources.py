@@ -10,6 +10,8 @@ file, line and column.
 
 from __future__ import annotations
 
+import hashlib
+
 import io
 import re
 from dataclasses import dataclass
@@ -55,12 +57,25 @@ class RawTable:
 
 
 def read_source(source: SourceDef, root: Path) -> pd.DataFrame:
-    """Return the file of ``source`` read and typed as its definition declares."""
+    """Return the file of ``source`` read and typed as its definition declares.
+
+    Validation and the build read the same files in one process: a file whose bytes
+    and definition are unchanged is parsed once.
+    """
     path = root / source.path
     if not path.is_file():
         raise DataError(f"data file not found: {path}")
-    table = read_excel_cells(path, source) if path.suffix.lower() in EXCEL_SUFFIXES else read_csv_cells(path, source)
-    return convert(table, source)
+    key = (str(path.resolve()), hashlib.sha256(path.read_bytes()).hexdigest(), source.model_dump_json())
+    if key not in _READ_CACHE:
+        table = read_excel_cells(path, source) if path.suffix.lower() in EXCEL_SUFFIXES else read_csv_cells(path, source)
+        while len(_READ_CACHE) >= _READ_CACHE_SIZE:
+            _READ_CACHE.pop(next(iter(_READ_CACHE)))
+        _READ_CACHE[key] = convert(table, source)
+    return _READ_CACHE[key].copy()  # callers may add columns; the cached frame stays as read
+
+
+_READ_CACHE: dict[tuple[str, str, str], pd.DataFrame] = {}
+_READ_CACHE_SIZE = 32
 
 
 # ------------------------------------------------------------------ CSV
