@@ -62,7 +62,7 @@ def _instances(slide: SlideSpec, index: int, ctx: DeckContext) -> Iterator[dict[
             yield ctx.values
         return
     records = _located(("slides", index, "repeat"), ctx,
-                       lambda: ctx.records(slide.repeat, lambda s: ctx.text(s)))
+                       lambda: ctx.records(slide.repeat, lambda s: ctx.renderer.interpolate(s, ctx.values)))
     for record in records:
         values = {**ctx.values, slide.repeat.as_: record}
         if "retailer_id" in record:
@@ -131,11 +131,14 @@ def continued_tables(content: SlideContent, table: TableContent, max_rows: int, 
 def _image(source: str | None, at: KeyPath, ctx: DeckContext, values: dict[str, Any]) -> Path | None:
     if not source:
         return None
-    path = Path(_located(at + ("image",), ctx, lambda: ctx.text(source, values)))
-    path = path if path.is_absolute() else (ctx.root / path)
+    return _located(at + ("image",), ctx, lambda: _existing_image(ctx.renderer.interpolate(source, values), ctx.root))
+
+
+def _existing_image(name: str, root: Path) -> Path:
+    # a file path is interpolated, never translated
+    path = Path(name) if Path(name).is_absolute() else root / name
     if not path.is_file():
-        raise SpecError(ctx.document.finding(at + ("image",), f"image not found: {path}")) if ctx.document \
-            else DataError(f"image not found: {path}")
+        raise DataError(f"image not found: {path}")
     return path
 
 
@@ -171,7 +174,7 @@ def _block(block: Block | None, at: KeyPath, ctx: DeckContext, values: dict[str,
 
 def resolve_table(spec: TableSpec, ctx: DeckContext, values: dict[str, Any]) -> TableContent:
     """Return the table's header and cells, formatted for the deck's locale."""
-    frame = ctx.store.query(spec.data, lambda s: ctx.text(s, values))
+    frame = ctx.store.query(spec.data, lambda s: ctx.renderer.interpolate(s, values))
     columns = [ctx.renderer.interpolate(c.column, values) for c in spec.columns]  # names, not text
     missing = [c for c in columns if c not in frame.columns]
     if missing:

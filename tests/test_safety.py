@@ -26,23 +26,23 @@ HOSTILE_NAMES = ["Bell\x07erive", "Two\r\nLines", "Non\ufffechar", '=HYPERLINK("
                  "+1 Door", "-2 Door", "@x Door"]
 FORBIDDEN = ["\x07", "\r", "\ufffe", "\ud800"]
 
-SEASON = f"""\
-season: {{code: FW26, name: Fall-Winter 2026, start: 2026-07-01, end: 2026-12-31}}
-maison: {{name: Maison Orvelle}}
+SEASON = """\
+season: {code: FW26, name: Fall-Winter 2026, start: 2026-07-01, end: 2026-12-31}
+maison: {name: Maison Orvelle}
 template:
   path: ../templates/orvelle_master.pptx
   profile: ../templates/orvelle_master.profile.yaml
 brand: ../brand_assets/brand.yaml
 sources:
-  retailers: {{path: retailers.csv, dtypes: {{retailer_id: str}}}}
-  sales: {{path: sales.csv, dtypes: {{retailer_id: str, month: date, sellout_value: float}},
-          na_values: [nan], date_column: month}}
+  retailers: {path: retailers.csv, dtypes: {retailer_id: str}}
+  sales: {path: sales.csv, dtypes: {retailer_id: str, month: date, sellout_value: float},
+          na_values: [nan], date_column: month}
 retailers: retailers
-kpis: {{sales: sales}}
+kpis: {sales: sales}
 regions:
-  - {{id: CA, name: Canada, languages: [en], locales: {{en: en_CA}}, currency: CAD}}
+  - {id: CA, name: Canada, languages: [en], locales: {en: en_CA}, currency: CAD}
 decks:
-  - {{name: meeting, spec: meeting.yaml, audience: region}}
+  - {name: meeting, spec: meeting.yaml, audience: region}
 """
 
 CHART = """\

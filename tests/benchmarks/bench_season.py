@@ -75,7 +75,6 @@ def run_naive(season: Path, out: Path) -> dict:
 
 def run_chart_micro(season: Path, decks: int = 12) -> dict:
     """Return seconds per chart for the same charts drawn by matplotlib and as native charts."""
-    from pptx import Presentation
 
     from generator.builder import DeckBuilder
     from generator.charts import render_chart
