@@ -26,7 +26,7 @@ from generator.check import check_deck
 from generator.errors import CheckError
 from generator.spec import load_season
 
-CHUNKS_PER_WORKER = 8  # small chunks keep both workers busy to the end; an audience is never split
+CHUNKS_PER_WORKER = 8  # small chunks keep both workers busy to the end
 _WORKER: DeckBuilder | None = None
 
 
@@ -63,7 +63,13 @@ def peak_memory_mb() -> float:
 
 
 def chunks(jobs: list[DeckJob], workers: int) -> list[list[DeckJob]]:
-    """Return ``jobs`` cut into ordered chunks that never split one audience's decks."""
+    """Return ``jobs`` cut into ordered chunks that never split one audience's decks.
+
+    A few jobs (an incremental rebuild) go one per chunk instead: keeping an audience
+    together saves little next to leaving a worker idle.
+    """
+    if len(jobs) < workers * CHUNKS_PER_WORKER:
+        return [[job] for job in jobs]
     target = max(1, len(jobs) // (workers * CHUNKS_PER_WORKER))
     out: list[list[DeckJob]] = []
     for job in jobs:

@@ -29,9 +29,18 @@ def test_two_workers_write_the_same_bytes_as_one(tmp_path: Path):
     assert len(results[2].worker_peak_mb) == 2
 
 
+def _kit_jobs(count: int) -> list[DeckJob]:
+    return [DeckJob("kit", "retailer", str(rid), lang, "x", "USD", f"{lang}/{rid}")
+            for rid in range(count) for lang in ("en", "fr")]
+
+
 def test_chunks_keep_order_and_never_split_an_audience():
-    jobs = [DeckJob("kit", "retailer", rid, lang, "x", "USD", f"{lang}/{rid}")
-            for rid in ("1", "2", "3", "4", "5") for lang in ("en", "fr")]
+    jobs = _kit_jobs(40)
     parts = chunks(jobs, 2)
     assert [j for part in parts for j in part] == jobs
-    assert all(len({j.audience_id for j in part}) >= 1 and part[0].language == "en" for part in parts)
+    assert all(part[0].language == "en" and part[-1].language == "fr" for part in parts)
+
+
+def test_a_few_jobs_go_one_per_chunk_so_no_worker_idles():
+    jobs = _kit_jobs(2)
+    assert chunks(jobs, 2) == [[job] for job in jobs]
