@@ -216,3 +216,15 @@ def test_every_kind_has_a_drawer():
     from generator.charts.model import KINDS
     from generator.charts.render import DRAWERS
     assert tuple(DRAWERS) == KINDS
+
+
+@pytest.mark.parametrize("alpha", [255, 128])
+def test_png_encoder_round_trips_pixels(alpha):
+    from PIL import Image
+
+    from generator.charts.png import encode_png
+    rgba = np.random.default_rng(7).integers(0, 256, (5, 7, 4), dtype=np.uint8)
+    rgba[..., 3] = alpha
+    decoded = np.asarray(Image.open(io.BytesIO(encode_png(rgba))))
+    assert decoded.shape == ((5, 7, 3) if alpha == 255 else (5, 7, 4))  # opaque pictures drop alpha
+    assert np.array_equal(decoded, rgba[..., :decoded.shape[2]])
