@@ -36,6 +36,7 @@ class _SlideFiller:
         self.role = content.role
         self.slide = prs.slides.add_slide(master.layout(prs, self.role))
         self.number = len(prs.slides)
+        self._by_idx: dict | None = None
 
     def fit(self, shape, label: str) -> None:
         """Shrink the text of ``shape`` to its box (recording an overflow under ``label``)."""
@@ -46,7 +47,20 @@ class _SlideFiller:
         idx = self.master.slot_idx(self.role, slot)
         if idx is None:
             return None
-        return next((ph for ph in self.slide.placeholders if ph.placeholder_format.idx == idx), None)
+        if self._by_idx is None:
+            self._by_idx = self._placeholders_by_idx()
+        return self._by_idx.get(idx)
+
+    def _placeholders_by_idx(self) -> dict:
+        """Return the slide's placeholders by idx (the first one of each idx).
+
+        Read once per slide and kept: python-pptx runs an XPath per shape for every placeholder
+        lookup, and a slide asks for several slots (the build's top hot spot).
+        """
+        found: dict = {}
+        for ph in self.slide.placeholders:
+            found.setdefault(ph.placeholder_format.idx, ph)
+        return found
 
     def box(self, slot: str) -> Box:
         """Return the box of ``slot`` (its placeholder, or the layout's content area)."""
@@ -72,6 +86,7 @@ class _SlideFiller:
         shape = self.placeholder(slot)
         if shape is not None:
             remove_shape(shape)
+            self._by_idx = None  # read again: the removed placeholder must no longer be found
         return box
 
     def above_caption(self, slot: str) -> Box | None:
