@@ -3,6 +3,7 @@ the layout's and master's placeholder, then the master's text styles."""
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 from pptx.oxml.ns import qn
@@ -30,17 +31,38 @@ class ThemeFonts:
         return typeface
 
 
+# Inherited txBody elements per slide layout part, by (placeholder idx, shape class). Layouts and
+# masters never change while decks are filled, and python-pptx finds a placeholder's layout and
+# master counterparts by scanning their shapes with an XPath each, for every shape measured.
+_INHERITED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def txbody_chain(shape) -> list:
     """Return the txBody elements that style ``shape``: its own, then its layout's and master's placeholder."""
-    chain = [shape._element.find(qn("p:txBody"))]
-    if shape.is_placeholder:
-        layout_ph = _inherited(shape)
-        if layout_ph is not None:
-            chain.append(layout_ph._element.find(qn("p:txBody")))
-            master_ph = _inherited(layout_ph)
-            if master_ph is not None:
-                chain.append(master_ph._element.find(qn("p:txBody")))
-    return [body for body in chain if body is not None]
+    inherited = _inherited_bodies(shape) if shape.is_placeholder else ()
+    return [body for body in (shape._element.find(qn("p:txBody")), *inherited) if body is not None]
+
+
+def _inherited_bodies(shape) -> tuple:
+    """Return the txBody elements (or None) of the layout and master placeholders ``shape`` inherits from."""
+    try:
+        layout = shape.part.slide_layout.part
+    except AttributeError:  # not on a slide: look them up without the cache
+        return _find_inherited_bodies(shape)
+    cache = _INHERITED.setdefault(layout, {})
+    key = (shape._element.ph_idx, type(shape))
+    if key not in cache:
+        cache[key] = _find_inherited_bodies(shape)
+    return cache[key]
+
+
+def _find_inherited_bodies(shape) -> tuple:
+    layout_ph = _inherited(shape)
+    if layout_ph is None:
+        return ()
+    master_ph = _inherited(layout_ph)
+    bodies = (layout_ph._element.find(qn("p:txBody")),)
+    return bodies if master_ph is None else bodies + (master_ph._element.find(qn("p:txBody")),)
 
 
 def _inherited(shape):
@@ -58,22 +80,26 @@ def is_title(shape) -> bool:
 
 def style_chain(shape, level: int = 1) -> list:
     """Return the ``a:lvlNpPr`` elements for ``shape`` from the nearest to the master's text style."""
+    return _level_styles(txbody_chain(shape), _master_text_style(shape, is_title(shape)), level)
+
+
+def _level_styles(bodies: list, master_style, level: int) -> list:
+    """Return the ``a:lvlNpPr`` elements of ``bodies`` then of the master's ``master_style``."""
     tag = f"{{http://schemas.openxmlformats.org/drawingml/2006/main}}lvl{level}pPr"
-    found = [body.find(f"{qn('a:lstStyle')}/{tag}") for body in txbody_chain(shape)]
-    master = _master_text_style(shape)
-    if master is not None:
-        found.append(master.find(tag))
+    found = [body.find(f"{qn('a:lstStyle')}/{tag}") for body in bodies]
+    if master_style is not None:
+        found.append(master_style.find(tag))
     return [element for element in found if element is not None]
 
 
-def _master_text_style(shape):
+def _master_text_style(shape, title: bool):
     if not shape.is_placeholder:
         return None
     try:
         master = shape.part.slide_layout.slide_master._element
     except AttributeError:
         return None
-    kind = "p:titleStyle" if is_title(shape) else "p:bodyStyle"
+    kind = "p:titleStyle" if title else "p:bodyStyle"
     return master.find(f"{qn('p:txStyles')}/{qn(kind)}")
 
 
@@ -96,11 +122,13 @@ def _first_attr(elements: list, name: str, default: int) -> int:
 def paragraphs(shape, fonts: ThemeFonts) -> list[Paragraph]:
     """Return the paragraphs of ``shape``'s text frame with the style each one is shown in."""
     title = is_title(shape)
+    # The shape's style chain is the same for every paragraph: read it once, not per paragraph.
+    bodies, master_style = txbody_chain(shape), _master_text_style(shape, title)
     result = []
     for p in shape.text_frame._txBody.findall(qn("a:p")):
         ppr = p.find(qn("a:pPr"))
         level = int(ppr.get("lvl", "0")) + 1 if ppr is not None else 1
-        levels = ([ppr] if ppr is not None else []) + style_chain(shape, level)
+        levels = ([ppr] if ppr is not None else []) + _level_styles(bodies, master_style, level)
         result.append(_paragraph(p, levels, fonts, title))
     return result
 
