@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import textwrap
 
+import matplotlib
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.font_manager import FontProperties
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from generator.charts.formatting import format_value
@@ -59,7 +61,8 @@ def category_ticks(ax: Axes, categories: tuple[str, ...]) -> None:
 
 def _chars_per_category(ax: Axes, count: int) -> int:
     """Return roughly how many tick-label characters fit side by side under one category."""
-    label_points = ax.xaxis.get_ticklabels()[0].get_fontsize() if ax.xaxis.get_ticklabels() else 8.0
+    # the rc size the tick labels will get: asking the axis for its labels would build and format ticks
+    label_points = FontProperties(size=matplotlib.rcParams["xtick.labelsize"]).get_size_in_points()
     width_points = ax.figure.get_figwidth() * 72 * 0.85
     return max(int(width_points / max(count, 1) / (label_points * 0.5)) - 2, 4)
 
