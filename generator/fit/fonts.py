@@ -15,6 +15,7 @@ logging.getLogger("fontTools").setLevel(logging.ERROR)  # "timestamp seems very 
 
 log = logging.getLogger(__name__)
 DEFAULT_LINE_FACTOR = 1.2  # line height / font size when a font gives no vertical metrics
+TEXT_CACHE_LIMIT = 200_000  # strings whose width a FontMetrics keeps
 FALLBACK_EM = 0.55  # average advance (in em) used when no font file can be found at all
 # Metric-compatible clones fontconfig should pick; listed so a missing clone is reported by name.
 METRIC_CLONES = {"calibri": "Carlito", "cambria": "Caladea", "arial": "Liberation Sans",
@@ -28,6 +29,9 @@ class FontMetrics:
     def __init__(self, path: str | None):
         self.path = path
         self._widths: dict[str, float] = {}
+        # Width in em of whole strings: wrapping measures the same words and line prefixes again
+        # at every scale step, and summing per character was the fit stage's top cost.
+        self._text_ems: dict[str, float] = {}
         if path is None:
             self.units, self._cmap, self._hmtx, self.line_factor = 1000, {}, {}, DEFAULT_LINE_FACTOR
             return
@@ -56,7 +60,12 @@ class FontMetrics:
 
     def width(self, text: str, size: float) -> float:
         """Return the width of ``text`` at ``size`` points, in points."""
-        return sum(self.em(ch) for ch in text) * size
+        ems = self._text_ems.get(text)
+        if ems is None:
+            if len(self._text_ems) >= TEXT_CACHE_LIMIT:  # metrics live as long as the process: bound memory
+                self._text_ems.clear()
+            ems = self._text_ems[text] = sum(map(self.em, text))  # same order of addition: same float
+        return ems * size
 
     def line_height(self, size: float) -> float:
         """Return the single-spaced line height at ``size`` points, in points."""
