@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import struct
+from copy import deepcopy
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -78,12 +79,12 @@ def add_table(slide, table: TableContent, box: Box, look: Look, lang: str, size:
         grid.columns[index].width = Emu(width)
     for r, height in enumerate(plan.heights):
         grid.rows[r].height = Emu(height)
-    size = round(size * plan.scale * 100) / 100
+    cells = _CellStamps(lang, round(size * plan.scale * 100) / 100, look)
     for c, label in enumerate(table.header):
-        _cell(grid.cell(0, c), label, lang, size, look, header=True, right=table.numeric[c])
+        cells.draw(grid.cell(0, c), label, header=True, right=table.numeric[c])
     for r, row in enumerate(table.rows, start=1):
         for c, value in enumerate(row):
-            _cell(grid.cell(r, c), value, lang, size, look, band=r % 2 == 0, right=table.numeric[c])
+            cells.draw(grid.cell(r, c), value, band=r % 2 == 0, right=table.numeric[c])
     if fitter:
         fitter.record(FitResult(plan.scale, rows, plan.overflow_pt), *where)
     return shape
@@ -127,6 +128,39 @@ def _widen_to_words(widths: list[int], floors: list[int]) -> list[int]:
     result = [max(w, f) - (deficit * s // sum(spare)) for w, f, s in zip(widths, floors, spare)]
     result[-1] += sum(widths) - sum(result)
     return result
+
+
+class _CellStamps:
+    """Draw the cells of one table, copying the XML of the first cell drawn in each style.
+
+    Drawing a cell through python-pptx's property setters costs about half a millisecond; cells of
+    one style (header / banded / plain, left / right) differ only in their text, so later ones are
+    a copy of the first with the text swapped. Multi-line and empty cells are drawn in full.
+    """
+
+    def __init__(self, lang: str, size: float, look: Look):
+        self.lang, self.size, self.look = lang, size, look
+        self._stamps: dict[tuple[bool, bool, bool], object] = {}
+
+    def draw(self, cell, text: str, *, header: bool = False, band: bool = False, right: bool = False) -> None:
+        """Fill ``cell`` with ``text`` in the given style."""
+        key, line = (header, band, right), clean_text(text)
+        stamp = self._stamps.get(key)
+        if stamp is not None and line and "\n" not in line:
+            _copy_cell(stamp, cell._tc, line)
+            return
+        _cell(cell, text, self.lang, self.size, self.look, header=header, band=band, right=right)
+        if stamp is None and line and "\n" not in line:
+            self._stamps[key] = cell._tc
+
+
+def _copy_cell(stamp, tc, line: str) -> None:
+    """Give ``tc`` the children of ``stamp`` with its one run's text set to ``line``."""
+    copy = deepcopy(stamp)
+    copy.find(f"{qn('a:txBody')}/{qn('a:p')}/{qn('a:r')}").text = line  # the a:r setter escapes like python-pptx
+    for child in list(tc):
+        tc.remove(child)
+    tc.extend(list(copy))
 
 
 def _cell(cell, text: str, lang: str, size: float, look: Look, *, header: bool = False, band: bool = False,
