@@ -37,9 +37,10 @@ def _without_alpha(rgba: np.ndarray) -> np.ndarray:
 def _compressed_rows(pixels: np.ndarray) -> bytes:
     """Return the zlib stream of the scanlines, each prefixed by filter type 0 (none)."""
     height = pixels.shape[0]
-    rows = np.zeros((height, 1 + pixels.shape[1] * pixels.shape[2]), dtype=np.uint8)
+    rows = np.empty((height, 1 + pixels.shape[1] * pixels.shape[2]), dtype=np.uint8)
+    rows[:, 0] = 0
     rows[:, 1:] = pixels.reshape(height, -1)
-    return zlib.compress(rows.tobytes(), ZLIB_LEVEL)
+    return zlib.compress(rows, ZLIB_LEVEL)  # the array's buffer directly: no bytes copy
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
