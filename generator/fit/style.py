@@ -31,9 +31,9 @@ class ThemeFonts:
         return typeface
 
 
-# Inherited txBody elements per slide layout part, by (placeholder idx, shape class). Layouts and
-# masters never change while decks are filled, and python-pptx finds a placeholder's layout and
-# master counterparts by scanning their shapes with an XPath each, for every shape measured.
+# What placeholders inherit (txBody elements, size) per slide layout part, by placeholder idx and
+# class. Layouts and masters never change while decks are filled, and python-pptx finds a
+# placeholder's layout and master counterparts by scanning their shapes with an XPath each.
 _INHERITED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
@@ -45,14 +45,19 @@ def txbody_chain(shape) -> list:
 
 def _inherited_bodies(shape) -> tuple:
     """Return the txBody elements (or None) of the layout and master placeholders ``shape`` inherits from."""
+    return _per_layout(shape, "bodies", _find_inherited_bodies)
+
+
+def _per_layout(shape, name: str, compute):
+    """Return ``compute(shape)`` for placeholder ``shape``, kept per slide layout, idx and shape class."""
     try:
         layout = shape.part.slide_layout.part
-    except AttributeError:  # not on a slide: look them up without the cache
-        return _find_inherited_bodies(shape)
+    except AttributeError:  # not on a slide: compute without the cache
+        return compute(shape)
     cache = _INHERITED.setdefault(layout, {})
-    key = (shape._element.ph_idx, type(shape))
+    key = (name, shape._element.ph_idx, type(shape))
     if key not in cache:
-        cache[key] = _find_inherited_bodies(shape)
+        cache[key] = compute(shape)
     return cache[key]
 
 
@@ -107,9 +112,20 @@ def area(shape, chain: list) -> Area:
     """Return the text area of ``shape`` in points: its size less its body insets."""
     insets = [_first_attr([b.find(qn("a:bodyPr")) for b in chain], name, default)
               for name, default in zip(_INSET_NAMES, DEFAULT_INSETS)]
-    width = (int(shape.width or 0) - insets[0] - insets[2]) / EMU_PER_POINT
-    height = (int(shape.height or 0) - insets[1] - insets[3]) / EMU_PER_POINT
+    size = _size(shape)
+    width = (size[0] - insets[0] - insets[2]) / EMU_PER_POINT
+    height = (size[1] - insets[1] - insets[3]) / EMU_PER_POINT
     return Area(max(width, 1.0), max(height, 1.0))
+
+
+def _size(shape) -> tuple[int, int]:
+    """Return (width, height) of ``shape`` in EMU; a placeholder without its own size has its layout's (cached)."""
+    inherits = shape.is_placeholder and shape._element.cx is None and shape._element.cy is None
+    return _per_layout(shape, "size", _own_size) if inherits else _own_size(shape)
+
+
+def _own_size(shape) -> tuple[int, int]:
+    return int(shape.width or 0), int(shape.height or 0)
 
 
 def _first_attr(elements: list, name: str, default: int) -> int:
