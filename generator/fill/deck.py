@@ -5,6 +5,7 @@ boxes the template profile names."""
 from __future__ import annotations
 
 import logging
+import weakref
 from typing import Callable
 
 from pptx.presentation import Presentation
@@ -26,6 +27,20 @@ HEADING_HEIGHT = int(0.45 * EMU_PER_INCH)
 CAPTION_HEIGHT = int(0.4 * EMU_PER_INCH)
 
 
+# Answers of each master about its slots, by (question, role, slot). They depend on the template only,
+# and the master works them out from its layouts' shapes (XPath per shape) on every call.
+_TEMPLATE_ANSWERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _template_answer(master: Master, question: str, *args: str):
+    """Return ``master.<question>(*args)``, remembered per master."""
+    answers = _TEMPLATE_ANSWERS.setdefault(master, {})
+    key = (question, *args)
+    if key not in answers:
+        answers[key] = getattr(master, question)(*args)
+    return answers[key]
+
+
 class _SlideFiller:
     """Fill one slide of ``role`` from ``content``."""
 
@@ -44,7 +59,7 @@ class _SlideFiller:
 
     def placeholder(self, slot: str):
         """Return the slide placeholder mapped to ``slot``, or None."""
-        idx = self.master.slot_idx(self.role, slot)
+        idx = _template_answer(self.master, "slot_idx", self.role, slot)
         if idx is None:
             return None
         if self._by_idx is None:
@@ -64,7 +79,8 @@ class _SlideFiller:
 
     def box(self, slot: str) -> Box:
         """Return the box of ``slot`` (its placeholder, or the layout's content area)."""
-        return self.master.slot_box(self.role, slot) or self.master.content_area(self.role)
+        return _template_answer(self.master, "slot_box", self.role, slot) or \
+            _template_answer(self.master, "content_area", self.role)
 
     def text(self, slot: str, lines: list[str] | tuple[str, ...]) -> None:
         """Write ``lines`` into the slot's placeholder (or a text box in its area)."""
