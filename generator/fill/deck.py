@@ -5,7 +5,6 @@ boxes the template profile names."""
 from __future__ import annotations
 
 import logging
-import weakref
 from typing import Callable
 
 from pptx.presentation import Presentation
@@ -14,6 +13,7 @@ from generator.charts.model import RenderedChart
 from generator.content import BlockContent, ChartContent, SlideContent
 from generator.fill.shapes import (Look, add_picture, add_table, add_textbox, add_tiles, image_aspect,
                                    is_empty_placeholder, remove_shape)
+from generator.fill.slots import slot_area, template_answer
 from generator.fill.tables import split_tall_tables
 from generator.fill.text import THEME_TEXT, write_paragraphs
 from generator.fit import Fitter, ThemeFonts
@@ -25,20 +25,6 @@ ChartDrawer = Callable[[ChartContent, Box], RenderedChart]
 NativeDrawer = Callable[[object, ChartContent, Box], object]  # (slide, chart, box) -> shape, or None if not native
 HEADING_HEIGHT = int(0.45 * EMU_PER_INCH)
 CAPTION_HEIGHT = int(0.4 * EMU_PER_INCH)
-
-
-# Answers of each master about its slots, by (question, role, slot). They depend on the template only,
-# and the master works them out from its layouts' shapes (XPath per shape) on every call.
-_TEMPLATE_ANSWERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def _template_answer(master: Master, question: str, *args: str):
-    """Return ``master.<question>(*args)``, remembered per master."""
-    answers = _TEMPLATE_ANSWERS.setdefault(master, {})
-    key = (question, *args)
-    if key not in answers:
-        answers[key] = getattr(master, question)(*args)
-    return answers[key]
 
 
 class _SlideFiller:
@@ -59,7 +45,7 @@ class _SlideFiller:
 
     def placeholder(self, slot: str):
         """Return the slide placeholder mapped to ``slot``, or None."""
-        idx = _template_answer(self.master, "slot_idx", self.role, slot)
+        idx = template_answer(self.master, "slot_idx", self.role, slot)
         if idx is None:
             return None
         if self._by_idx is None:
@@ -79,8 +65,7 @@ class _SlideFiller:
 
     def box(self, slot: str) -> Box:
         """Return the box of ``slot`` (its placeholder, or the layout's content area)."""
-        return _template_answer(self.master, "slot_box", self.role, slot) or \
-            _template_answer(self.master, "content_area", self.role)
+        return slot_area(self.master, self.role, slot)
 
     def text(self, slot: str, lines: list[str] | tuple[str, ...]) -> None:
         """Write ``lines`` into the slot's placeholder (or a text box in its area)."""

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from generator.content import SlideContent
 from generator.fill.shapes import Look, cell_style, column_widths
+from generator.fill.slots import slot_area
 from generator.fit.table import row_heights, rows_per_slide
 from generator.geometry import EMU_PER_POINT
 from generator.template import Master
@@ -28,7 +29,7 @@ def split_tall_tables(master: Master, slides: list[SlideContent], look: Look, co
 
 def _split(master: Master, content: SlideContent, look: Look, continued: str) -> list[SlideContent]:
     table = content.table
-    box = master.slot_box(content.role, "table") or master.content_area(content.role)
+    box = slot_area(master, content.role, "table")
     rows = [table.header, *table.rows]
     style = cell_style(look)
     heights = row_heights(rows, column_widths(table, box.width, style), style)
