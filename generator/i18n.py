@@ -25,7 +25,7 @@ from jinja2.ext import extract_from_ast
 
 from generator.errors import LocalizeError, SpecError
 from generator.localize import PROJECT_STRINGS, is_translatable
-from generator.spec.loader import KeyPath, LoadedYaml, format_key, load_yaml
+from generator.spec.loader import KeyPath, LoadedYaml, format_key, load_yaml, walk_scalars
 from generator.spec.season import Season, load_season, season_file
 from generator.writer import write_atomic
 
@@ -132,24 +132,12 @@ def _deck_texts(season: Season, deck: str, spec: str) -> list[SpecText]:
     name = _relative(season, file)
     texts = list(_messages(loaded.data.get("title"), loaded, ("title",), (name, deck, f"deck {deck}, deck title")))
     for index, slide in enumerate(loaded.data.get("slides") or []):
-        for path, value in _leaves(slide, ("slides", index)):
+        for path, value in walk_scalars(slide, ("slides", index)):
             key = _pattern(path[2:])
             if key in SLIDE_TEXT:
                 context = f"deck {deck}, slide {index + 1} ({slide.get('role')}), key {format_key(path[2:])}"
                 texts += _messages(value, loaded, path, (name, deck, context))
     return texts
-
-
-def _leaves(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, Any]]:
-    """Yield (key path, value) for every scalar under ``value``."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _leaves(item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _leaves(item, path + (index,))
-    else:
-        yield path, value
 
 
 def _pattern(path: KeyPath) -> str:
@@ -174,7 +162,7 @@ def _kit_texts(season: Season) -> list[SpecText]:
     file = season_file(season.root)
     loaded = _document(season, file)
     texts: list[SpecText] = []
-    for path, value in _leaves(kit.model_dump(by_alias=True), ("kit",)):
+    for path, value in walk_scalars(kit.model_dump(by_alias=True), ("kit",)):
         dotted = ".".join("#" if isinstance(p, int) else str(p) for p in path)
         if not any(fnmatch.fnmatchcase(dotted, pattern) for pattern in KIT_TEXT):
             continue

@@ -13,7 +13,6 @@ from generator.charts.model import RenderedChart
 from generator.content import BlockContent, ChartContent, SlideContent
 from generator.fill.shapes import (Look, add_picture, add_table, add_textbox, add_tiles, image_aspect,
                                    is_empty_placeholder, remove_shape)
-from generator.fill.slots import slot_area, template_answer
 from generator.fill.tables import split_tall_tables
 from generator.fill.text import THEME_TEXT, write_paragraphs
 from generator.fit import Fitter, ThemeFonts
@@ -45,7 +44,7 @@ class _SlideFiller:
 
     def placeholder(self, slot: str):
         """Return the slide placeholder mapped to ``slot``, or None."""
-        idx = template_answer(self.master, "slot_idx", self.role, slot)
+        idx = self.master.slot_idx(self.role, slot)
         if idx is None:
             return None
         if self._by_idx is None:
@@ -65,7 +64,7 @@ class _SlideFiller:
 
     def box(self, slot: str) -> Box:
         """Return the box of ``slot`` (its placeholder, or the layout's content area)."""
-        return slot_area(self.master, self.role, slot)
+        return self.master.slot_area(self.role, slot)
 
     def text(self, slot: str, lines: list[str] | tuple[str, ...]) -> None:
         """Write ``lines`` into the slot's placeholder (or a text box in its area)."""

@@ -13,7 +13,6 @@ from dataclasses import replace
 
 from generator.content import SlideContent
 from generator.fill.shapes import Look, cell_style, column_widths
-from generator.fill.slots import slot_area
 from generator.fit.table import row_heights, rows_per_slide
 from generator.geometry import EMU_PER_POINT
 from generator.template import Master
@@ -29,7 +28,7 @@ def split_tall_tables(master: Master, slides: list[SlideContent], look: Look, co
 
 def _split(master: Master, content: SlideContent, look: Look, continued: str) -> list[SlideContent]:
     table = content.table
-    box = slot_area(master, content.role, "table")
+    box = master.slot_area(content.role, "table")
     rows = [table.header, *table.rows]
     style = cell_style(look)
     heights = row_heights(rows, column_widths(table, box.width, style), style)

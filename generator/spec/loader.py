@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -59,6 +59,18 @@ class LoadedYaml:
         """Return a :class:`Finding` located at ``path``."""
         loc = self.locate(path)
         return Finding(loc, format_key(path), message, hint, severity, self.source_line(loc.line or 0))
+
+
+def walk_scalars(value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
+    """Yield (key path, value) for every scalar inside plain loaded YAML data."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from walk_scalars(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from walk_scalars(item, path + (index,))
+    else:
+        yield path, value
 
 
 def format_key(path: KeyPath) -> str:

@@ -51,6 +51,9 @@ class Master:
         self.profile = profile
         self._cleaned = cleaned
         self._prs = open_presentation(self.path, cleaned)  # read-only reference for geometry queries
+        # Slot answers depend on the template only, and each costs an XPath per layout shape:
+        # every deck asks the same questions, so each is worked out once.
+        self._answers: dict[tuple[str, str, str], object] = {}
         self._check_roles()
 
     def new_presentation(self) -> PresentationType:
@@ -76,8 +79,17 @@ class Master:
         """Return the layout of ``prs`` that serves ``role``."""
         return layouts.find_layout(prs, self._mapping(role).layout)
 
+    def _remembered(self, question: str, role: str, slot: str, compute):
+        key = (question, role, slot)
+        if key not in self._answers:
+            self._answers[key] = compute()
+        return self._answers[key]
+
     def slot_idx(self, role: str, slot: str) -> int | None:
         """Return the placeholder idx mapped to ``slot`` of ``role``, or None when unmapped."""
+        return self._remembered("idx", role, slot, lambda: self._slot_idx(role, slot))
+
+    def _slot_idx(self, role: str, slot: str) -> int | None:
         ph = self._placeholder(role, slot)
         return ph.placeholder_format.idx if ph is not None else None
 
@@ -87,6 +99,13 @@ class Master:
         Unmapped text slots (title, subtitle, caption), or placeholders without any geometry, have no box:
         None. Content slots then fall back to the content area.
         """
+        return self._remembered("box", role, slot, lambda: self._slot_box(role, slot))
+
+    def slot_area(self, role: str, slot: str) -> Box:
+        """Return the box of ``slot``, or the layout's content area when the slot has none."""
+        return self.slot_box(role, slot) or self.content_area(role)
+
+    def _slot_box(self, role: str, slot: str) -> Box | None:
         ph = self._placeholder(role, slot)
         box = layouts.shape_box(ph) if ph is not None else None
         if box is not None and slot in CONTENT_SLOTS:
@@ -99,7 +118,8 @@ class Master:
 
     def content_area(self, role: str) -> Box:
         """Return the free area of ``role``'s layout below its title and above its footers."""
-        return layouts.content_area(self.layout(self._prs, role), self.slide_size)
+        return self._remembered("area", role, "", lambda: layouts.content_area(self.layout(self._prs, role),
+                                                                                self.slide_size))
 
     def placeholder_font_size(self, role: str, slot: str) -> float | None:
         """Return the level-1 font size in points of ``slot``'s placeholder, or None if unknown."""

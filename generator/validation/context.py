@@ -11,7 +11,7 @@ import pandas as pd
 from generator.data import JOIN_COLUMNS, DataStore
 from generator.errors import DataError, Finding, Location
 from generator.sources import CellError, read_source
-from generator.spec.loader import KeyPath, LoadedYaml
+from generator.spec.loader import KeyPath, LoadedYaml, walk_scalars
 from generator.spec.model import DeckSpec, SeasonSpec
 from generator.spec.season import SeasonDraft
 
@@ -120,11 +120,4 @@ def _kind(series: pd.Series) -> str:
 
 def walk_strings(value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
     """Yield (key path, text) of every string inside plain loaded YAML data."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from walk_strings(item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from walk_strings(item, path + (index,))
+    return ((key, item) for key, item in walk_scalars(value, path) if isinstance(item, str))
