@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import re
 import shutil
@@ -20,6 +21,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+from pptx.opc.serialized import PackageWriter
 from pptx.presentation import Presentation
 
 from generator.content import DeckMeta
@@ -27,14 +29,47 @@ from generator.errors import OutputError
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _APP_LEAKS = re.compile(rb"<(Company|Manager)>[^<]*</\1>|<(Company|Manager)/>")
+STORED = (".jpg", ".jpeg", ".gif")  # compressed already: deflating again only costs time
+FAST = (".png",)  # kitgen's chart PNGs favour encoding speed: a fast deflate still takes off ~15 %
+log = logging.getLogger(__name__)
 
 
 def deck_bytes(prs: Presentation, meta: DeckMeta) -> bytes:
     """Return the deck serialized with ``meta`` as its properties, byte-for-byte reproducible."""
     _set_properties(prs, meta)
-    buffer = BytesIO()
-    prs.save(buffer)
-    return normalize_zip(buffer.getvalue())
+    try:
+        members = package_members(prs)
+    except AttributeError:  # a python-pptx whose package writer changed: save, then re-zip
+        log.debug("python-pptx package writer not as expected; saving through prs.save")
+        buffer = BytesIO()
+        prs.save(buffer)
+        return normalize_zip(buffer.getvalue())
+    return _zip_members(members)
+
+
+def package_members(prs: Presentation) -> list[tuple[str, bytes]]:
+    """Return the deck's zip members (name, content) in the order python-pptx itself writes them.
+
+    The parts are serialized once, straight into kitgen's own zip, instead of letting
+    ``prs.save`` deflate everything and deflating it all again to fix the timestamps.
+    """
+    package = prs.part.package
+    sink = _MemberSink()
+    writer = PackageWriter(sink, package._rels, tuple(package.iter_parts()))  # noqa: SLF001
+    writer._write_content_types_stream(sink)  # noqa: SLF001 -- python-pptx has no public member API
+    writer._write_pkg_rels(sink)  # noqa: SLF001
+    writer._write_parts(sink)  # noqa: SLF001
+    return sink.members
+
+
+class _MemberSink:
+    """Collect what python-pptx's package writer would put in its zip."""
+
+    def __init__(self) -> None:
+        self.members: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        self.members.append((pack_uri.membername, blob))
 
 
 def _set_properties(prs: Presentation, meta: DeckMeta) -> None:
@@ -50,16 +85,25 @@ def _set_properties(prs: Presentation, meta: DeckMeta) -> None:
 def normalize_zip(data: bytes) -> bytes:
     """Return ``data`` re-zipped with fixed timestamps and without template leaks in app.xml."""
     source = zipfile.ZipFile(BytesIO(data))
+    return _zip_members([(info.filename, source.read(info.filename)) for info in source.infolist()])
+
+
+def _zip_members(members: list[tuple[str, bytes]]) -> bytes:
+    """Return the deck zip: fixed timestamps, no app.xml leaks, pictures stored as they are.
+
+    JPEG and GIF pictures are stored: deflating them again costs time and saves nothing.
+    PNGs get a fast deflate, XML the default one.
+    """
     out = BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/app.xml":
+        for name, content in members:
+            if name == "docProps/app.xml":
                 content = _APP_LEAKS.sub(b"", content)
-            member = zipfile.ZipInfo(info.filename, ZIP_EPOCH)
-            member.compress_type = zipfile.ZIP_DEFLATED
+            member = zipfile.ZipInfo(name, ZIP_EPOCH)
+            lowered = name.lower()
+            member.compress_type = zipfile.ZIP_STORED if lowered.endswith(STORED) else zipfile.ZIP_DEFLATED
             member.external_attr = 0o600 << 16
-            target.writestr(member, content)
+            target.writestr(member, content, compresslevel=1 if lowered.endswith(FAST) else None)
     return out.getvalue()
 
 

@@ -11,7 +11,7 @@ from pptx import Presentation
 
 from generator.content import DeckMeta
 from generator.errors import OutputError
-from generator.writer import ZIP_EPOCH, Staging, deck_bytes, json_bytes, write_atomic
+from generator.writer import ZIP_EPOCH, Staging, deck_bytes, json_bytes, normalize_zip, write_atomic
 
 META = DeckMeta(title="FW26 market meeting: Canada", author="Maison Orvelle", language="fr-CA",
                 subject="FW26 market-meeting", keywords="CA", modified=dt.datetime(2026, 7, 1))
@@ -33,6 +33,35 @@ def test_zip_timestamps_fixed():
     members = zipfile.ZipFile(io.BytesIO(deck_bytes(_deck(), META))).infolist()
     assert members and all(m.date_time == ZIP_EPOCH for m in members)
     assert members[0].filename == "[Content_Types].xml"
+
+
+def _picture_deck() -> Presentation:
+    prs = _deck()
+    png = io.BytesIO()
+    from PIL import Image
+
+    Image.new("RGB", (40, 20), "navy").save(png, "PNG")
+    jpeg = io.BytesIO()
+    Image.new("RGB", (40, 20), "gold").save(jpeg, "JPEG")
+    prs.slides[0].shapes.add_picture(png, 0, 0)
+    prs.slides[0].shapes.add_picture(jpeg, 0, 0)
+    return prs
+
+
+def test_single_pass_zip_matches_saving_and_rezipping():
+    """The members written straight from the parts are exactly what prs.save plus the re-zip gave."""
+    saved = io.BytesIO()
+    prs = _picture_deck()
+    direct = deck_bytes(prs, META)  # sets the properties, so the saved copy below has them too
+    prs.save(saved)
+    assert direct == normalize_zip(saved.getvalue())
+
+
+def test_jpeg_stored_png_and_xml_deflated():
+    members = {m.filename: m for m in zipfile.ZipFile(io.BytesIO(deck_bytes(_picture_deck(), META))).infolist()}
+    kinds = {name.rsplit(".", 1)[-1]: m.compress_type for name, m in members.items() if name.startswith("ppt/media/")}
+    assert kinds == {"png": zipfile.ZIP_DEFLATED, "jpg": zipfile.ZIP_STORED}
+    assert members["ppt/presentation.xml"].compress_type == zipfile.ZIP_DEFLATED
 
 
 def test_core_properties_from_meta():
