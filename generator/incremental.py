@@ -25,8 +25,9 @@ import hashlib
 import json
 import logging
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 import babel
 import matplotlib
@@ -45,9 +46,14 @@ STATE_VERSION = 2
 
 
 def _sha(*parts: bytes) -> str:
+    return _combined(hashlib.sha256(part).digest() for part in parts)
+
+
+def _combined(part_digests: Iterable[bytes]) -> str:
+    """Return the hex digest over parts already hashed one by one (``_sha`` of the same parts)."""
     digest = hashlib.sha256()
-    for part in parts:
-        digest.update(hashlib.sha256(part).digest())
+    for part in part_digests:
+        digest.update(part)
     return digest.hexdigest()
 
 
@@ -66,6 +72,8 @@ class Fingerprinter:
         self.common = self._common()
         self._groups: dict[tuple[str, str], dict[str, str]] = {}
         self._scopes: dict[tuple[str, str, str], bool] = {}
+        self._files: dict[str, bytes] = {}  # spec and catalog files, read once for all jobs
+        self._region_kpis: dict[str, bytes] = {}
 
     def _common(self) -> str:
         spec, season = self.season.spec, self.season
@@ -79,14 +87,32 @@ class Fingerprinter:
     def fingerprint(self, job: DeckJob) -> str:
         """Return the input fingerprint of ``job``."""
         season = self.season
-        parts = [self.common.encode(), json.dumps(job.__dict__, sort_keys=True).encode(),
-                 _file_bytes(season.path(season.deck_spec_file(job.deck))),
-                 _file_bytes(season.path(season.spec.locale_dir) / f"{job.language}.po")]
-        parts += [self._source_digest(name, job).encode() for name in sorted(season.spec.sources)]
+        own = [self.common.encode(), json.dumps(job.__dict__, sort_keys=True).encode()]
+        shared = [self._file(season.deck_spec_file(job.deck)), self._file(f"{season.spec.locale_dir}/{job.language}.po")]
+        own += [self._source_digest(name, job).encode() for name in sorted(season.spec.sources)]
         if job.audience == "retailer":
-            region_id = str(self.builder.retailer(job.audience_id or "")["region_id"])
-            parts.append(repr(self.builder.kpis(region_id=region_id)).encode())
-        return _sha(*parts)
+            shared.append(self._region_kpi(self._retailer_regions[job.audience_id or ""]))
+        digests = [hashlib.sha256(part).digest() for part in own]
+        return _combined(digests[:2] + shared[:2] + digests[2:] + shared[2:])
+
+    def _file(self, relative: str) -> bytes:
+        """Return the sha256 digest of a season file (read and hashed once for all jobs)."""
+        if relative not in self._files:
+            self._files[relative] = hashlib.sha256(_file_bytes(self.season.path(relative))).digest()
+        return self._files[relative]
+
+    def _region_kpi(self, region_id: str) -> bytes:
+        """Return the sha256 digest of a region's KPI values."""
+        if region_id not in self._region_kpis:
+            self._region_kpis[region_id] = hashlib.sha256(repr(self.builder.kpis(region_id=region_id)).encode()).digest()
+        return self._region_kpis[region_id]
+
+    @cached_property
+    def _retailer_regions(self) -> dict[str, str]:
+        """Return each retailer's region id (first row wins, as :meth:`DeckBuilder.retailer` reads it)."""
+        frame = self.builder.store.frame(self.season.spec.retailers)
+        pairs = zip(frame["retailer_id"].astype(str), frame["region_id"].astype(str))
+        return {rid: region for rid, region in reversed(list(pairs))}
 
     def _source_digest(self, name: str, job: DeckJob) -> str:
         frame = self.builder.store.frame(name)

@@ -23,6 +23,7 @@ from generator.spec.model import LANGUAGES, DeckDef, RegionDef
 from generator.spec.validate import did_you_mean
 from generator.validation import load_valid_season
 from generator.parallel import BuilderSetup, PoolRun
+from generator.source_cache import disk_cache
 from generator.writer import Staging, json_bytes
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,11 @@ class BuildOptions:
     def chart_cache_dir(self) -> Path:
         """Return the folder of the disk chart cache."""
         return self.cache_dir or self.out_dir / ".kitgen-cache" / "charts"
+
+    @property
+    def data_cache_dir(self) -> Path:
+        """Return the folder of the typed data file cache."""
+        return self.out_dir / ".kitgen-cache" / "data"
 
 
 @dataclass
@@ -154,6 +160,14 @@ def build_season(season_dir: Path, options: BuildOptions, progress: Progress | N
     place only when every deck is built and checked.
     """
     started = time.perf_counter()
+    with disk_cache(options.data_cache_dir):  # typed data files kept between builds
+        result = _build(season_dir, options, progress, on_plan)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _build(season_dir: Path, options: BuildOptions, progress: Progress | None,
+           on_plan: Callable[[int], None] | None) -> BuildResult:
     season = load_valid_season(season_dir, strict=options.strict)  # validate first: nothing written on errors
     setup = BuilderSetup(season_dir, options.template, options.profile or _profile_for(options.template),
                          options.chart_cache_dir)
@@ -177,7 +191,6 @@ def build_season(season_dir: Path, options: BuildOptions, progress: Progress | N
         _finish(result, options)
         staging.write("manifest.json", json_bytes(manifest(season, result)))
         staging.write(STATE_FILE, json_bytes(state.payload(result.decks, prints)))
-    result.seconds = time.perf_counter() - started
     return result
 
 

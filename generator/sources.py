@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from generator import source_cache
 from generator.errors import DataError, Location
 from generator.spec.model import SourceDef
 
@@ -67,11 +68,20 @@ def read_source(source: SourceDef, root: Path) -> pd.DataFrame:
         raise DataError(f"data file not found: {path}")
     key = (str(path.resolve()), hashlib.sha256(path.read_bytes()).hexdigest(), source.model_dump_json())
     if key not in _READ_CACHE:
-        table = read_excel_cells(path, source) if path.suffix.lower() in EXCEL_SUFFIXES else read_csv_cells(path, source)
         while len(_READ_CACHE) >= _READ_CACHE_SIZE:
             _READ_CACHE.pop(next(iter(_READ_CACHE)))
-        _READ_CACHE[key] = convert(table, source)
+        _READ_CACHE[key] = _cached_or_parsed(key, path, source)
     return _READ_CACHE[key].copy()  # callers may add columns; the cached frame stays as read
+
+
+def _cached_or_parsed(key: tuple[str, str, str], path: Path, source: SourceDef) -> pd.DataFrame:
+    """Return the typed table from the disk cache, or parse the file (and keep the result there)."""
+    frame = source_cache.load(key)
+    if frame is None:
+        table = read_excel_cells(path, source) if path.suffix.lower() in EXCEL_SUFFIXES else read_csv_cells(path, source)
+        frame = convert(table, source)
+        source_cache.store(key, frame)
+    return frame
 
 
 _READ_CACHE: dict[tuple[str, str, str], pd.DataFrame] = {}

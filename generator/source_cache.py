@@ -1,0 +1,86 @@
+"""Typed data files kept on disk between builds, so a rebuild does not parse them again.
+
+Reading a season's CSV and Excel exports as text and typing every column is most
+of a rebuild's fixed cost (over a second for a 450-retailer season, where
+openpyxl alone walks thousands of rows). A build therefore keeps each typed table
+under ``OUT/.kitgen-cache/data``, named by a hash of the file's bytes, its source
+definition and the kitgen and pandas versions: any change gives a new name, so an
+entry never goes stale. Entries are pickles written by kitgen itself into the
+build's own output folder (like Python's ``__pycache__``); one that cannot be read
+is ignored and parsed again. Outside :func:`disk_cache` nothing touches the disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import pickle
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+
+from generator import __version__
+from generator.errors import OutputError
+from generator.writer import write_atomic
+
+log = logging.getLogger(__name__)
+CACHE_FORMAT = "1"  # bump when the typed frames' layout changes without a version change
+_folder: Path | None = None
+_pending: dict[str, pd.DataFrame] = {}  # entries parsed in this block, not yet on disk
+
+
+@contextmanager
+def disk_cache(folder: Path | None) -> Iterator[None]:
+    """Use typed data files cached under ``folder`` while the block runs (None: memory only).
+
+    New entries are written when the block ends without an error: a build that
+    fails (a spec error, say) leaves its output folder untouched.
+    """
+    global _folder
+    previous, _folder = _folder, folder
+    try:
+        yield
+        _flush(folder)
+    finally:
+        _folder = previous
+        _pending.clear()
+
+
+def entry_name(parts: tuple[str, ...]) -> str:
+    """Return the cache file name of a table read from ``parts`` (path, content hash, definition)."""
+    digest = hashlib.sha256("\x1f".join((CACHE_FORMAT, __version__, pd.__version__, *parts)).encode())
+    return digest.hexdigest() + ".pickle"
+
+
+def load(parts: tuple[str, ...]) -> pd.DataFrame | None:
+    """Return the typed table cached for ``parts``, or None (no cache, not cached, unreadable)."""
+    if _folder is None:
+        return None
+    path = _folder / entry_name(parts)
+    try:
+        with path.open("rb") as stream:
+            frame = pickle.load(stream)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # noqa: BLE001 -- a damaged entry only costs a parse
+        log.debug("data cache entry %s unreadable (%s); parsing the file again", path.name, exc)
+        return None
+    return frame if isinstance(frame, pd.DataFrame) else None
+
+
+def store(parts: tuple[str, ...], frame: pd.DataFrame) -> None:
+    """Keep ``frame`` for ``parts`` (written to disk when the :func:`disk_cache` block ends well)."""
+    if _folder is not None:
+        _pending[entry_name(parts)] = frame
+
+
+def _flush(folder: Path | None) -> None:
+    """Write the pending entries; a cache that cannot be written only costs speed."""
+    for name, frame in _pending.items():
+        try:
+            write_atomic(folder / name, pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL))
+        except OutputError as exc:
+            log.warning("data cache not written (%s); data files will be parsed again next time", exc)
+            return
