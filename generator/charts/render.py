@@ -7,12 +7,12 @@ from collections.abc import Callable
 import matplotlib
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from generator.charts.alt_text import alt_text
 from generator.charts.bars import draw_bar, draw_stacked_bar
 from generator.charts.donut import donut_parts, draw_donut
+from generator.charts.figures import pooled_figure
 from generator.charts.gantt import draw_gantt
 from generator.charts.layout import fit_axes
 from generator.charts.lines import draw_line
@@ -61,21 +61,15 @@ def pixel_size(request: ChartRequest) -> tuple[int, int]:
 
 
 def new_figure(request: ChartRequest) -> Figure:
-    """Return an Agg figure whose canvas is exactly ``pixel_size(request)``."""
+    """Return a cleared Agg figure whose canvas is exactly ``pixel_size(request)``.
+
+    The figure is reused by the next chart of the same style and size on this thread.
+    """
     width_px, height_px = pixel_size(request)
     # Agg truncates width*dpi to int; a hundredth of a pixel keeps float error from losing a pixel.
     size = ((max(width_px, 1) + 0.01) / request.dpi, (max(height_px, 1) + 0.01) / request.dpi)
-    figure = Figure(figsize=size, dpi=request.dpi, facecolor=_saved_facecolor())
-    FigureCanvasAgg(figure)
-    return figure
-
-
-def _saved_facecolor() -> object:
-    """Return the page colour ``savefig`` would have used: the pixels are taken from the canvas directly."""
-    if matplotlib.rcParams["savefig.transparent"]:
-        return "none"
-    color = matplotlib.rcParams["savefig.facecolor"]
-    return matplotlib.rcParams["figure.facecolor"] if color == "auto" else color
+    key = (request.style or "", width_px, height_px, request.dpi, str(matplotlib.rcParams["figure.facecolor"]))
+    return pooled_figure(key, size, request.dpi)
 
 
 def png_bytes(figure: Figure) -> bytes:
