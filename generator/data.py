@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+import numpy as np
 import pandas as pd
 
 from generator.errors import DataError
@@ -24,6 +25,7 @@ from generator.spec.validate import did_you_mean
 log = logging.getLogger(__name__)
 Render = Callable[[str], str]
 #: retailer columns added to every source that has a retailer_id (name in retailers -> name added)
+_NO_ROWS = np.array([], dtype=np.intp)
 JOIN_COLUMNS = {"region_id": "region_id", "tier": "tier", "name": "retailer_name", "city": "retailer_city"}
 
 
@@ -53,6 +55,7 @@ class DataStore:
         self.spec = spec
         self.root = root
         self._frames: dict[str, pd.DataFrame] = {}
+        self._indexes: dict[tuple[str, str], dict[str, np.ndarray]] = {}
         self.season = Window(spec.season.start, spec.season.end)
 
     # ---------------------------------------------------------- loading
@@ -75,6 +78,31 @@ class DataStore:
         lookup = lookup.drop_duplicates("retailer_id").rename(columns=missing)
         return frame.merge(lookup, on="retailer_id", how="left")
 
+    def rows(self, source: str, filters: dict[str, Any], render: Render = str) -> pd.DataFrame:
+        """Return the rows of source ``source`` matching every filter, as :func:`filter_rows` does.
+
+        A deck set filters the same sources by retailer or region hundreds of times, so
+        each filtered column is indexed once (text value -> row positions) instead of
+        converting and comparing the whole column on every query.
+        """
+        frame = self.frame(source)
+        positions: np.ndarray | None = None
+        for column, wanted in filters.items():
+            _require_columns(frame, [column], source)
+            index = self._index(source, column)
+            found = [index.get(key, _NO_ROWS) for key in _filter_keys(wanted, render)]
+            found = np.unique(np.concatenate(found)) if found else _NO_ROWS
+            positions = found if positions is None else np.intersect1d(positions, found, assume_unique=True)
+        return frame if positions is None else frame.iloc[positions]
+
+    def _index(self, source: str, column: str) -> dict[str, np.ndarray]:
+        """Return ``{text value: row positions}`` of ``column`` in ``source`` (built once)."""
+        key = (source, column)
+        if key not in self._indexes:
+            text = self.frame(source)[column].astype(str)
+            self._indexes[key] = {str(k): v for k, v in text.groupby(text, sort=False).indices.items()}
+        return self._indexes[key]
+
     def source_files(self) -> dict[str, Path]:
         """Return every source name with its file."""
         return {name: self.root / src.path for name, src in self.spec.sources.items()}
@@ -82,8 +110,7 @@ class DataStore:
     # ---------------------------------------------------------- querying
     def query(self, binding: DataBinding, render: Render = str) -> pd.DataFrame:
         """Return the rows ``binding`` selects, aggregated, derived, sorted and cut to top-N."""
-        frame = self.frame(binding.source)
-        frame = filter_rows(frame, binding.filter, render, binding.source)
+        frame = self.rows(binding.source, binding.filter, render)
         window = self.window(binding.period)
         current = self._in_window(frame, binding, window)
         result = _aggregate(current, binding)
@@ -102,9 +129,7 @@ class DataStore:
     def _in_window(self, frame: pd.DataFrame, binding: DataBinding, window: Window | None) -> pd.DataFrame:
         if window is None:
             return frame
-        column = self._date_column(binding.source)
-        dates = frame[column].dt.date
-        return frame[(dates >= window.start) & (dates <= window.end)]
+        return frame[in_window(frame[self._date_column(binding.source)], window)]
 
     def _date_column(self, source: str) -> str:
         column = self.spec.sources[source].date_column
@@ -127,14 +152,24 @@ class DataStore:
         return result.merge(previous, on=keys, how="left")
 
 
+def in_window(dates: pd.Series, window: Window) -> pd.Series:
+    """Return the mask of ``dates`` (datetimes) whose day falls in ``window``, ends included."""
+    # comparing timestamps, not ``.dt.date`` objects: same days, without a Python object per row
+    return (dates >= pd.Timestamp(window.start)) & (dates < pd.Timestamp(window.end + dt.timedelta(days=1)))
+
+
+def _filter_keys(wanted: Any, render: Render) -> list[str]:
+    """Return a filter's wanted values as text, ``{{ }}`` interpolated."""
+    values = wanted if isinstance(wanted, list) else [wanted]
+    return [str(render(v)) if isinstance(v, str) and "{" in v else str(v) for v in values]
+
+
 def filter_rows(frame: pd.DataFrame, filters: dict[str, Any], render: Render, source: str) -> pd.DataFrame:
     """Return the rows of ``frame`` matching every filter (values may interpolate ``{{ }}``)."""
     mask = pd.Series(True, index=frame.index)
     for column, wanted in filters.items():
         _require_columns(frame, [column], source)
-        values = wanted if isinstance(wanted, list) else [wanted]
-        values = [render(v) if isinstance(v, str) and "{" in v else v for v in values]
-        mask &= frame[column].astype(str).isin([str(v) for v in values])
+        mask &= frame[column].astype(str).isin(_filter_keys(wanted, render))
     return frame[mask]
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields
 
 import pandas as pd
 
-from generator.data import DataStore, Window, filter_rows
+from generator.data import DataStore, Window, in_window
 from generator.kpi_measures import WEEKS_PER_MONTH
 
 COVER_MONTHS = 3
@@ -71,16 +71,15 @@ def compute_kpis(store: DataStore, scope: dict[str, str]) -> Kpis:
     if sources.trade:
         values.update(_trade(store, sources.trade, scope))
     if sources.targets:
-        target = _sum(filter_rows(store.frame(sources.targets), scope, str, sources.targets), "sellout_target")
+        target = _sum(store.rows(sources.targets, scope), "sellout_target")
         values.update(target=target or None, attainment=_div(values.get("sellout"), target))
     values.update(_doors(store, scope))
     return Kpis(**values)
 
 
 def _window_rows(store: DataStore, source: str, scope: dict[str, str], window: Window) -> pd.DataFrame:
-    frame = filter_rows(store.frame(source), scope, str, source)
-    dates = frame[store.spec.sources[source].date_column or "month"].dt.date
-    return frame[(dates >= window.start) & (dates <= window.end)]
+    frame = store.rows(source, scope)
+    return frame[in_window(frame[store.spec.sources[source].date_column or "month"], window)]
 
 
 def _sales(store: DataStore, source: str, scope: dict[str, str]) -> dict[str, float | None]:
@@ -99,27 +98,27 @@ def _sales(store: DataStore, source: str, scope: dict[str, str]) -> dict[str, fl
 
 def _recent_units(store: DataStore, rows: pd.DataFrame, source: str) -> float:
     column = store.spec.sources[source].date_column or "month"
-    cutoff = (pd.Timestamp(store.season.end) - pd.DateOffset(months=COVER_MONTHS)).date()
-    return _sum(rows[rows[column].dt.date > cutoff], "sellout_units")
+    cutoff = pd.Timestamp(store.season.end) - pd.DateOffset(months=COVER_MONTHS)
+    return _sum(rows[rows[column] >= cutoff + pd.Timedelta(days=1)], "sellout_units")  # after the cutoff day
 
 
 def _stock(store: DataStore, source: str, scope: dict[str, str], recent_units: float) -> dict[str, float | None]:
-    rows = filter_rows(store.frame(source), scope, str, source)
+    rows = store.rows(source, scope)
     units = _sum(rows, "units_on_hand")
     weekly = recent_units / (COVER_MONTHS * WEEKS_PER_MONTH)
     return {"stock_units": units, "stock_value": _sum(rows, "value_on_hand"), "stock_cover_weeks": _div(units, weekly)}
 
 
 def _trade(store: DataStore, source: str, scope: dict[str, str]) -> dict[str, float | int | None]:
-    rows = filter_rows(store.frame(source), scope, str, source)
+    rows = store.rows(source, scope)
     spend, incremental = _sum(rows, "spend"), _sum(rows, "incremental_sellout")
     return {"trade_spend": spend, "incremental_sellout": incremental, "roi": _div(incremental, spend),
             "activations": len(rows)}
 
 
 def _doors(store: DataStore, scope: dict[str, str]) -> dict[str, int]:
-    retailers = store.frame(store.spec.retailers)
-    rows = filter_rows(retailers, {k: v for k, v in scope.items() if k in retailers.columns}, str, "retailers")
+    columns = store.frame(store.spec.retailers).columns
+    rows = store.rows(store.spec.retailers, {k: v for k, v in scope.items() if k in columns})
     tiers = rows["tier"].astype(str) if "tier" in rows.columns else pd.Series(dtype=str)
     return {"doors": len(rows), "flagships": int((tiers == "flagship").sum()),
             "focus_doors": int((tiers == "focus").sum())}

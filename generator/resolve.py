@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from generator.content import BlockContent, SlideContent, TableContent, TileContent
-from generator.data import DataStore, filter_rows
+from generator.data import DataStore
 from generator.errors import DataError, KitgenError, LocalizeError, SpecError
 from generator.localize import TextRenderer, format_value
 from generator.resolve_charts import resolve_chart
@@ -202,7 +202,7 @@ def repeat_records(store: DataStore, brand_assets: list[dict[str, Any]]):
         if repeat.source == "brand.assets":
             rows = [a for a in brand_assets if _matches(a, repeat.filter, render)]
         else:
-            frame = filter_rows(store.frame(repeat.source), repeat.filter, render, repeat.source)
+            frame = store.rows(repeat.source, repeat.filter, render)
             if repeat.sort:
                 frame = frame.sort_values([k.by for k in repeat.sort],
                                           ascending=[not k.descending for k in repeat.sort], kind="stable")
