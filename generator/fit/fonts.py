@@ -35,11 +35,11 @@ class FontMetrics:
         if path is None:
             self.units, self._cmap, self._hmtx, self.line_factor = 1000, {}, {}, DEFAULT_LINE_FACTOR
             return
-        font = TTFont(path, lazy=True)
-        self.units = font["head"].unitsPerEm
-        self._cmap = font.getBestCmap() or {}
-        self._hmtx = font["hmtx"].metrics
-        hhea = font["hhea"]
+        with TTFont(path, lazy=True) as font:  # the tables below are read whole: the file can close
+            self.units = font["head"].unitsPerEm
+            self._cmap = font.getBestCmap() or {}
+            self._hmtx = dict(font["hmtx"].metrics)
+            hhea = font["hhea"]
         height = hhea.ascent - hhea.descent + hhea.lineGap
         self.line_factor = height / self.units if height > 0 else DEFAULT_LINE_FACTOR
         self._missing = self._advance(".notdef") or self.units // 2
