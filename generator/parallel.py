@@ -46,10 +46,10 @@ class BuilderSetup:
 
 
 def build_checked(builder: DeckBuilder, job: DeckJob) -> BuiltDeck:
-    """Return the deck of ``job`` after checking it would open without repair (raise CheckError if not)."""
+    """Return the deck of ``job`` after checking its structure would open without repair (raise CheckError if not)."""
     built = builder.build(job)
     started = time.perf_counter()
-    problems = check_deck(built.data, schema=False)
+    problems = check_deck(built.data, schema=False, reopen=False)  # `kitgen check` does both
     built.phases["check"] = time.perf_counter() - started
     if problems:
         raise CheckError(f"{job.output}: the generated deck would need repair:\n" + "\n".join(map(str, problems)))

@@ -57,6 +57,15 @@ def test_good_deck_is_clean_without_schema(deck: bytes) -> None:
     assert check_deck(deck, schema=False) == []
 
 
+def test_reopen_can_be_left_to_kitgen_check(deck: bytes, monkeypatch) -> None:
+    """The build checks structure only; reopening with python-pptx stays in `kitgen check`."""
+    import generator.check as check
+
+    monkeypatch.setattr(check, "reopen_problems", lambda label, data: [Problem(label, "", "reopened")])
+    assert check_deck(deck, schema=False, reopen=False) == []
+    assert [p.message for p in check_deck(deck, schema=False)] == ["reopened"]
+
+
 def test_deck_from_path_uses_path_as_label(deck: bytes, tmp_path: Path) -> None:
     path = tmp_path / "fw26-en.pptx"
     path.write_bytes(rewrite(deck, {PRESENTATION: sub(r'<p:sldId id="257"', '<p:sldId id="256"')}))

@@ -40,8 +40,12 @@ STRUCTURE_CHECKS: tuple[Check, ...] = (
 )
 
 
-def check_deck(deck: Path | bytes, *, schema: bool = True, render: bool = False) -> list[Problem]:
-    """Return every problem found in a deck (empty when PowerPoint should open it cleanly)."""
+def check_deck(deck: Path | bytes, *, schema: bool = True, reopen: bool = True, render: bool = False) -> list[Problem]:
+    """Return every problem found in a deck (empty when PowerPoint should open it cleanly).
+
+    ``reopen=False`` skips loading the deck again with python-pptx: the build checks
+    every deck it writes, and the structure checks already parse every part.
+    """
     label, data = _read(deck)
     try:
         pkg = DeckPackage(label, data)
@@ -50,7 +54,8 @@ def check_deck(deck: Path | bytes, *, schema: bool = True, render: bool = False)
     problems = [problem for check in STRUCTURE_CHECKS for problem in check(pkg)]
     if schema:
         problems += schema_problems(pkg)
-    problems += reopen_problems(label, data)
+    if reopen:
+        problems += reopen_problems(label, data)
     if render:
         problems += render_problems(pkg, data)
     return problems
