@@ -26,3 +26,11 @@ def fit_axes(figure: Figure, ax: Axes) -> None:
     plot_w = max(width - left - (outer.x1 - inner.x1 + pad), width * MIN_FRACTION)
     plot_h = max(height - bottom - (outer.y1 - inner.y1 + pad), height * MIN_FRACTION)
     ax.set_position((left / width, bottom / height, plot_w / width, plot_h / height))
+    _freeze_empty_labels(ax)
+
+
+def _freeze_empty_labels(ax: Axes) -> None:
+    """Pin empty axis labels where they are, so drawing does not measure every tick label again to place them."""
+    for axis in (ax.xaxis, ax.yaxis):
+        if not axis.label.get_text():
+            axis.set_label_coords(0.5, 0.5)  # an empty label draws nothing wherever it sits
