@@ -7,7 +7,9 @@ under ``OUT/.kitgen-cache/data``, named by a hash of the file's bytes, its sourc
 definition and the kitgen and pandas versions: any change gives a new name, so an
 entry never goes stale. Entries are pickles written by kitgen itself into the
 build's own output folder (like Python's ``__pycache__``); one that cannot be read
-is ignored and parsed again. Outside :func:`disk_cache` nothing touches the disk.
+is ignored and parsed again. Outside :func:`disk_cache` nothing touches the disk; at
+the end of a block, entries it did not use (earlier versions of the files) are removed,
+so the cache holds one typed copy of each current file.
 """
 
 from __future__ import annotations
@@ -23,12 +25,13 @@ import pandas as pd
 
 from generator import __version__
 from generator.errors import OutputError
-from generator.writer import write_atomic
+from generator.writer import remove_files, write_atomic
 
 log = logging.getLogger(__name__)
 CACHE_FORMAT = "1"  # bump when the typed frames' layout changes without a version change
 _folder: Path | None = None
 _pending: dict[str, pd.DataFrame] = {}  # entries parsed in this block, not yet on disk
+_used: set[str] = set()  # entries this block read or parsed: the others are stale once it ends well
 
 
 @contextmanager
@@ -46,6 +49,7 @@ def disk_cache(folder: Path | None) -> Iterator[None]:
     finally:
         _folder = previous
         _pending.clear()
+        _used.clear()
 
 
 def entry_name(parts: tuple[str, ...]) -> str:
@@ -54,10 +58,17 @@ def entry_name(parts: tuple[str, ...]) -> str:
     return digest.hexdigest() + ".pickle"
 
 
+def mark_used(parts: tuple[str, ...]) -> None:
+    """Note that this block read the table of ``parts`` (from memory): its entry is not stale."""
+    if _folder is not None:
+        _used.add(entry_name(parts))
+
+
 def load(parts: tuple[str, ...]) -> pd.DataFrame | None:
     """Return the typed table cached for ``parts``, or None (no cache, not cached, unreadable)."""
     if _folder is None:
         return None
+    mark_used(parts)
     path = _folder / entry_name(parts)
     try:
         with path.open("rb") as stream:
@@ -77,10 +88,15 @@ def store(parts: tuple[str, ...], frame: pd.DataFrame) -> None:
 
 
 def _flush(folder: Path | None) -> None:
-    """Write the pending entries; a cache that cannot be written only costs speed."""
-    for name, frame in _pending.items():
-        try:
+    """Write the pending entries and drop the ones this block did not use (older versions of the files).
+
+    A cache that cannot be written only costs speed.
+    """
+    if folder is None or not _used:
+        return
+    try:
+        for name, frame in _pending.items():
             write_atomic(folder / name, pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL))
-        except OutputError as exc:
-            log.warning("data cache not written (%s); data files will be parsed again next time", exc)
-            return
+        remove_files(folder, "*.pickle", keep=_used)
+    except OutputError as exc:
+        log.warning("data cache not written (%s); data files will be parsed again next time", exc)

@@ -71,6 +71,8 @@ def read_source(source: SourceDef, root: Path) -> pd.DataFrame:
         while len(_READ_CACHE) >= _READ_CACHE_SIZE:
             _READ_CACHE.pop(next(iter(_READ_CACHE)))
         _READ_CACHE[key] = _cached_or_parsed(key, path, source)
+    else:
+        source_cache.mark_used(key)
     return _READ_CACHE[key].copy()  # callers may add columns; the cached frame stays as read
 
 

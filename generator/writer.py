@@ -164,6 +164,16 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise OutputError(f"cannot write {path}: {exc.strerror}") from exc
 
 
+def remove_files(folder: Path, pattern: str, keep: set[str]) -> None:
+    """Remove the files of ``folder`` matching ``pattern`` whose names are not in ``keep``."""
+    try:
+        for path in folder.glob(pattern):
+            if path.name not in keep:
+                path.unlink(missing_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot tidy {folder}: {exc.strerror}") from exc
+
+
 def json_bytes(value: Any) -> bytes:
     """Return ``value`` as stable, indented UTF-8 JSON."""
     return (json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True, default=str) + "\n").encode()

@@ -47,14 +47,16 @@ def test_second_process_reads_the_typed_table_from_disk(tmp_path, monkeypatch):
     assert again["retailer_id"].tolist() == ["003101"]
 
 
-def test_changed_file_is_parsed_again(tmp_path):
+def test_changed_file_is_parsed_again_and_the_old_entry_dropped(tmp_path):
     cache = tmp_path / "cache"
     with disk_cache(cache):
         read_source(SOURCE, _season(tmp_path))
+    old = {p.name for p in cache.glob("*.pickle")}
     with disk_cache(cache):
         frame = read_source(SOURCE, _season(tmp_path, "retailer_id,units\n003101,5\n"))
     assert frame["units"].tolist() == [5]
-    assert len(list(cache.glob("*.pickle"))) == 2
+    new = {p.name for p in cache.glob("*.pickle")}
+    assert len(new) == 1 and new != old
 
 
 def test_damaged_entry_is_ignored(tmp_path):
@@ -83,3 +85,14 @@ def test_outside_a_block_nothing_touches_the_disk(tmp_path):
 
 def test_build_keeps_the_cache_in_the_output_folder(tmp_path):
     assert BuildOptions(tmp_path / "out").data_cache_dir == tmp_path / "out" / ".kitgen-cache" / "data"
+
+
+def test_tables_read_from_memory_keep_their_entries(tmp_path):
+    cache = tmp_path / "cache"
+    with disk_cache(cache):
+        read_source(SOURCE, _season(tmp_path))
+    with disk_cache(cache):  # same process: the table comes from memory
+        read_source(SOURCE, tmp_path)
+        (tmp_path / "other.csv").write_text("a\n1\n", encoding="utf-8")
+        read_source(SourceDef(path="other.csv"), tmp_path)
+    assert len(list(cache.glob("*.pickle"))) == 2
