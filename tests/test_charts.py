@@ -78,6 +78,14 @@ def test_rendering_is_deterministic_and_has_no_metadata(kind):
     assert b"Software" not in first.png and b"matplotlib" not in first.png
 
 
+def test_a_reused_figure_draws_like_a_fresh_one():
+    # charts of one size share a pooled figure: a chart must not inherit anything from the one before
+    kinds = ["bar", "donut", "gantt", "bullet", "line", "waterfall", "stacked_bar"]
+    first = {kind: render_chart(request(kind)).png for kind in kinds}
+    again = {kind: render_chart(request(kind)).png for kind in reversed(kinds)}
+    assert again == first
+
+
 @pytest.mark.parametrize("kind", ["bar", "stacked_bar", "line", "waterfall", "donut"])
 def test_gaps_render_and_read_as_dash(kind):
     gappy = Series("2026", (1.0, None, math.nan, math.inf, -math.inf, 2.0), "ty")
