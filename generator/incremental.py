@@ -46,7 +46,11 @@ STATE_VERSION = 2
 
 
 def _sha(*parts: bytes) -> str:
-    return _combined(hashlib.sha256(part).digest() for part in parts)
+    return _combined(map(_digest, parts))
+
+
+def _digest(part: bytes) -> bytes:
+    return hashlib.sha256(part).digest()
 
 
 def _combined(part_digests: Iterable[bytes]) -> str:
@@ -87,24 +91,23 @@ class Fingerprinter:
     def fingerprint(self, job: DeckJob) -> str:
         """Return the input fingerprint of ``job``."""
         season = self.season
-        own = [self.common.encode(), json.dumps(job.__dict__, sort_keys=True).encode()]
-        shared = [self._file(season.deck_spec_file(job.deck)), self._file(f"{season.spec.locale_dir}/{job.language}.po")]
-        own += [self._source_digest(name, job).encode() for name in sorted(season.spec.sources)]
+        digests = [_digest(self.common.encode()), _digest(json.dumps(job.__dict__, sort_keys=True).encode()),
+                   self._file(season.deck_spec_file(job.deck)), self._file(f"{season.spec.locale_dir}/{job.language}.po")]
+        digests += [_digest(self._source_digest(name, job).encode()) for name in sorted(season.spec.sources)]
         if job.audience == "retailer":
-            shared.append(self._region_kpi(self._retailer_regions[job.audience_id or ""]))
-        digests = [hashlib.sha256(part).digest() for part in own]
-        return _combined(digests[:2] + shared[:2] + digests[2:] + shared[2:])
+            digests.append(self._region_kpi(self._retailer_regions[job.audience_id or ""]))
+        return _combined(digests)
 
     def _file(self, relative: str) -> bytes:
         """Return the sha256 digest of a season file (read and hashed once for all jobs)."""
         if relative not in self._files:
-            self._files[relative] = hashlib.sha256(_file_bytes(self.season.path(relative))).digest()
+            self._files[relative] = _digest(_file_bytes(self.season.path(relative)))
         return self._files[relative]
 
     def _region_kpi(self, region_id: str) -> bytes:
         """Return the sha256 digest of a region's KPI values."""
         if region_id not in self._region_kpis:
-            self._region_kpis[region_id] = hashlib.sha256(repr(self.builder.kpis(region_id=region_id)).encode()).digest()
+            self._region_kpis[region_id] = _digest(repr(self.builder.kpis(region_id=region_id)).encode())
         return self._region_kpis[region_id]
 
     @cached_property
