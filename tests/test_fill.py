@@ -13,6 +13,7 @@ from conftest import MASTER, MASTER_PROFILE, ROOT
 from generator.charts.model import RenderedChart, Series
 from generator.content import BlockContent, ChartContent, SlideContent, TableContent, TileContent
 from generator.fill import Look, fill_deck
+from generator.fill.placeholders import is_empty_placeholder_element, placeholder_elements
 from generator.fill.shapes import is_empty_placeholder
 from generator.geometry import Box
 from generator.spec.profile import load_profile
@@ -140,3 +141,16 @@ def test_no_empty_placeholder_remains(deck):
     for slide in deck.slides:
         assert not [ph.name for ph in slide.placeholders if is_empty_placeholder(ph)]
         assert all(ph.has_text_frame and ph.text_frame.text.strip() for ph in slide.placeholders)
+
+
+def test_placeholder_elements_agree_with_python_pptx(master):
+    prs = master.new_presentation()
+    for role in ("title", "two-content", "picture"):
+        slide = master.add_slide(prs, role)
+        slide.placeholders[0].text_frame.text = "Titre"
+        if role == "two-content":
+            slide.placeholders[1].text_frame.text = " \n "
+        found = list(placeholder_elements(slide))
+        assert [(e, i) for e, i in found] == [(ph._element, ph.placeholder_format.idx) for ph in slide.placeholders]
+        assert [is_empty_placeholder_element(e) for e, _ in found] == \
+            [is_empty_placeholder(ph) for ph in slide.placeholders]

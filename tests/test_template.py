@@ -296,3 +296,16 @@ def test_macro_enabled_template_is_refused(tmp_path):
         b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
         b"application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml")
     assert "macro-enabled" in refusal(write_zip(tmp_path / "macro.pptm", members))
+
+
+def test_add_slide_makes_the_slide_python_pptx_makes(tmp_path):
+    """Later slides reuse the first slide's cloned placeholders: the XML must not change."""
+    master = load_master(default_template(tmp_path), default_profile())
+    ours, theirs = master.new_presentation(), master.new_presentation()
+    for role in ("bullets", "two-content", "bullets", "picture", "two-content"):
+        master.add_slide(ours, role)
+        theirs.slides.add_slide(master.layout(theirs, role))
+    assert len(ours.slides) == 5
+    for mine, reference in zip(ours.slides, theirs.slides):
+        assert etree.tostring(mine._element) == etree.tostring(reference._element)
+        assert mine.slide_layout.name == reference.slide_layout.name

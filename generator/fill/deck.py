@@ -11,8 +11,8 @@ from pptx.presentation import Presentation
 
 from generator.charts.model import RenderedChart
 from generator.content import BlockContent, ChartContent, SlideContent
-from generator.fill.shapes import (Look, add_picture, add_table, add_textbox, add_tiles, image_aspect,
-                                   is_empty_placeholder, remove_shape)
+from generator.fill.placeholders import is_empty_placeholder_element, placeholder_elements, slide_placeholder
+from generator.fill.shapes import Look, add_picture, add_table, add_textbox, add_tiles, image_aspect, remove_shape
 from generator.fill.tables import split_tall_tables
 from generator.fill.text import THEME_TEXT, write_paragraphs
 from generator.fit import Fitter, ThemeFonts
@@ -34,7 +34,7 @@ class _SlideFiller:
         self.master, self.content, self.look, self.lang, self.draw_chart = master, content, look, lang, draw_chart
         self.draw_native, self.fitter = draw_native, fitter
         self.role = content.role
-        self.slide = prs.slides.add_slide(master.layout(prs, self.role))
+        self.slide = master.add_slide(prs, self.role)
         self.number = len(prs.slides)
         self._by_idx: dict | None = None
 
@@ -58,9 +58,9 @@ class _SlideFiller:
         lookup, and a slide asks for several slots (the build's top hot spot).
         """
         found: dict = {}
-        for ph in self.slide.placeholders:
-            found.setdefault(ph.placeholder_format.idx, ph)
-        return found
+        for element, idx in placeholder_elements(self.slide):
+            found.setdefault(idx, element)
+        return {idx: slide_placeholder(element, self.slide) for idx, element in found.items()}
 
     def box(self, slot: str) -> Box:
         """Return the box of ``slot`` (its placeholder, or the layout's content area)."""
@@ -163,9 +163,9 @@ class _SlideFiller:
         self.text("caption", [c.caption])
         if c.notes:
             write_paragraphs(self.slide.notes_slide.notes_text_frame, [c.notes], self.lang)
-        for shape in list(self.slide.placeholders):
-            if is_empty_placeholder(shape):
-                remove_shape(shape)
+        for element, _ in placeholder_elements(self.slide):
+            if is_empty_placeholder_element(element):
+                element.getparent().remove(element)
         return self.slide
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import logging
+import weakref
+from copy import deepcopy
 from pathlib import Path
 
 from pptx import Presentation
 from pptx.presentation import Presentation as PresentationType
-from pptx.slide import SlideLayout
+from pptx.slide import Slide, SlideLayout
 
 from generator.errors import TemplateError
 from generator.geometry import Box
@@ -54,6 +56,10 @@ class Master:
         # Slot answers depend on the template only, and each costs an XPath per layout shape:
         # every deck asks the same questions, so each is worked out once.
         self._answers: dict[tuple[str, str, str], object] = {}
+        # The placeholders python-pptx clones onto a new slide depend on the layout only; cloning them
+        # scans every layout shape with an XPath, so the first slide's copy is kept per role.
+        self._clones: dict[str, list] = {}
+        self._deck_layouts: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         self._check_roles()
 
     def new_presentation(self) -> PresentationType:
@@ -76,8 +82,26 @@ class Master:
         return self.profile.fit.min_scale
 
     def layout(self, prs: PresentationType, role: str) -> SlideLayout:
-        """Return the layout of ``prs`` that serves ``role``."""
-        return layouts.find_layout(prs, self._mapping(role).layout)
+        """Return the layout of ``prs`` that serves ``role`` (looked up once per presentation and role)."""
+        found = self._deck_layouts.setdefault(prs.part, {})  # a Presentation is not hashable
+        if role not in found:
+            found[role] = layouts.find_layout(prs, self._mapping(role).layout)
+        return found[role]
+
+    def add_slide(self, prs: PresentationType, role: str) -> Slide:
+        """Return a new last slide of ``prs`` on ``role``'s layout, the same XML python-pptx's add_slide makes."""
+        layout = self.layout(prs, role)
+        rid, slide = prs.part.add_slide(layout)
+        tree = slide.shapes._spTree
+        clones = self._clones.get(role)
+        if clones is None:
+            slide.shapes.clone_layout_placeholders(layout)
+            self._clones[role] = [deepcopy(shape) for shape in tree.iter_shape_elms()]
+        else:
+            # A new slide's tree holds no shapes (ids, names and extLst are what the first slide had)
+            tree.extend(deepcopy(shape) for shape in clones)
+        prs.slides._sldIdLst.add_sldId(rid)
+        return slide
 
     def _remembered(self, question: str, role: str, slot: str, compute):
         key = (question, role, slot)
