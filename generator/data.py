@@ -56,6 +56,7 @@ class DataStore:
         self.root = root
         self._frames: dict[str, pd.DataFrame] = {}
         self._indexes: dict[tuple[str, str], dict[str, np.ndarray]] = {}
+        self._arrays: dict[tuple[str, str], np.ndarray] = {}
         self.season = Window(spec.season.start, spec.season.end)
 
     # ---------------------------------------------------------- loading
@@ -86,14 +87,28 @@ class DataStore:
         converting and comparing the whole column on every query.
         """
         frame = self.frame(source)
+        positions = self.positions(source, filters, render)
+        return frame if positions is None else frame.iloc[positions]
+
+    def positions(self, source: str, filters: dict[str, Any], render: Render = str) -> np.ndarray | None:
+        """Return the ascending row positions of ``source`` matching every filter (None: no filter)."""
+        frame = self.frame(source)
         positions: np.ndarray | None = None
         for column, wanted in filters.items():
             _require_columns(frame, [column], source)
             index = self._index(source, column)
             found = [index.get(key, _NO_ROWS) for key in _filter_keys(wanted, render)]
-            found = np.unique(np.concatenate(found)) if found else _NO_ROWS
+            # one key's positions are already ascending and unique (groupby indices)
+            found = found[0] if len(found) == 1 else np.unique(np.concatenate(found)) if found else _NO_ROWS
             positions = found if positions is None else np.intersect1d(positions, found, assume_unique=True)
-        return frame if positions is None else frame.iloc[positions]
+        return positions
+
+    def values(self, source: str, column: str) -> np.ndarray:
+        """Return ``column`` of ``source`` as a numpy array (built once; callers must not mutate it)."""
+        key = (source, column)
+        if key not in self._arrays:
+            self._arrays[key] = self.frame(source)[column].to_numpy()
+        return self._arrays[key]
 
     def _index(self, source: str, column: str) -> dict[str, np.ndarray]:
         """Return ``{text value: row positions}`` of ``column`` in ``source`` (built once)."""

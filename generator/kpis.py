@@ -10,9 +10,11 @@ Definitions (season window unless said otherwise):
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass, fields
 
+import numpy as np
 import pandas as pd
 
 from generator.data import DataStore, Window, in_window
@@ -56,8 +58,52 @@ def _div(a: float | None, b: float | None) -> float | None:
     return a / b
 
 
-def _sum(frame: pd.DataFrame, column: str) -> float:
-    return float(frame[column].sum()) if column in frame.columns else 0.0
+@dataclass(frozen=True, eq=False)
+class _Rows:
+    """Rows of one source, by ascending position, summed without building a DataFrame.
+
+    A season computes thousands of scopes; numpy sums over the cached columns give the
+    same floats as ``Series.sum`` on the same rows in the same order (NaN counted as 0).
+    """
+
+    store: DataStore
+    source: str
+    positions: np.ndarray
+
+    @classmethod
+    def of(cls, store: DataStore, source: str, scope: dict[str, str]) -> "_Rows":
+        """Return the rows of ``source`` matching ``scope``."""
+        positions = store.positions(source, scope)
+        return cls(store, source, np.arange(len(store.frame(source))) if positions is None else positions)
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def where(self, mask: np.ndarray) -> "_Rows":
+        """Return the rows where ``mask`` (one flag per row) is set."""
+        return _Rows(self.store, self.source, self.positions[mask])
+
+    def column(self, name: str) -> np.ndarray | pd.Series:
+        """Return ``name`` on these rows: a numpy array for plain dtypes, else a Series."""
+        values = self.store.values(self.source, name)
+        if values.dtype.kind in _NUMPY_KINDS:
+            return values[self.positions]
+        return self.store.frame(self.source)[name].iloc[self.positions]
+
+    def sum(self, name: str) -> float:
+        """Return the sum of ``name`` as pandas gives it (0.0 for a missing column)."""
+        if name not in self.store.frame(self.source).columns:
+            return 0.0
+        values = self.column(name)
+        if isinstance(values, np.ndarray) and values.dtype == np.float64:
+            return float(np.nansum(values))  # what Series.sum does: NaN -> 0, then a numpy sum
+        if isinstance(values, np.ndarray) and values.dtype == np.int64:
+            return float(values.sum())
+        return float(pd.Series(values).sum())
+
+
+#: dtypes kept as numpy arrays: integers, floats, booleans, datetimes
+_NUMPY_KINDS = "iufbM"
 
 
 def compute_kpis(store: DataStore, scope: dict[str, str]) -> Kpis:
@@ -67,58 +113,70 @@ def compute_kpis(store: DataStore, scope: dict[str, str]) -> Kpis:
     values.update(_sales(store, sources.sales, scope))
     recent_units = float(values.pop("_recent_units") or 0.0)
     if sources.stock:
-        values.update(_stock(store, sources.stock, scope, recent_units))
+        values.update(_stock(_Rows.of(store, sources.stock, scope), recent_units))
     if sources.trade:
-        values.update(_trade(store, sources.trade, scope))
+        values.update(_trade(_Rows.of(store, sources.trade, scope)))
     if sources.targets:
-        target = _sum(store.rows(sources.targets, scope), "sellout_target")
+        target = _Rows.of(store, sources.targets, scope).sum("sellout_target")
         values.update(target=target or None, attainment=_div(values.get("sellout"), target))
     values.update(_doors(store, scope))
     return Kpis(**values)
 
 
-def _window_rows(store: DataStore, source: str, scope: dict[str, str], window: Window) -> pd.DataFrame:
-    frame = store.rows(source, scope)
-    return frame[in_window(frame[store.spec.sources[source].date_column or "month"], window)]
+def _window_rows(rows: _Rows, window: Window) -> _Rows:
+    dates = rows.column(rows.store.spec.sources[rows.source].date_column or "month")
+    if isinstance(dates, np.ndarray):
+        day_after = np.datetime64(window.end + dt.timedelta(days=1))
+        return rows.where((dates >= np.datetime64(window.start)) & (dates < day_after))
+    return rows.where(in_window(dates, window).to_numpy(dtype=bool))
 
 
 def _sales(store: DataStore, source: str, scope: dict[str, str]) -> dict[str, float | None]:
-    now = _window_rows(store, source, scope, store.season)
-    before = _window_rows(store, source, scope, store.season.shifted(-1))
-    sellout, sellout_ly = _sum(now, "sellout_value"), _sum(before, "sellout_value")
+    rows = _Rows.of(store, source, scope)
+    now = _window_rows(rows, store.season)
+    before = _window_rows(rows, store.season.shifted(-1))
+    sellout, sellout_ly = now.sum("sellout_value"), before.sum("sellout_value")
     return {
         "sellout": sellout, "sellout_ly": sellout_ly,
         "sellout_growth": None if not sellout_ly else sellout / sellout_ly - 1,
-        "sellout_units": _sum(now, "sellout_units"),
-        "sellin": _sum(now, "sellin_value"), "sellin_units": _sum(now, "sellin_units"),
-        "sell_through": _div(_sum(now, "sellout_units"), _sum(now, "sellin_units")),
-        "_recent_units": _recent_units(store, now, source),
+        "sellout_units": now.sum("sellout_units"),
+        "sellin": now.sum("sellin_value"), "sellin_units": now.sum("sellin_units"),
+        "sell_through": _div(now.sum("sellout_units"), now.sum("sellin_units")),
+        "_recent_units": _recent_units(now),
     }
 
 
-def _recent_units(store: DataStore, rows: pd.DataFrame, source: str) -> float:
-    column = store.spec.sources[source].date_column or "month"
-    cutoff = pd.Timestamp(store.season.end) - pd.DateOffset(months=COVER_MONTHS)
-    return _sum(rows[rows[column] >= cutoff + pd.Timedelta(days=1)], "sellout_units")  # after the cutoff day
+def _recent_units(rows: _Rows) -> float:
+    column = rows.store.spec.sources[rows.source].date_column or "month"
+    cutoff = pd.Timestamp(rows.store.season.end) - pd.DateOffset(months=COVER_MONTHS)
+    after = cutoff + pd.Timedelta(days=1)  # after the cutoff day
+    dates = rows.column(column)
+    mask = dates >= (after.to_datetime64() if isinstance(dates, np.ndarray) else after)
+    return rows.where(np.asarray(mask, dtype=bool)).sum("sellout_units")
 
 
-def _stock(store: DataStore, source: str, scope: dict[str, str], recent_units: float) -> dict[str, float | None]:
-    rows = store.rows(source, scope)
-    units = _sum(rows, "units_on_hand")
+def _stock(rows: _Rows, recent_units: float) -> dict[str, float | None]:
+    units = rows.sum("units_on_hand")
     weekly = recent_units / (COVER_MONTHS * WEEKS_PER_MONTH)
-    return {"stock_units": units, "stock_value": _sum(rows, "value_on_hand"), "stock_cover_weeks": _div(units, weekly)}
+    return {"stock_units": units, "stock_value": rows.sum("value_on_hand"), "stock_cover_weeks": _div(units, weekly)}
 
 
-def _trade(store: DataStore, source: str, scope: dict[str, str]) -> dict[str, float | int | None]:
-    rows = store.rows(source, scope)
-    spend, incremental = _sum(rows, "spend"), _sum(rows, "incremental_sellout")
+def _trade(rows: _Rows) -> dict[str, float | int | None]:
+    spend, incremental = rows.sum("spend"), rows.sum("incremental_sellout")
     return {"trade_spend": spend, "incremental_sellout": incremental, "roi": _div(incremental, spend),
             "activations": len(rows)}
 
 
 def _doors(store: DataStore, scope: dict[str, str]) -> dict[str, int]:
-    columns = store.frame(store.spec.retailers).columns
-    rows = store.rows(store.spec.retailers, {k: v for k, v in scope.items() if k in columns})
-    tiers = rows["tier"].astype(str) if "tier" in rows.columns else pd.Series(dtype=str)
-    return {"doors": len(rows), "flagships": int((tiers == "flagship").sum()),
-            "focus_doors": int((tiers == "focus").sum())}
+    source = store.spec.retailers
+    columns = store.frame(source).columns
+    rows = _Rows.of(store, source, {k: v for k, v in scope.items() if k in columns})
+    if "tier" not in columns:
+        return {"doors": len(rows), "flagships": 0, "focus_doors": 0}
+    return {"doors": len(rows), "flagships": _tier_count(rows, "flagship"), "focus_doors": _tier_count(rows, "focus")}
+
+
+def _tier_count(rows: _Rows, tier: str) -> int:
+    """Return how many of ``rows`` have ``tier`` (compared as text)."""
+    of_tier = rows.store.positions(rows.source, {"tier": tier})
+    return len(np.intersect1d(rows.positions, of_tier, assume_unique=True))
