@@ -154,3 +154,28 @@ def test_fill_deck_reports_bullets_that_overflow_at_the_floor(master):
     assert (finding.slide, finding.shape, finding.language, finding.scale) == (1, "body", "fr-CA", 0.8)
     runs = [r for p in prs.slides[0].placeholders[1].text_frame.paragraphs for r in p.runs]
     assert runs and all(r.font.size.pt == pytest.approx(18 * 0.8, abs=0.01) for r in runs)
+
+
+def _bullets_styles(master, shared: bool) -> list:
+    """Return (txBody XML, paragraphs, area) of each placeholder on a new deck's bullets slide."""
+    from lxml import etree
+
+    from generator.fit.style import area, paragraphs, share_layouts, txbody_chain
+
+    prs = master.new_presentation()
+    if shared:
+        share_layouts(prs, master.reference)
+    answers = []
+    for ph in master.add_slide(prs, "bullets").placeholders:
+        ph.text_frame.text = "Ordre du jour"
+        chain = txbody_chain(ph)
+        answers.append(([etree.tostring(b) for b in chain], paragraphs(ph, ThemeFonts(*master.fonts), chain),
+                        area(ph, chain)))
+    return answers
+
+
+def test_shared_layouts_read_the_same_style_as_the_decks_own(master):
+    """Decks styled from the first deck's layouts get the answers their own layouts give."""
+    own = _bullets_styles(master, shared=False)
+    assert _bullets_styles(master, shared=True) == _bullets_styles(master, shared=True) == own
+    assert len(own) == 2 and own[0][1][0].text == "Ordre du jour"

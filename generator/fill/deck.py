@@ -16,6 +16,7 @@ from generator.fill.shapes import Look, add_picture, add_table, add_textbox, add
 from generator.fill.tables import split_tall_tables
 from generator.fill.text import THEME_TEXT, write_paragraphs
 from generator.fit import Fitter, ThemeFonts
+from generator.fit.style import share_layouts
 from generator.geometry import EMU_PER_INCH, Box
 from generator.template import Master
 
@@ -178,6 +179,7 @@ def fill_deck(master: Master, slides: list[SlideContent], look: Look, lang: str,
     """
     fitter = fitter or deck_fitter(master, lang)
     prs = master.new_presentation()
+    share_layouts(prs, master.reference)
     for content in split_tall_tables(master, slides, look, continued):
         _SlideFiller(prs, master, content, look, lang, draw_chart, draw_native, fitter).fill()
     return prs

@@ -58,8 +58,9 @@ class Fitter:
     def fit_shape(self, shape, slide: int, label: str) -> FitResult:
         """Return how the text of ``shape`` fits; shrink it when needed and record an overflow."""
         started = time.perf_counter()
-        items = paragraphs(shape, self.fonts)
-        result = fit_paragraphs(items, area(shape, txbody_chain(shape)), self.min_scale)
+        chain = txbody_chain(shape)
+        items = paragraphs(shape, self.fonts, chain)
+        result = fit_paragraphs(items, area(shape, chain), self.min_scale)
         write_scale(shape.text_frame, [p.size for p in items], result.scale)
         self.record(result, slide, label)
         self.seconds += time.perf_counter() - started

@@ -35,12 +35,35 @@ class ThemeFonts:
 # class. Layouts and masters never change while decks are filled, and python-pptx finds a
 # placeholder's layout and master counterparts by scanning their shapes with an XPath each.
 _INHERITED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# Every deck is a new presentation opened from the same template, its layouts the same XML as the
+# first deck's: a deck's layout parts stand for the first ones seen (see share_layouts), so what
+# was read there serves every deck. Slide part -> that layout key, as python-pptx scans the
+# slide's relationships for its layout on every question.
+_SAME_AS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_LAYOUT_KEY: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_NV_PR, _PH, _TX_BODY = qn("p:nvPr"), qn("p:ph"), qn("p:txBody")
+_TITLE_TYPES = ("title", "ctrTitle")
+
+
+def share_layouts(prs, reference) -> None:
+    """Let shapes on ``prs``'s layouts use what was read for ``reference``'s, ``prs`` being a copy of it."""
+    for layout, same in zip(_layout_parts(prs), _layout_parts(reference)):
+        _SAME_AS[layout] = _SAME_AS.get(same, same)
+
+
+def _layout_parts(prs) -> list:
+    return [layout.part for master in prs.slide_masters for layout in master.slide_layouts]
+
+
+def _ph(element):
+    """Return the ``p:ph`` of a shape element, or None (python-pptx's test, without its XPath)."""
+    return element[0].find(f"{_NV_PR}/{_PH}") if len(element) else None
 
 
 def txbody_chain(shape) -> list:
     """Return the txBody elements that style ``shape``: its own, then its layout's and master's placeholder."""
-    inherited = _inherited_bodies(shape) if shape.is_placeholder else ()
-    return [body for body in (shape._element.find(qn("p:txBody")), *inherited) if body is not None]
+    inherited = _inherited_bodies(shape) if _ph(shape._element) is not None else ()
+    return [body for body in (shape._element.find(_TX_BODY), *inherited) if body is not None]
 
 
 def _inherited_bodies(shape) -> tuple:
@@ -51,14 +74,23 @@ def _inherited_bodies(shape) -> tuple:
 def _per_layout(shape, name: str, compute):
     """Return ``compute(shape)`` for placeholder ``shape``, kept per slide layout, idx and shape class."""
     try:
-        layout = shape.part.slide_layout.part
+        layout = _layout_key(shape.part)
     except AttributeError:  # not on a slide: compute without the cache
         return compute(shape)
     cache = _INHERITED.setdefault(layout, {})
-    key = (name, shape._element.ph_idx, type(shape))
+    key = (name, int(_ph(shape._element).get("idx", "0")), type(shape))
     if key not in cache:
         cache[key] = compute(shape)
     return cache[key]
+
+
+def _layout_key(part):
+    """Return the layout part standing for the layout of slide ``part`` (AttributeError off a slide)."""
+    key = _LAYOUT_KEY.get(part)
+    if key is None:
+        layout = part.slide_layout.part
+        key = _LAYOUT_KEY[part] = _SAME_AS.get(layout, layout)
+    return key
 
 
 def _find_inherited_bodies(shape) -> tuple:
@@ -79,8 +111,8 @@ def _inherited(shape):
 
 def is_title(shape) -> bool:
     """Return True for a title placeholder (styled by the master's title style)."""
-    return shape.is_placeholder and shape.placeholder_format.type is not None and \
-        str(shape.placeholder_format.type).split()[0] in ("TITLE", "CENTER_TITLE")
+    ph = _ph(shape._element)
+    return ph is not None and ph.get("type") in _TITLE_TYPES
 
 
 def style_chain(shape, level: int = 1) -> list:
@@ -98,8 +130,12 @@ def _level_styles(bodies: list, master_style, level: int) -> list:
 
 
 def _master_text_style(shape, title: bool):
-    if not shape.is_placeholder:
+    if _ph(shape._element) is None:
         return None
+    return _per_layout(shape, f"style {title}", lambda s: _find_master_text_style(s, title))
+
+
+def _find_master_text_style(shape, title: bool):
     try:
         master = shape.part.slide_layout.slide_master._element
     except AttributeError:
@@ -120,7 +156,7 @@ def area(shape, chain: list) -> Area:
 
 def _size(shape) -> tuple[int, int]:
     """Return (width, height) of ``shape`` in EMU; a placeholder without its own size has its layout's (cached)."""
-    inherits = shape.is_placeholder and shape._element.cx is None and shape._element.cy is None
+    inherits = _ph(shape._element) is not None and shape._element.cx is None and shape._element.cy is None
     return _per_layout(shape, "size", _own_size) if inherits else _own_size(shape)
 
 
@@ -135,18 +171,27 @@ def _first_attr(elements: list, name: str, default: int) -> int:
     return default
 
 
-def paragraphs(shape, fonts: ThemeFonts) -> list[Paragraph]:
-    """Return the paragraphs of ``shape``'s text frame with the style each one is shown in."""
+def paragraphs(shape, fonts: ThemeFonts, chain: list | None = None) -> list[Paragraph]:
+    """Return the paragraphs of ``shape``'s text frame with the style each one is shown in.
+
+    ``chain`` is ``txbody_chain(shape)`` when the caller has it already.
+    """
     title = is_title(shape)
     # The shape's style chain is the same for every paragraph: read it once, not per paragraph.
-    bodies, master_style = txbody_chain(shape), _master_text_style(shape, title)
+    bodies, master_style = chain if chain is not None else txbody_chain(shape), _master_text_style(shape, title)
     result = []
-    for p in shape.text_frame._txBody.findall(qn("a:p")):
+    for p in _own_body(shape).findall(qn("a:p")):
         ppr = p.find(qn("a:pPr"))
         level = int(ppr.get("lvl", "0")) + 1 if ppr is not None else 1
         levels = ([ppr] if ppr is not None else []) + _level_styles(bodies, master_style, level)
         result.append(_paragraph(p, levels, fonts, title))
     return result
+
+
+def _own_body(shape):
+    """Return the shape's txBody (python-pptx's text_frame adds one only when there is none)."""
+    body = shape._element.find(_TX_BODY)
+    return body if body is not None else shape.text_frame._txBody
 
 
 def _paragraph(p, levels: list, fonts: ThemeFonts, title: bool) -> Paragraph:

@@ -67,6 +67,11 @@ class Master:
         return Presentation(io.BytesIO(self._cleaned))
 
     @property
+    def reference(self) -> PresentationType:
+        """Return the presentation geometry queries read (every new presentation is a copy of it); do not change it."""
+        return self._prs
+
+    @property
     def slide_size(self) -> tuple[int, int]:
         """Return the slide (width, height) in EMU."""
         return int(self._prs.slide_width), int(self._prs.slide_height)
