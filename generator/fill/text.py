@@ -4,11 +4,13 @@ the proofing language on every run."""
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from dataclasses import replace
 
 from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
-from pptx.text.text import TextFrame
+from pptx.oxml.xmlchemy import OxmlElement
+from pptx.text.text import TextFrame, _Paragraph, _Run
 from pptx.util import Pt
 
 from generator.content import ChartContent
@@ -21,6 +23,9 @@ ZERO_WIDTH_SPACE = "\u200b"
 _WORKBOOK_ACTIVE = re.compile(r"^([=+\-@\t\r{]|(ftp|http)s?://|mailto:|file://|(in|ex)ternal:)", re.IGNORECASE)
 # C0 controls except tab and newline, the non-characters, and lone surrogates break the XML.
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+# One empty ``a:r`` per run style (language, size, bold, colour, font), made by python-pptx's setters:
+# runs of one style differ only in their text, and a copy costs a fraction of the setters.
+_RUN_STAMPS: dict[tuple, object] = {}
 
 
 def clean_text(text: str) -> str:
@@ -69,8 +74,19 @@ def write_paragraphs(frame: TextFrame, lines: list[str] | tuple[str, ...], lang:
 def add_run(paragraph, text: str, lang: str, *, size: float | None = None, bold: bool | None = None,
             color: str | None = None, font: str | None = None):
     """Return a new run of ``text`` in ``paragraph`` with its proofing language set."""
-    run = paragraph.add_run()
-    run.text = clean_text(text)
+    key = (lang, size, bold, color, font)
+    stamp = _RUN_STAMPS.get(key)
+    if stamp is None:
+        stamp = _RUN_STAMPS[key] = _styled_run(*key)
+    r = deepcopy(stamp)
+    r.text = clean_text(text)  # the a:r setter escapes control characters, as python-pptx's run.text does
+    paragraph._p.insert_element_before(r, "a:endParaRPr")  # where python-pptx's add_run puts it
+    return _Run(r, paragraph)
+
+
+def _styled_run(lang: str, size: float | None, bold: bool | None, color: str | None, font: str | None):
+    """Return an ``a:r`` (in a paragraph of its own) styled through python-pptx's font setters."""
+    run = _Paragraph(OxmlElement("a:p"), None).add_run()
     run.font._rPr.set("lang", lang)
     if size:
         run.font.size = Pt(size)
@@ -82,4 +98,4 @@ def add_run(paragraph, text: str, lang: str, *, size: float | None = None, bold:
         run.font.color.rgb = hex_color(color)
     if font:
         run.font.name = font
-    return run
+    return run._r
