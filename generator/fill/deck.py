@@ -50,10 +50,11 @@ class _SlideFiller:
             return None
         if self._by_idx is None:
             self._by_idx = self._placeholders_by_idx()
-        return self._by_idx.get(idx)
+        element = self._by_idx.get(idx)
+        return slide_placeholder(element, self.slide) if element is not None else None
 
     def _placeholders_by_idx(self) -> dict:
-        """Return the slide's placeholders by idx (the first one of each idx).
+        """Return the slide's placeholder elements by idx (the first one of each idx).
 
         Read once per slide and kept: python-pptx runs an XPath per shape for every placeholder
         lookup, and a slide asks for several slots (the build's top hot spot).
@@ -61,7 +62,7 @@ class _SlideFiller:
         found: dict = {}
         for element, idx in placeholder_elements(self.slide):
             found.setdefault(idx, element)
-        return {idx: slide_placeholder(element, self.slide) for idx, element in found.items()}
+        return found
 
     def box(self, slot: str) -> Box:
         """Return the box of ``slot`` (its placeholder, or the layout's content area)."""

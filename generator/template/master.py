@@ -9,6 +9,7 @@ from copy import deepcopy
 from pathlib import Path
 
 from pptx import Presentation
+from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationType
 from pptx.slide import Slide, SlideLayout
 
@@ -20,6 +21,8 @@ from generator.template.cleaning import remove_example_slides
 from generator.template.package import read_template_bytes
 
 LOG = logging.getLogger(__name__)
+MIN_SLIDE_ID, MAX_SLIDE_ID = 256, 2_147_483_647
+_SLD_ID = qn("p:sldId")
 
 
 def load_master(template: Path, profile: TemplateProfile) -> "Master":
@@ -43,6 +46,12 @@ def open_presentation(template: Path, blob: bytes) -> PresentationType:
     except Exception as exc:  # python-pptx raises KeyError, ValueError, lxml errors... on damaged parts
         raise TemplateError(f"{template}: PowerPoint content cannot be read ({type(exc).__name__}: {exc}); "
                             "re-export the template from PowerPoint") from exc
+
+
+def _next_slide_id(ids) -> int:
+    """Return the id python-pptx gives a new slide (one above the largest, at least 256), without its XPath."""
+    following = max([MIN_SLIDE_ID - 1] + [int(s.get("id")) for s in ids.iterchildren(_SLD_ID)]) + 1
+    return following if following <= MAX_SLIDE_ID else ids._next_id  # python-pptx then looks for a gap
 
 
 class Master:
@@ -105,7 +114,8 @@ class Master:
         else:
             # A new slide's tree holds no shapes (ids, names and extLst are what the first slide had)
             tree.extend(deepcopy(shape) for shape in clones)
-        prs.slides._sldIdLst.add_sldId(rid)
+        ids = prs.slides._sldIdLst
+        ids._add_sldId(id=_next_slide_id(ids), rId=rid)
         return slide
 
     def _remembered(self, question: str, role: str, slot: str, compute):
