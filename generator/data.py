@@ -57,6 +57,7 @@ class DataStore:
         self._frames: dict[str, pd.DataFrame] = {}
         self._indexes: dict[tuple[str, str], dict[str, np.ndarray]] = {}
         self._arrays: dict[tuple[str, str], np.ndarray] = {}
+        self._narrow: dict[tuple[str, tuple[str, ...]], pd.DataFrame] = {}
         self.season = Window(spec.season.start, spec.season.end)
 
     # ---------------------------------------------------------- loading
@@ -125,14 +126,37 @@ class DataStore:
     # ---------------------------------------------------------- querying
     def query(self, binding: DataBinding, render: Render = str) -> pd.DataFrame:
         """Return the rows ``binding`` selects, aggregated, derived, sorted and cut to top-N."""
-        frame = self.rows(binding.source, binding.filter, render)
+        positions = self.positions(binding.source, binding.filter, render)
         window = self.window(binding.period)
-        current = self._in_window(frame, binding, window)
-        result = _aggregate(current, binding)
+        result = _aggregate(self._selected(binding, positions, window), binding)
         if binding.compare_last_year and window is not None:
-            result = self._add_last_year(frame, binding, window, result)
+            previous = _aggregate(self._selected(binding, positions, window.shifted(-1)), binding)
+            result = self._add_last_year(previous, binding, result)
         result = _derive(result, binding.derive)
         return _sort_top(result, binding)
+
+    def _selected(self, binding: DataBinding, positions: np.ndarray | None, window: Window | None) -> pd.DataFrame:
+        """Return the rows at ``positions`` falling in ``window``, with the columns the binding reads.
+
+        Taking only the aggregated columns, once, costs far less than copying every
+        column of the source for the filter and again for the period.
+        """
+        if window is not None:
+            positions = self._in_window(binding.source, positions, window)
+        frame = self._narrowed(binding)
+        return frame if positions is None else frame.iloc[positions]
+
+    def _narrowed(self, binding: DataBinding) -> pd.DataFrame:
+        """Return the source with only the grouped and aggregated columns (all columns without aggregates)."""
+        frame = self.frame(binding.source)
+        if not binding.aggregate:
+            return frame
+        columns = tuple(dict.fromkeys([*binding.group_by, *binding.aggregate]))
+        _require_columns(frame, list(columns), binding.source)
+        key = (binding.source, columns)
+        if key not in self._narrow:
+            self._narrow[key] = frame[list(columns)]
+        return self._narrow[key]
 
     def window(self, period: str | None) -> Window | None:
         """Return the date window of a named period (None: no date filter)."""
@@ -141,10 +165,17 @@ class DataStore:
         return {"season": self.season, "last_season": self.season.shifted(-1),
                 "year": year, "last_year": year.shifted(-1)}.get(period or "all")
 
-    def _in_window(self, frame: pd.DataFrame, binding: DataBinding, window: Window | None) -> pd.DataFrame:
-        if window is None:
-            return frame
-        return frame[in_window(frame[self._date_column(binding.source)], window)]
+    def _in_window(self, source: str, positions: np.ndarray | None, window: Window) -> np.ndarray:
+        """Return the ``positions`` (None: every row) whose date falls in ``window``."""
+        column = self._date_column(source)
+        dates = self.values(source, column)
+        if positions is None:
+            positions = np.arange(len(dates))
+        if dates.dtype.kind == "M":
+            dates = dates[positions]
+            return positions[(dates >= np.datetime64(window.start))
+                             & (dates < np.datetime64(window.end + dt.timedelta(days=1)))]
+        return positions[in_window(self.frame(source)[column].iloc[positions], window).to_numpy(dtype=bool)]
 
     def _date_column(self, source: str) -> str:
         column = self.spec.sources[source].date_column
@@ -153,9 +184,7 @@ class DataStore:
                             "(add date_column: <column> to the source)")
         return column
 
-    def _add_last_year(self, frame: pd.DataFrame, binding: DataBinding, window: Window,
-                       result: pd.DataFrame) -> pd.DataFrame:
-        previous = _aggregate(self._in_window(frame, binding, window.shifted(-1)), binding)
+    def _add_last_year(self, previous: pd.DataFrame, binding: DataBinding, result: pd.DataFrame) -> pd.DataFrame:
         column = self._date_column(binding.source)
         keys = list(binding.group_by)
         if column in keys:  # align last year's months on this year's
@@ -203,6 +232,9 @@ def _aggregate(frame: pd.DataFrame, binding: DataBinding) -> pd.DataFrame:
         row = {col: _apply(frame[col], how) for col, how in binding.aggregate.items()}
         return pd.DataFrame([row])
     grouped = frame.groupby(binding.group_by, sort=True, dropna=False, observed=True)
+    hows = set(binding.aggregate.values())
+    if len(hows) == 1 and not set(binding.aggregate) & set(binding.group_by):  # one reduction over all columns: a single grouped call, same values as agg(**named)
+        return getattr(grouped[list(binding.aggregate)], hows.pop())().reset_index()
     return grouped.agg(**{col: (col, how) for col, how in binding.aggregate.items()}).reset_index()
 
 
