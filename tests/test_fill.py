@@ -154,3 +154,27 @@ def test_placeholder_elements_agree_with_python_pptx(master):
         assert [(e, i) for e, i in found] == [(ph._element, ph.placeholder_format.idx) for ph in slide.placeholders]
         assert [is_empty_placeholder_element(e) for e, _ in found] == \
             [is_empty_placeholder(ph) for ph in slide.placeholders]
+
+
+def test_pictures_get_the_image_parts_python_pptx_gives(master):
+    """Same bytes share one part; new bytes take the first free imageN number, as in python-pptx."""
+    from generator.fill.shapes import add_picture
+
+    pngs = []
+    for colour in ("red", "blue"):
+        out = io.BytesIO()
+        Image.new("RGB", (4, 3), colour).save(out, "PNG")
+        pngs.append(out.getvalue())
+    ours, theirs = master.new_presentation(), master.new_presentation()
+    box = Box(0, 0, 400_000, 300_000)
+    for data in (pngs[0], pngs[1], pngs[0]):
+        add_picture(master.add_slide(ours, "chart"), data, box, "alt")
+        theirs_slide = master.add_slide(theirs, "chart")
+        theirs_slide.shapes.add_picture(io.BytesIO(data), 0, 0, 400_000, 300_000)
+    for mine, reference in zip(ours.slides, theirs.slides):
+        mine_pic, = [s for s in mine.shapes if s.shape_type == 13]
+        ref_pic, = [s for s in reference.shapes if s.shape_type == 13]
+        assert mine.part.related_part(mine_pic._element.blip_rId).partname == \
+            reference.part.related_part(ref_pic._element.blip_rId).partname
+    assert len({p.partname for p in ours.part.package.iter_parts() if "/media/image" in p.partname}) == \
+        len({p.partname for p in theirs.part.package.iter_parts() if "/media/image" in p.partname})

@@ -5,7 +5,6 @@ from __future__ import annotations
 import struct
 from copy import deepcopy
 from dataclasses import dataclass
-from io import BytesIO
 from pathlib import Path
 
 from pptx.enum.shapes import MSO_SHAPE
@@ -14,6 +13,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from generator.content import TableContent, TileContent
+from generator.fill.images import related_image_part
 from generator.fill.text import add_run, clean_text, hex_color, write_paragraphs
 from generator.fit import FitResult, Fitter
 from generator.fit.fonts import metrics
@@ -40,8 +40,15 @@ class Look:
 
 
 def add_picture(slide, data: bytes, box: Box, alt_text: str, name: str = "Picture"):
-    """Return a picture of ``data`` placed in ``box`` with its alt text."""
-    picture = slide.shapes.add_picture(BytesIO(data), Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
+    """Return a picture of ``data`` placed in ``box`` with its alt text.
+
+    The steps of python-pptx's ``shapes.add_picture``, the image part found by ``related_image_part``.
+    """
+    shapes = slide.shapes
+    part, rid = related_image_part(slide, data)
+    pic = shapes._add_pic_from_image_part(part, rid, Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
+    shapes._recalculate_extents()
+    picture = shapes._shape_factory(pic)
     c_nv_pr = picture._element.nvPicPr.cNvPr
     c_nv_pr.set("descr", clean_text(alt_text))  # alt text carries data labels: clean like slide text
     c_nv_pr.set("name", f"{name} {c_nv_pr.get('id')}")
