@@ -10,6 +10,7 @@ from pathlib import Path
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
+from pptx.table import _Cell
 from pptx.util import Emu, Pt
 
 from generator.content import TableContent, TileContent
@@ -82,19 +83,29 @@ def add_table(slide, table: TableContent, box: Box, look: Look, lang: str, size:
                         fitter.min_scale if fitter else 1.0)
     shape = slide.shapes.add_table(rows, cols, Emu(box.left), Emu(box.top), Emu(box.width), Emu(sum(plan.heights)))
     grid = shape.table
-    for index, width in enumerate(widths):
-        grid.columns[index].width = Emu(width)
-    for r, height in enumerate(plan.heights):
-        grid.rows[r].height = Emu(height)
-    cells = _CellStamps(lang, round(size * plan.scale * 100) / 100, look)
-    for c, label in enumerate(table.header):
-        cells.draw(grid.cell(0, c), label, header=True, right=table.numeric[c])
-    for r, row in enumerate(table.rows, start=1):
-        for c, value in enumerate(row):
-            cells.draw(grid.cell(r, c), value, band=r % 2 == 0, right=table.numeric[c])
+    _size_grid(grid, widths, plan.heights)
+    cells = _CellStamps(grid, lang, round(size * plan.scale * 100) / 100, look)
+    for r, (tr, row) in enumerate(zip(grid._tbl.tr_lst, [table.header, *table.rows])):
+        for tc, value, right in zip(tr.tc_lst, row, table.numeric):
+            cells.draw(tc, value, header=r == 0, band=r > 0 and r % 2 == 0, right=right)
     if fitter:
         fitter.record(FitResult(plan.scale, rows, plan.overflow_pt), *where)
     return shape
+
+
+def _size_grid(grid, widths: list[int], heights: tuple[int, ...]) -> None:
+    """Set the column widths and row heights of ``grid``, then its frame's size to their sums.
+
+    What python-pptx's column and row setters leave, without summing the whole grid again
+    after every single change.
+    """
+    table = grid._tbl
+    for column, width in zip(table.tblGrid.gridCol_lst, widths):
+        column.w = Emu(width)
+    for row, height in zip(table.tr_lst, heights):
+        row.h = Emu(height)
+    grid.notify_width_changed()
+    grid.notify_height_changed()
 
 
 def cell_style(look: Look, size: float = 12.0) -> CellStyle:
@@ -141,24 +152,26 @@ class _CellStamps:
     """Draw the cells of one table, copying the XML of the first cell drawn in each style.
 
     Drawing a cell through python-pptx's property setters costs about half a millisecond; cells of
-    one style (header / banded / plain, left / right) differ only in their text, so later ones are
-    a copy of the first with the text swapped. Multi-line and empty cells are drawn in full.
+    one style (language, size, look, header / banded / plain, left / right) differ only in their
+    text, so later ones, in this table or any other, are a copy of the first with the text swapped.
+    Multi-line and empty cells are drawn in full.
     """
 
-    def __init__(self, lang: str, size: float, look: Look):
-        self.lang, self.size, self.look = lang, size, look
-        self._stamps: dict[tuple[bool, bool, bool], object] = {}
+    _stamps: dict[tuple, object] = {}  # shared by all tables: a few styles per language and size
 
-    def draw(self, cell, text: str, *, header: bool = False, band: bool = False, right: bool = False) -> None:
-        """Fill ``cell`` with ``text`` in the given style."""
-        key, line = (header, band, right), clean_text(text)
+    def __init__(self, grid, lang: str, size: float, look: Look):
+        self.grid, self.lang, self.size, self.look = grid, lang, size, look
+
+    def draw(self, tc, text: str, *, header: bool = False, band: bool = False, right: bool = False) -> None:
+        """Fill the cell ``tc`` (an ``a:tc``) with ``text`` in the given style."""
+        key, line = (self.lang, self.size, self.look, header, band, right), clean_text(text)
         stamp = self._stamps.get(key)
         if stamp is not None and line and "\n" not in line:
-            _copy_cell(stamp, cell._tc, line)
+            _copy_cell(stamp, tc, line)
             return
-        _cell(cell, text, self.lang, self.size, self.look, header=header, band=band, right=right)
+        _cell(_Cell(tc, self.grid), text, self.lang, self.size, self.look, header=header, band=band, right=right)
         if stamp is None and line and "\n" not in line:
-            self._stamps[key] = cell._tc
+            self._stamps[key] = deepcopy(tc)  # a copy: the deck's own cell stays the deck's
 
 
 def _copy_cell(stamp, tc, line: str) -> None:
