@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+import pandas as pd
 import pytest
 
-from generator.data import DataStore, Window
+from generator.data import DataStore, Window, filter_rows
 from generator.errors import DataError
 from generator.spec.model import DataBinding
 
@@ -136,3 +137,31 @@ def test_period_on_source_without_date_column(tiny_store):
         query(tiny_store, source="stock", period="season")
     assert info.value.message == ("source 'stock' has no date_column, so 'period' cannot filter it "
                                   "(add date_column: <column> to the source)")
+
+
+def test_positions_match_filter_rows(tiny_store):
+    sales = tiny_store.frame("sales")
+    for filters in ({"region_id": "CA"}, {"retailer_id": ["000200", "000124"]}, {"region_id": "CA", "tier": "x"}):
+        expected = filter_rows(sales, filters, str, "sales").index.to_numpy()
+        assert list(tiny_store.positions("sales", filters)) == list(expected)
+    assert tiny_store.positions("sales", {}) is None
+
+
+def test_values_are_cached_numpy_columns(tiny_store):
+    units = tiny_store.values("sales", "sellout_units")
+    assert units is tiny_store.values("sales", "sellout_units")
+    assert list(units) == list(tiny_store.frame("sales")["sellout_units"])
+
+
+def test_query_reads_only_needed_columns_with_same_result(tiny_store):
+    """A grouped query over a float column with gaps sums like pandas over the full filtered rows."""
+    sales = tiny_store.frame("sales").copy()
+    sales["sellout_value"] = sales["sellout_value"] * 1.1 + 0.1
+    sales.loc[sales.index[1], "sellout_value"] = math.nan
+    tiny_store._frames["sales"] = sales
+    rows = query(tiny_store, source="sales", period="season", group_by=["region_id"],
+                 aggregate={"sellout_value": "sum", "sellout_units": "sum"})
+    season = sales[(sales["month"] >= "2026-07-01") & (sales["month"] <= "2026-12-31")]
+    expected = season.groupby("region_id").agg(sellout_value=("sellout_value", "sum"),
+                                                sellout_units=("sellout_units", "sum")).reset_index()
+    pd.testing.assert_frame_equal(rows, expected, check_exact=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from generator.kpi_measures import WEEKS_PER_MONTH
@@ -52,3 +54,22 @@ def test_division_by_zero_gives_none(tiny_store):
 def test_as_dict_lists_every_kpi(tiny_store):
     values = compute_kpis(tiny_store, {"retailer_id": "000123"}).as_dict()
     assert values["sellout"] == 20000 and "stock_cover_weeks" in values and len(values) == 19
+
+
+def test_float_measures_with_gaps_sum_like_pandas(tiny_store):
+    """Sums over numpy columns give the very floats Series.sum gives (NaN skipped, same order)."""
+    sales = tiny_store.frame("sales").copy()
+    sales["sellout_value"] = sales["sellout_value"] / 3 + 0.1
+    sales.loc[sales.index[0], "sellout_value"] = math.nan
+    tiny_store._frames["sales"] = sales
+    kpis = compute_kpis(tiny_store, {"region_id": "CA"})
+    ca = sales[sales["region_id"] == "CA"]
+    season = ca[(ca["month"] >= "2026-07-01") & (ca["month"] <= "2026-12-31")]
+    assert kpis.sellout == float(season["sellout_value"].sum())
+    assert kpis.sellout_units == float(season["sellout_units"].sum())
+
+
+def test_tier_scope_counts_doors(tiny_store):
+    kpis = compute_kpis(tiny_store, {"region_id": "CA", "tier": "flagship"})
+    assert (kpis.doors, kpis.flagships, kpis.focus_doors) == (1, 1, 0)
+    assert compute_kpis(tiny_store, {}).doors == 3
