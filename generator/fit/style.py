@@ -43,6 +43,11 @@ _SAME_AS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _LAYOUT_KEY: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _NV_PR, _PH, _TX_BODY = qn("p:nvPr"), qn("p:ph"), qn("p:txBody")
 _TITLE_TYPES = ("title", "ctrTitle")
+# Tag names in Clark notation, worked out once: qn() costs more than the lxml find it feeds.
+_P, _P_PR, _T, _LATIN, _DEF_R_PR = qn("a:p"), qn("a:pPr"), qn("a:t"), qn("a:latin"), qn("a:defRPr")
+_R_PR, _BODY_PR, _LST_STYLE = f"{qn('a:r')}/{qn('a:rPr')}", qn("a:bodyPr"), qn("a:lstStyle")
+_SPC_BEF, _SPC_AFT, _SPC_PTS, _SPC_PCT = qn("a:spcBef"), qn("a:spcAft"), qn("a:spcPts"), qn("a:spcPct")
+_LINE_PCT = f"{qn('a:lnSpc')}/{_SPC_PCT}"
 
 
 def share_layouts(prs, reference) -> None:
@@ -122,8 +127,8 @@ def style_chain(shape, level: int = 1) -> list:
 
 def _level_styles(bodies: list, master_style, level: int) -> list:
     """Return the ``a:lvlNpPr`` elements of ``bodies`` then of the master's ``master_style``."""
-    tag = f"{{http://schemas.openxmlformats.org/drawingml/2006/main}}lvl{level}pPr"
-    found = [body.find(f"{qn('a:lstStyle')}/{tag}") for body in bodies]
+    tag = qn(f"a:lvl{level}pPr")
+    found = [body.find(f"{_LST_STYLE}/{tag}") for body in bodies]
     if master_style is not None:
         found.append(master_style.find(tag))
     return [element for element in found if element is not None]
@@ -146,7 +151,7 @@ def _find_master_text_style(shape, title: bool):
 
 def area(shape, chain: list) -> Area:
     """Return the text area of ``shape`` in points: its size less its body insets."""
-    insets = [_first_attr([b.find(qn("a:bodyPr")) for b in chain], name, default)
+    insets = [_first_attr([b.find(_BODY_PR) for b in chain], name, default)
               for name, default in zip(_INSET_NAMES, DEFAULT_INSETS)]
     size = _size(shape)
     width = (size[0] - insets[0] - insets[2]) / EMU_PER_POINT
@@ -180,8 +185,8 @@ def paragraphs(shape, fonts: ThemeFonts, chain: list | None = None) -> list[Para
     # The shape's style chain is the same for every paragraph: read it once, not per paragraph.
     bodies, master_style = chain if chain is not None else txbody_chain(shape), _master_text_style(shape, title)
     result = []
-    for p in _own_body(shape).findall(qn("a:p")):
-        ppr = p.find(qn("a:pPr"))
+    for p in _own_body(shape).findall(_P):
+        ppr = p.find(_P_PR)
         level = int(ppr.get("lvl", "0")) + 1 if ppr is not None else 1
         levels = ([ppr] if ppr is not None else []) + _level_styles(bodies, master_style, level)
         result.append(_paragraph(p, levels, fonts, title))
@@ -195,19 +200,27 @@ def _own_body(shape):
 
 
 def _paragraph(p, levels: list, fonts: ThemeFonts, title: bool) -> Paragraph:
-    run = p.find(f"{qn('a:r')}/{qn('a:rPr')}")
-    defaults = [lvl.find(qn("a:defRPr")) for lvl in levels]
+    run = p.find(_R_PR)
+    defaults = [lvl.find(_DEF_R_PR) for lvl in levels]
     props = [run] + defaults if run is not None else defaults
     size = _first_attr(props, "sz", int(DEFAULT_SIZE * 100)) / 100
     bold = _bold(props)
-    latin = next((e.find(qn("a:latin")).get("typeface") for e in props
-                  if e is not None and e.find(qn("a:latin")) is not None), None)
-    text = "".join(t.text or "" for t in p.iter(qn("a:t")))
+    latin = _typeface(props)
+    text = "".join(t.text or "" for t in p.iter(_T))
     return Paragraph(text, size, fonts.name(latin, title), bold,
                      margin_left=_first_attr(levels, "marL", 0) / EMU_PER_POINT,
                      indent=_first_attr(levels, "indent", 0) / EMU_PER_POINT,
-                     space_before=_spacing(levels, "a:spcBef"), space_after=_spacing(levels, "a:spcAft"),
+                     space_before=_spacing(levels, _SPC_BEF), space_after=_spacing(levels, _SPC_AFT),
                      line_spacing=_line_spacing(levels))
+
+
+def _typeface(props: list) -> str | None:
+    """Return the latin typeface of the first of ``props`` that names one."""
+    for element in props:
+        latin = element.find(_LATIN) if element is not None else None
+        if latin is not None:
+            return latin.get("typeface")
+    return None
 
 
 def _bold(props: list) -> bool:
@@ -220,19 +233,20 @@ def _bold(props: list) -> bool:
 def _spacing(levels: list, tag: str) -> float:
     """Return space before/after in points (percent spacing counts as a share of 18 pt)."""
     for level in levels:
-        node = level.find(qn(tag))
+        node = level.find(tag)
         if node is None:
             continue
-        if node.find(qn("a:spcPts")) is not None:
-            return int(node.find(qn("a:spcPts")).get("val")) / 100
-        if node.find(qn("a:spcPct")) is not None:
-            return int(node.find(qn("a:spcPct")).get("val")) / 100_000 * DEFAULT_SIZE
+        points, percent = node.find(_SPC_PTS), node.find(_SPC_PCT)
+        if points is not None:
+            return int(points.get("val")) / 100
+        if percent is not None:
+            return int(percent.get("val")) / 100_000 * DEFAULT_SIZE
     return 0.0
 
 
 def _line_spacing(levels: list) -> float:
     for level in levels:
-        node = level.find(f"{qn('a:lnSpc')}/{qn('a:spcPct')}")
+        node = level.find(_LINE_PCT)
         if node is not None:
             return int(node.get("val")) / 100_000
     return 1.0
