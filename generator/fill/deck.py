@@ -8,6 +8,7 @@ import logging
 from typing import Callable
 
 from pptx.presentation import Presentation
+from pptx.shapes.base import BaseShape
 
 from generator.charts.model import RenderedChart
 from generator.content import BlockContent, ChartContent, SlideContent
@@ -50,11 +51,13 @@ class _SlideFiller:
             return None
         if self._by_idx is None:
             self._by_idx = self._placeholders_by_idx()
-        element = self._by_idx.get(idx)
-        return slide_placeholder(element, self.slide) if element is not None else None
+        found = self._by_idx.get(idx)
+        if found is not None and not isinstance(found, BaseShape):  # the shape is made once, when first asked
+            found = self._by_idx[idx] = slide_placeholder(found, self.slide)
+        return found
 
     def _placeholders_by_idx(self) -> dict:
-        """Return the slide's placeholder elements by idx (the first one of each idx).
+        """Return the slide's placeholder elements by idx (the first one of each idx), to be made shapes when asked.
 
         Read once per slide and kept: python-pptx runs an XPath per shape for every placeholder
         lookup, and a slide asks for several slots (the build's top hot spot).

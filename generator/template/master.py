@@ -99,8 +99,21 @@ class Master:
         """Return the layout of ``prs`` that serves ``role`` (looked up once per presentation and role)."""
         found = self._deck_layouts.setdefault(prs.part, {})  # a Presentation is not hashable
         if role not in found:
-            found[role] = layouts.find_layout(prs, self._mapping(role).layout)
+            master, layout = self._layout_position(role)
+            found[role] = prs.slide_masters[master].slide_layouts[layout]
         return found[role]
+
+    def _layout_position(self, role: str) -> tuple[int, int]:
+        """Return (master, layout) indexes of ``role``'s layout: the same in every copy of the template.
+
+        Looking a layout up by name reads every layout's name; by position it is two list lookups.
+        """
+        def position() -> tuple[int, int]:
+            wanted = layouts.find_layout(self._prs, self._mapping(role).layout)
+            return next((m, n) for m, master in enumerate(self._prs.slide_masters)
+                        for n, layout in enumerate(master.slide_layouts) if layout == wanted)
+
+        return self._remembered("position", role, "", position)
 
     def add_slide(self, prs: PresentationType, role: str) -> Slide:
         """Return a new last slide of ``prs`` on ``role``'s layout, the same XML python-pptx's add_slide makes."""
