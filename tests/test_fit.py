@@ -169,7 +169,7 @@ def _bullets_styles(master, shared: bool) -> list:
     for ph in master.add_slide(prs, "bullets").placeholders:
         ph.text_frame.text = "Ordre du jour"
         chain = txbody_chain(ph)
-        answers.append(([etree.tostring(b) for b in chain], paragraphs(ph, ThemeFonts(*master.fonts), chain),
+        answers.append(([etree.tostring(b) for b in chain], paragraphs(ph, ThemeFonts(*master.fonts)),
                         area(ph, chain)))
     return answers
 
@@ -179,3 +179,19 @@ def test_shared_layouts_read_the_same_style_as_the_decks_own(master):
     own = _bullets_styles(master, shared=False)
     assert _bullets_styles(master, shared=True) == _bullets_styles(master, shared=True) == own
     assert len(own) == 2 and own[0][1][0].text == "Ordre du jour"
+
+
+def test_level_style_takes_the_nearest_value_and_fills_gaps_from_below():
+    from pptx.oxml import parse_xml
+
+    from generator.fit.levels import UNSET, LevelStyle
+
+    a = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+    own = parse_xml(f'<a:pPr {a} marL="12700"><a:spcBef><a:spcPct val="50000"/></a:spcBef></a:pPr>')
+    inherited = parse_xml(f'<a:lvl1pPr {a} marL="25400" indent="-12700"><a:lnSpc><a:spcPct val="90000"/></a:lnSpc>'
+                          f'<a:defRPr sz="2400" b="1"><a:latin typeface="Caladea"/></a:defRPr></a:lvl1pPr>')
+    run = parse_xml(f'<a:rPr {a} sz="1200"/>')
+    style = LevelStyle.read([own], run).over(LevelStyle.read([inherited]))
+    assert (style.size, style.bold, style.typeface) == (1200, True, "Caladea")
+    assert (style.margin_left, style.indent, style.space_before, style.line_spacing) == (12700, -12700, 9.0, 0.9)
+    assert style.space_after is UNSET and style.value("space_after", 0.0) == 0.0

@@ -59,7 +59,7 @@ class Fitter:
         """Return how the text of ``shape`` fits; shrink it when needed and record an overflow."""
         started = time.perf_counter()
         chain = txbody_chain(shape)
-        items = paragraphs(shape, self.fonts, chain)
+        items = paragraphs(shape, self.fonts)
         result = fit_paragraphs(items, area(shape, chain), self.min_scale)
         write_scale(shape.text_frame, [p.size for p in items], result.scale)
         self.record(result, slide, label)

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 
 from pptx.oxml.ns import qn
 
+from generator.fit.levels import DEFAULT_SIZE, EMU_PER_POINT, LevelStyle
 from generator.fit.measure import Area, Paragraph
 
-EMU_PER_POINT = 12_700
 DEFAULT_INSETS = (91_440, 45_720, 91_440, 45_720)  # lIns, tIns, rIns, bIns: 0.1 in and 0.05 in
-DEFAULT_SIZE = 18.0
 _INSET_NAMES = ("lIns", "tIns", "rIns", "bIns")
 
 
@@ -44,10 +43,9 @@ _LAYOUT_KEY: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _NV_PR, _PH, _TX_BODY = qn("p:nvPr"), qn("p:ph"), qn("p:txBody")
 _TITLE_TYPES = ("title", "ctrTitle")
 # Tag names in Clark notation, worked out once: qn() costs more than the lxml find it feeds.
-_P, _P_PR, _T, _LATIN, _DEF_R_PR = qn("a:p"), qn("a:pPr"), qn("a:t"), qn("a:latin"), qn("a:defRPr")
+_P, _P_PR, _T = qn("a:p"), qn("a:pPr"), qn("a:t")
 _R_PR, _BODY_PR, _LST_STYLE = f"{qn('a:r')}/{qn('a:rPr')}", qn("a:bodyPr"), qn("a:lstStyle")
-_SPC_BEF, _SPC_AFT, _SPC_PTS, _SPC_PCT = qn("a:spcBef"), qn("a:spcAft"), qn("a:spcPts"), qn("a:spcPct")
-_LINE_PCT = f"{qn('a:lnSpc')}/{_SPC_PCT}"
+_NOTHING = LevelStyle()
 
 
 def share_layouts(prs, reference) -> None:
@@ -176,21 +174,29 @@ def _first_attr(elements: list, name: str, default: int) -> int:
     return default
 
 
-def paragraphs(shape, fonts: ThemeFonts, chain: list | None = None) -> list[Paragraph]:
-    """Return the paragraphs of ``shape``'s text frame with the style each one is shown in.
-
-    ``chain`` is ``txbody_chain(shape)`` when the caller has it already.
-    """
-    title = is_title(shape)
-    # The shape's style chain is the same for every paragraph: read it once, not per paragraph.
-    bodies, master_style = chain if chain is not None else txbody_chain(shape), _master_text_style(shape, title)
+def paragraphs(shape, fonts: ThemeFonts) -> list[Paragraph]:
+    """Return the paragraphs of ``shape``'s text frame with the style each one is shown in."""
+    title, body = is_title(shape), _own_body(shape)
     result = []
-    for p in _own_body(shape).findall(_P):
+    for p in body.findall(_P):
         ppr = p.find(_P_PR)
         level = int(ppr.get("lvl", "0")) + 1 if ppr is not None else 1
-        levels = ([ppr] if ppr is not None else []) + _level_styles(bodies, master_style, level)
-        result.append(_paragraph(p, levels, fonts, title))
+        own = [e for e in (ppr, body.find(f"{_LST_STYLE}/{qn(f'a:lvl{level}pPr')}")) if e is not None]
+        style = LevelStyle.read(own, p.find(_R_PR)).over(_inherited_level(shape, level, title))
+        result.append(_paragraph(p, style, fonts, title))
     return result
+
+
+def _inherited_level(shape, level: int, title: bool) -> LevelStyle:
+    """Return what the layout's and master's placeholders and text styles say about ``level`` (kept per layout)."""
+    if _ph(shape._element) is None:
+        return _NOTHING  # a text box inherits nothing from layout or master
+
+    def read(placeholder) -> LevelStyle:
+        bodies = [body for body in _inherited_bodies(placeholder) if body is not None]
+        return LevelStyle.read(_level_styles(bodies, _master_text_style(placeholder, title), level))
+
+    return _per_layout(shape, ("level", level, title), read)
 
 
 def _own_body(shape):
@@ -199,54 +205,11 @@ def _own_body(shape):
     return body if body is not None else shape.text_frame._txBody
 
 
-def _paragraph(p, levels: list, fonts: ThemeFonts, title: bool) -> Paragraph:
-    run = p.find(_R_PR)
-    defaults = [lvl.find(_DEF_R_PR) for lvl in levels]
-    props = [run] + defaults if run is not None else defaults
-    size = _first_attr(props, "sz", int(DEFAULT_SIZE * 100)) / 100
-    bold = _bold(props)
-    latin = _typeface(props)
+def _paragraph(p, style: LevelStyle, fonts: ThemeFonts, title: bool) -> Paragraph:
     text = "".join(t.text or "" for t in p.iter(_T))
-    return Paragraph(text, size, fonts.name(latin, title), bold,
-                     margin_left=_first_attr(levels, "marL", 0) / EMU_PER_POINT,
-                     indent=_first_attr(levels, "indent", 0) / EMU_PER_POINT,
-                     space_before=_spacing(levels, _SPC_BEF), space_after=_spacing(levels, _SPC_AFT),
-                     line_spacing=_line_spacing(levels))
-
-
-def _typeface(props: list) -> str | None:
-    """Return the latin typeface of the first of ``props`` that names one."""
-    for element in props:
-        latin = element.find(_LATIN) if element is not None else None
-        if latin is not None:
-            return latin.get("typeface")
-    return None
-
-
-def _bold(props: list) -> bool:
-    for element in props:
-        if element is not None and element.get("b") is not None:
-            return element.get("b") in ("1", "true")
-    return False
-
-
-def _spacing(levels: list, tag: str) -> float:
-    """Return space before/after in points (percent spacing counts as a share of 18 pt)."""
-    for level in levels:
-        node = level.find(tag)
-        if node is None:
-            continue
-        points, percent = node.find(_SPC_PTS), node.find(_SPC_PCT)
-        if points is not None:
-            return int(points.get("val")) / 100
-        if percent is not None:
-            return int(percent.get("val")) / 100_000 * DEFAULT_SIZE
-    return 0.0
-
-
-def _line_spacing(levels: list) -> float:
-    for level in levels:
-        node = level.find(_LINE_PCT)
-        if node is not None:
-            return int(node.get("val")) / 100_000
-    return 1.0
+    return Paragraph(text, style.value("size", int(DEFAULT_SIZE * 100)) / 100,
+                     fonts.name(style.value("typeface", None), title), style.value("bold", False),
+                     margin_left=style.value("margin_left", 0) / EMU_PER_POINT,
+                     indent=style.value("indent", 0) / EMU_PER_POINT,
+                     space_before=style.value("space_before", 0.0), space_after=style.value("space_after", 0.0),
+                     line_spacing=style.value("line_spacing", 1.0))
