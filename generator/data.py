@@ -58,6 +58,7 @@ class DataStore:
         self._indexes: dict[tuple[str, str], dict[str, np.ndarray]] = {}
         self._arrays: dict[tuple[str, str], np.ndarray] = {}
         self._narrow: dict[tuple[str, tuple[str, ...]], pd.DataFrame] = {}
+        self._answers: dict[tuple[str, str], pd.DataFrame] = {}
         self.season = Window(spec.season.start, spec.season.end)
 
     # ---------------------------------------------------------- loading
@@ -125,8 +126,19 @@ class DataStore:
 
     # ---------------------------------------------------------- querying
     def query(self, binding: DataBinding, render: Render = str) -> pd.DataFrame:
-        """Return the rows ``binding`` selects, aggregated, derived, sorted and cut to top-N."""
-        positions = self.positions(binding.source, binding.filter, render)
+        """Return the rows ``binding`` selects, aggregated, derived, sorted and cut to top-N.
+
+        Decks repeat the same query (a kit per language, a table every kit shows), so each
+        answer is kept per binding and interpolated filter; callers get their own copy.
+        """
+        filters = {column: _filter_keys(wanted, render) for column, wanted in binding.filter.items()}
+        key = (binding.model_dump_json(), repr(filters))
+        if key not in self._answers:
+            self._answers[key] = self._answer(binding, filters)
+        return self._answers[key].copy()
+
+    def _answer(self, binding: DataBinding, filters: dict[str, list[str]]) -> pd.DataFrame:
+        positions = self.positions(binding.source, filters)
         window = self.window(binding.period)
         result = _aggregate(self._selected(binding, positions, window), binding)
         if binding.compare_last_year and window is not None:

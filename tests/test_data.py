@@ -165,3 +165,13 @@ def test_query_reads_only_needed_columns_with_same_result(tiny_store):
     expected = season.groupby("region_id").agg(sellout_value=("sellout_value", "sum"),
                                                 sellout_units=("sellout_units", "sum")).reset_index()
     pd.testing.assert_frame_equal(rows, expected, check_exact=True)
+
+
+def test_repeated_query_answers_an_independent_copy(tiny_store):
+    binding = {"source": "sales", "filter": {"region_id": "{{ r }}"}, "group_by": ["month"],
+               "aggregate": {"sellout_value": "sum"}}
+    first = query(tiny_store, lambda s: "CA", **binding)
+    first.loc[0, "sellout_value"] = -1
+    again = query(tiny_store, lambda s: "CA", **binding)
+    assert again["sellout_value"].iloc[0] != -1 and again is not first
+    assert list(query(tiny_store, lambda s: "MX", **binding)["sellout_value"]) == [900]
