@@ -178,3 +178,17 @@ def test_pictures_get_the_image_parts_python_pptx_gives(master):
             reference.part.related_part(ref_pic._element.blip_rId).partname
     assert len({p.partname for p in ours.part.package.iter_parts() if "/media/image" in p.partname}) == \
         len({p.partname for p in theirs.part.package.iter_parts() if "/media/image" in p.partname})
+
+
+def test_copied_tile_style_is_what_the_setters_write(master):
+    from lxml import etree
+
+    from generator.fill.shapes import _set_tile_style, add_tiles
+
+    slide = master.add_slide(master.new_presentation(), "kpi")
+    copied = add_tiles(slide, TILES, Box(0, 0, 8_000_000, 2_000_000), LOOK, "fr-CA")[-1]
+    reference = slide.shapes.add_shape(1, copied.left, copied.top, copied.width, copied.height)
+    _set_tile_style(reference, LOOK)
+    for mine, theirs in ((copied._element.spPr, reference._element.spPr),
+                         (copied.text_frame._txBody.bodyPr, reference.text_frame._txBody.bodyPr)):
+        assert etree.tostring(mine) == etree.tostring(theirs)

@@ -22,6 +22,9 @@ from generator.fit.table import CellStyle, layout_table
 from generator.geometry import EMU_PER_INCH, EMU_PER_POINT, Box
 
 ROW_HEIGHT = int(0.42 * EMU_PER_INCH)
+# Tile styling copied from the first tile drawn in each look: (spPr children after the geometry, bodyPr).
+_TILE_STYLES: dict = {}
+_BARE_SP_PR = [qn("a:xfrm"), qn("a:prstGeom")]  # a new autoshape's spPr, before any styling
 CELL_MARGIN_X, CELL_MARGIN_Y = int(0.08 * EMU_PER_INCH), int(0.03 * EMU_PER_INCH)
 
 
@@ -212,14 +215,8 @@ def add_tiles(slide, tiles: tuple[TileContent, ...], box: Box, look: Look, lang:
 
 def _tile(slide, tile: TileContent, box: Box, look: Look, lang: str):
     shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
-    shape.fill.solid()
-    shape.fill.fore_color.rgb = hex_color(look.ivory)
-    shape.line.color.rgb = hex_color(look.gold)
-    shape.line.width = Pt(0.75)
-    shape.shadow.inherit = False
+    _style_tile(shape, look)
     frame = shape.text_frame
-    frame.word_wrap = True
-    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
     write_paragraphs(frame, [tile.label.upper()], lang, size=12, color=look.slate, font=look.body_font)
     _paragraph(frame, tile.value, lang, 30, look.ink, look.heading_font, space=6)
     if tile.delta:
@@ -230,6 +227,32 @@ def _tile(slide, tile: TileContent, box: Box, look: Look, lang: str):
     for paragraph in frame.paragraphs:
         paragraph.alignment = PP_ALIGN.CENTER
     return shape
+
+
+def _style_tile(shape, look: Look) -> None:
+    """Give ``shape`` the tile's ivory fill, gold line, no shadow, and wrapped, middle-anchored text.
+
+    The first tile of a look is styled through python-pptx's setters; later ones copy its XML,
+    the setters costing more than the rest of the tile.
+    """
+    sp_pr, body_pr = shape._element.spPr, shape.text_frame._txBody.bodyPr
+    stamp = _TILE_STYLES.get(look)
+    if stamp is None or [child.tag for child in sp_pr] != _BARE_SP_PR:
+        _set_tile_style(shape, look)
+        _TILE_STYLES.setdefault(look, ([deepcopy(child) for child in sp_pr[2:]], deepcopy(body_pr)))
+        return
+    sp_pr.extend(deepcopy(child) for child in stamp[0])
+    body_pr.getparent().replace(body_pr, deepcopy(stamp[1]))
+
+
+def _set_tile_style(shape, look: Look) -> None:
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = hex_color(look.ivory)
+    shape.line.color.rgb = hex_color(look.gold)
+    shape.line.width = Pt(0.75)
+    shape.shadow.inherit = False
+    shape.text_frame.word_wrap = True
+    shape.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
 
 
 def _paragraph(frame, text: str, lang: str, size: float, color: str, font: str, *, bold: bool = False,
