@@ -192,3 +192,19 @@ def test_copied_tile_style_is_what_the_setters_write(master):
     for mine, theirs in ((copied._element.spPr, reference._element.spPr),
                          (copied.text_frame._txBody.bodyPr, reference.text_frame._txBody.bodyPr)):
         assert etree.tostring(mine) == etree.tostring(theirs)
+
+
+def test_notes_slides_are_the_ones_python_pptx_makes(master):
+    from lxml import etree
+
+    from generator.fill.notes import notes_slide
+
+    for _ in range(2):  # the second deck copies the first deck's cloned placeholders
+        ours, theirs = master.new_presentation(), master.new_presentation()
+        for role in ("title", "bullets"):
+            mine, reference = master.add_slide(ours, role), master.add_slide(theirs, role)
+            made = notes_slide(master, mine)
+            assert notes_slide(master, mine) is made
+            assert etree.tostring(made._element) == etree.tostring(reference.notes_slide._element)
+            assert made.part.partname == reference.notes_slide.part.partname
+            assert mine.part.rels.xml == reference.part.rels.xml

@@ -12,6 +12,7 @@ from pptx.shapes.base import BaseShape
 
 from generator.charts.model import RenderedChart
 from generator.content import BlockContent, ChartContent, SlideContent
+from generator.fill.notes import notes_slide
 from generator.fill.placeholders import is_empty_placeholder_element, placeholder_elements, slide_placeholder
 from generator.fill.shapes import Look, add_picture, add_table, add_textbox, add_tiles, image_aspect, remove_shape
 from generator.fill.tables import split_tall_tables
@@ -167,7 +168,7 @@ class _SlideFiller:
                 self.block(slot, block)
         self.text("caption", [c.caption])
         if c.notes:
-            write_paragraphs(self.slide.notes_slide.notes_text_frame, [c.notes], self.lang)
+            write_paragraphs(notes_slide(self.master, self.slide).notes_text_frame, [c.notes], self.lang)
         for element, _ in placeholder_elements(self.slide):
             if is_empty_placeholder_element(element):
                 element.getparent().remove(element)
