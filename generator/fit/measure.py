@@ -94,9 +94,9 @@ def _longest_prefix(text: str, width: float, measure) -> int:
 
 def paragraph_lines(paragraph: Paragraph, width: float, scale: float = 1.0) -> list[str]:
     """Return the lines ``paragraph`` takes in a column ``width`` points wide at ``scale``."""
-    size = paragraph.size * scale
+    size, font = paragraph.size * scale, paragraph.metrics  # the font looked up once, not per measured string
     room = max(width - paragraph.margin_left - max(paragraph.indent, 0.0), 1.0)
-    return wrap(paragraph.text, room, lambda s: paragraph.metrics.width(s, size))
+    return wrap(paragraph.text, room, lambda s: font.width(s, size))
 
 
 def text_height(paragraphs: list[Paragraph], width: float, scale: float = 1.0) -> tuple[float, int]:
