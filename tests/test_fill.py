@@ -208,3 +208,20 @@ def test_notes_slides_are_the_ones_python_pptx_makes(master):
             assert etree.tostring(made._element) == etree.tostring(reference.notes_slide._element)
             assert made.part.partname == reference.notes_slide.part.partname
             assert mine.part.rels.xml == reference.part.rels.xml
+
+
+def test_a_filled_deck_is_freed_once_dropped(master):
+    """Nothing the fill stage remembers between decks may hold a deck: a worker builds hundreds."""
+    import gc
+    import weakref
+
+    def draw(chart: ChartContent, box: Box) -> RenderedChart:
+        buffer = io.BytesIO()
+        Image.new("RGB", (40, 20), "white").save(buffer, "PNG")
+        return RenderedChart(buffer.getvalue(), box.width, box.height, "chart")
+
+    prs = fill_deck(master, SLIDES, LOOK, "fr-CA", draw)
+    gone = weakref.ref(prs.part.package)
+    del prs
+    gc.collect()
+    assert gone() is None

@@ -8,7 +8,6 @@ package and updated as pictures are added.
 
 from __future__ import annotations
 
-import weakref
 from io import BytesIO
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -22,7 +21,6 @@ class _PackageImages:
     """The image parts of one package by SHA-1, and the image numbers its part names take."""
 
     def __init__(self, package):
-        self.package = package
         self.by_sha1: dict[str, ImagePart] = {}
         for part in package._image_parts:  # python-pptx's search order: the first part of a digest wins
             if hasattr(part, "sha1"):  # unknown types such as SVG have none
@@ -30,14 +28,14 @@ class _PackageImages:
         self.numbers = [part.partname.idx for part in package.iter_parts()
                         if part.partname.startswith(_MEDIA_IMAGE) and part.partname.idx is not None]
 
-    def part_for(self, data: bytes) -> ImagePart:
+    def part_for(self, package, data: bytes) -> ImagePart:
         """Return the image part holding ``data``: an existing one with the same bytes, else a new one."""
         image = Image.from_file(BytesIO(data))
         part = self.by_sha1.get(image.sha1)
         if part is None:
             number = self._first_free_number()
             partname = PackURI(f"{_MEDIA_IMAGE}{number}.{image.ext}")
-            part = ImagePart(partname, image.content_type, self.package, image.blob, image.filename)
+            part = ImagePart(partname, image.content_type, package, image.blob, image.filename)
             self.by_sha1[image.sha1] = part
             self.numbers.append(number)
         return part
@@ -51,14 +49,17 @@ class _PackageImages:
         return len(taken) + 1
 
 
-_IMAGES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_RECORD = "_kitgen_images"
 
 
 def related_image_part(slide, data: bytes) -> tuple[ImagePart, str]:
     """Return (image part, relationship id) for ``data`` on ``slide``, as python-pptx's add_picture gets them."""
     package = slide.part.package
-    images = _IMAGES.get(package)
+    # The record lives on the package itself: its image parts point back at the package, so a
+    # module-level table (even a weak one) would keep every deck a worker builds in memory.
+    images = getattr(package, _RECORD, None)
     if images is None:
-        images = _IMAGES[package] = _PackageImages(package)
-    part = images.part_for(data)
+        images = _PackageImages(package)
+        setattr(package, _RECORD, images)
+    part = images.part_for(package, data)
     return part, slide.part.relate_to(part, RT.IMAGE)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import logging
-import weakref
 from copy import deepcopy
 from pathlib import Path
 
@@ -68,7 +67,6 @@ class Master:
         # The placeholders python-pptx clones onto a new slide depend on the layout only; cloning them
         # scans every layout shape with an XPath, so the first slide's copy is kept per role.
         self._clones: dict[str, list] = {}
-        self._deck_layouts: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         self._check_roles()
 
     def new_presentation(self) -> PresentationType:
@@ -96,12 +94,13 @@ class Master:
         return self.profile.fit.min_scale
 
     def layout(self, prs: PresentationType, role: str) -> SlideLayout:
-        """Return the layout of ``prs`` that serves ``role`` (looked up once per presentation and role)."""
-        found = self._deck_layouts.setdefault(prs.part, {})  # a Presentation is not hashable
-        if role not in found:
-            master, layout = self._layout_position(role)
-            found[role] = prs.slide_masters[master].slide_layouts[layout]
-        return found[role]
+        """Return the layout of ``prs`` that serves ``role`` (its position is looked up once per template).
+
+        Nothing is kept per presentation: a cache keyed by the deck would hold the deck's
+        layouts, which hold the deck itself, and every deck a worker builds would stay in memory.
+        """
+        master, layout = self._layout_position(role)
+        return prs.slide_masters[master].slide_layouts[layout]
 
     def _layout_position(self, role: str) -> tuple[int, int]:
         """Return (master, layout) indexes of ``role``'s layout: the same in every copy of the template.
