@@ -15,8 +15,10 @@ rows the deck can see. Data scope is decided statically from the deck spec:
 
 Approximation, documented: text in a deck can only reach data through queries,
 repeats and the KPI contexts, so this covers what a deck can show. The state file
-``<out>/.kitgen-state.json`` records each output's fingerprint and sha256; a deck
-is skipped only when both still match.
+``<out>/.kitgen-state.json`` records each output's fingerprint, sha256, size and
+modification time; a deck is skipped only when its fingerprint matches and its file
+is unchanged: same size and time (as make decides, without reading a thousand decks),
+or else the same sha256.
 """
 
 from __future__ import annotations
@@ -189,6 +191,8 @@ class DeckRecord:
     layouts: tuple[str, ...]
     missing: tuple[str, ...]
     fit: tuple[dict, ...] = ()  # the deck's text-fit findings, reported again when it is kept
+    size: int = -1  # the file's size and modification time when written: when both still match,
+    mtime_ns: int = -1  # the file is taken as unchanged without hashing it again (as make does)
 
 
 class BuildState:
@@ -196,6 +200,7 @@ class BuildState:
 
     def __init__(self, out_dir: Path, records: dict[str, DeckRecord]):
         self.out_dir, self.records = out_dir, records
+        self.verified: dict[Path, tuple[int, int]] = {}
 
     @classmethod
     def load(cls, out_dir: Path) -> "BuildState":
@@ -215,11 +220,23 @@ class BuildState:
         record = self.records.get(job.output)
         if record is None or record.fingerprint != fingerprint:
             return None
-        if _file_sha(self.out_dir / job.output) != record.sha256:
+        if not self._unchanged(self.out_dir / job.output, record):
             return None
         # ``data`` is read later (load_kept), after the worker processes are forked, to keep them small.
         return BuiltDeck(job, b"", record.slides, record.charts, record.layouts, 0.0, set(record.missing),
                          reused=True, fit_findings=[FitFinding(**f) for f in record.fit])
+
+    def _unchanged(self, path: Path, record: DeckRecord) -> bool:
+        """Return whether the output file is still the one recorded (same size and time, else same sha256)."""
+        try:
+            stat = path.stat()
+        except OSError:
+            return False
+        seen = (stat.st_size, stat.st_mtime_ns)
+        if seen != (record.size, record.mtime_ns) and _file_sha(path) != record.sha256:
+            return False
+        self.verified[path] = seen  # a file found unchanged by its hash is recorded with its size and time
+        return True
 
     def load_kept(self, decks: list[BuiltDeck]) -> None:
         """Read the bytes of the kept ``decks`` back from their files (later stages, kits and PDFs, use them)."""
@@ -227,15 +244,27 @@ class BuildState:
             if deck.reused and not deck.data:
                 deck.data = (self.out_dir / deck.job.output).read_bytes()
 
-    def payload(self, decks: list[BuiltDeck], fingerprints: dict[str, str]) -> dict:
-        """Return the state file content after a build of ``decks`` (a partial build keeps the other records)."""
-        records: dict[str, Any] = {name: asdict(record) for name, record in self.records.items()}
+    def payload(self, decks: list[BuiltDeck], fingerprints: dict[str, str],
+                written: dict[str, tuple[int, int]]) -> dict:
+        """Return the state file content after a build of ``decks`` (a partial build keeps the other records).
+
+        ``written`` holds the (size, mtime_ns) of each output written by this build; a kept
+        deck keeps its record as it was.
+        """
+        # a frozen dataclass's __dict__ is its fields: serialized as they are, no deep copy needed
+        records: dict[str, Any] = {name: vars(record) for name, record in self.records.items()}
         for deck in decks:
+            if deck.reused:
+                size, mtime_ns = self.verified.get(self.out_dir / deck.job.output, (-1, -1))
+                records[deck.job.output] = {**records[deck.job.output], "size": size, "mtime_ns": mtime_ns}
+                continue
+            size, mtime_ns = written.get(deck.job.output, (-1, -1))
             records[deck.job.output] = {"fingerprint": fingerprints[deck.job.output],
                                         "sha256": hashlib.sha256(deck.data).hexdigest(),
                                         "slides": deck.slides, "charts": deck.charts,
                                         "layouts": list(deck.layouts), "missing": sorted(deck.missing_translations),
-                                        "fit": [asdict(f) for f in deck.fit_findings]}
+                                        "fit": [asdict(f) for f in deck.fit_findings],
+                                        "size": size, "mtime_ns": mtime_ns}
         return {"version": STATE_VERSION, "decks": records}
 
 

@@ -185,12 +185,15 @@ def _build(season_dir: Path, options: BuildOptions, progress: Progress | None,
     result.decks = [kept.get(j.output) or built[j.output] for j in jobs]
     state.load_kept(result.decks)
     with Staging(options.out_dir) as staging:
+        written = {}
         for deck in result.decks:
             if not deck.reused:
                 staging.write(deck.job.output, deck.data)
+                written[deck.job.output] = staging.written(deck.job.output)
         _finish(result, options)
         staging.write("manifest.json", json_bytes(manifest(season, result)))
-        staging.write(STATE_FILE, json_bytes(state.payload(result.decks, prints)))
+        # read by kitgen only: compact, as it holds a record per deck (a thousand on a large season)
+        staging.write(STATE_FILE, json_bytes(state.payload(result.decks, prints, written), indent=None))
     return result
 
 

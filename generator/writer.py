@@ -130,6 +130,11 @@ class Staging:
         self.files.append(relative)
         return self.out_dir / relative
 
+    def written(self, relative: str) -> tuple[int, int]:
+        """Return (size, mtime_ns) of a staged file: moving it into place keeps both."""
+        stat = (self.folder / relative).stat()
+        return stat.st_size, stat.st_mtime_ns
+
     def commit(self) -> None:
         """Move every staged file into place (each move is atomic) and remove the staging folder."""
         for relative in self.files:
@@ -174,9 +179,11 @@ def remove_files(folder: Path, pattern: str, keep: set[str]) -> None:
         raise OutputError(f"cannot tidy {folder}: {exc.strerror}") from exc
 
 
-def json_bytes(value: Any) -> bytes:
-    """Return ``value`` as stable, indented UTF-8 JSON."""
-    return (json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True, default=str) + "\n").encode()
+def json_bytes(value: Any, indent: int | None = 2) -> bytes:
+    """Return ``value`` as stable UTF-8 JSON, indented unless ``indent`` is None (compact)."""
+    separators = None if indent is not None else (",", ":")
+    return (json.dumps(value, indent=indent, separators=separators, ensure_ascii=False, sort_keys=True,
+                       default=str) + "\n").encode()
 
 
 def zip_bytes(members: dict[str, bytes]) -> bytes:

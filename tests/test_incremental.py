@@ -59,3 +59,21 @@ def test_a_changed_output_file_is_rebuilt(season: Path):
     victim = out / f"es/{RETAILERS[1]}-partner-kit.pptx"
     victim.write_bytes(b"edited by hand")
     assert _rebuilt(_build(season, out)) == {f"es/{RETAILERS[1]}-partner-kit.pptx"}
+
+
+def test_a_touched_but_identical_output_is_kept_and_its_time_recorded(season: Path):
+    """Size and time decide without reading the deck; a new time alone costs one hash, then is remembered."""
+    import json
+    import os
+
+    from generator.incremental import STATE_FILE
+
+    out = season.parent / "out3"
+    _build(season, out)
+    name = f"es/{RETAILERS[0]}-partner-kit.pptx"
+    deck = out / name
+    os.utime(deck, ns=(deck.stat().st_atime_ns, deck.stat().st_mtime_ns + 5_000_000_000))
+    assert _rebuilt(_build(season, out)) == set()
+    record = json.loads((out / STATE_FILE).read_text(encoding="utf-8"))["decks"][name]
+    assert (record["size"], record["mtime_ns"]) == (deck.stat().st_size, deck.stat().st_mtime_ns)
+
