@@ -30,6 +30,7 @@ from generator.errors import OutputError
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _APP_LEAKS = re.compile(rb"<(Company|Manager)>[^<]*</\1>|<(Company|Manager)/>")
 STORED = (".jpg", ".jpeg", ".gif")  # compressed already: deflating again only costs time
+COMPRESSED = (".pptx", ".xlsx", ".pdf", ".zip", ".png", ".jpg", ".jpeg", ".gif")  # stored as they are in kits
 FAST = (".png",)  # kitgen's chart PNGs favour encoding speed: a fast deflate still takes off ~15 %
 log = logging.getLogger(__name__)
 
@@ -187,12 +188,17 @@ def json_bytes(value: Any, indent: int | None = 2) -> bytes:
 
 
 def zip_bytes(members: dict[str, bytes]) -> bytes:
-    """Return a zip of ``members`` (name -> content), byte-for-byte reproducible: sorted, fixed timestamps."""
+    """Return a zip of ``members`` (name -> content), byte-for-byte reproducible: sorted, fixed timestamps.
+
+    Members that are compressed already (decks, workbooks, PDFs, pictures) are stored as
+    they are: deflating them again took most of a kit's time and saved a few per cent.
+    """
     out = BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name in sorted(members):
             member = zipfile.ZipInfo(name, ZIP_EPOCH)
-            member.compress_type = zipfile.ZIP_DEFLATED
+            compressed = name.lower().endswith(COMPRESSED)
+            member.compress_type = zipfile.ZIP_STORED if compressed else zipfile.ZIP_DEFLATED
             member.external_attr = 0o644 << 16
             target.writestr(member, members[name])
     return out.getvalue()
