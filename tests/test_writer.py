@@ -109,3 +109,11 @@ def test_write_atomic_replaces_without_leftovers(tmp_path):
 
 def test_json_bytes_stable():
     assert json_bytes({"b": 1, "a": "é"}) == '{\n  "a": "é",\n  "b": 1\n}\n'.encode()
+
+
+def test_kit_zip_stores_compressed_members_and_deflates_text():
+    from generator.writer import zip_bytes
+
+    data = zip_bytes({"en/deck.pptx": b"PK" + b"x" * 500, "en/README.txt": b"hello " * 100})
+    kinds = {m.filename: m.compress_type for m in zipfile.ZipFile(io.BytesIO(data)).infolist()}
+    assert kinds == {"en/README.txt": zipfile.ZIP_DEFLATED, "en/deck.pptx": zipfile.ZIP_STORED}
