@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.chart_cache import ChartCache
-from generator.charts import ChartRequest, RenderedChart, chart_cache_key, render_chart
+from generator import charts
+from generator.charts import ChartRequest, RenderedChart
 from generator.content import ChartContent, DeckMeta, SlideContent
 from generator.data import DataStore
 from generator.fill import Look, fill_deck
@@ -193,7 +194,7 @@ class DeckBuilder:
         request = self.chart_request(chart, box, loc)
         self.chart_count += 1
         started = time.perf_counter()
-        key = chart_cache_key(request)
+        key = charts.chart_cache_key(request)  # matplotlib is imported with the first chart
         if key not in self._chart_cache:
             if len(self._chart_cache) >= MEMORY_CHARTS:  # keep memory flat however big the season
                 del self._chart_cache[next(iter(self._chart_cache))]
@@ -205,7 +206,7 @@ class DeckBuilder:
         cached = self.disk_cache.get(key, request.width_emu, request.height_emu) if self.disk_cache else None
         if cached is not None:
             return cached
-        rendered = render_chart(request)
+        rendered = charts.render_chart(request)
         if self.disk_cache:
             self.disk_cache.put(key, rendered)
         return rendered

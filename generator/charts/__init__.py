@@ -1,9 +1,25 @@
-"""Charts stage: draw PNG images of exact box size from ChartRequests, knowing nothing of slides."""
+"""Charts stage: draw PNG images of exact box size from ChartRequests, knowing nothing of slides.
 
-from generator.charts.cache_key import chart_cache_key
+matplotlib is imported only when a chart is drawn or keyed (``render_chart``,
+``chart_cache_key``): a rebuild that keeps every deck, ``kitgen kit`` on a kept
+deck or ``kitgen diff`` never pays for it.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
 from generator.charts.formatting import format_value
 from generator.charts.model import KINDS, ChartRequest, RenderedChart, Series, Task
-from generator.charts.render import render_chart
 
 __all__ = ["KINDS", "ChartRequest", "RenderedChart", "Series", "Task", "chart_cache_key", "format_value",
            "render_chart"]
+_LAZY = {"render_chart": "generator.charts.render", "chart_cache_key": "generator.charts.cache_key"}
+
+
+def __getattr__(name: str) -> Any:
+    """Return the drawing entry points on first use (PEP 562), importing matplotlib then."""
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
