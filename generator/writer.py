@@ -187,14 +187,16 @@ def json_bytes(value: Any, indent: int | None = 2) -> bytes:
                        default=str) + "\n").encode()
 
 
-def zip_bytes(members: dict[str, bytes]) -> bytes:
+def zip_bytes(members: dict[str, bytes], comment: bytes = b"") -> bytes:
     """Return a zip of ``members`` (name -> content), byte-for-byte reproducible: sorted, fixed timestamps.
 
     Members that are compressed already (decks, workbooks, PDFs, pictures) are stored as
     they are: deflating them again took most of a kit's time and saved a few per cent.
+    ``comment`` becomes the archive comment.
     """
     out = BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        target.comment = comment
         for name in sorted(members):
             member = zipfile.ZipInfo(name, ZIP_EPOCH)
             compressed = name.lower().endswith(COMPRESSED)

@@ -87,6 +87,22 @@ def test_kits_are_reproducible(reduced_build, kit):
     assert again.data == made.data
 
 
+def test_a_kit_made_from_the_same_inputs_is_kept(reduced_build, kit, tmp_path):
+    """The kit's zip comment hashes its inputs: an unchanged kit is neither made nor written again."""
+    import dataclasses
+
+    result, _ = reduced_build
+    _, made, _ = kit
+    (tmp_path / "kits").mkdir()
+    (tmp_path / made.output).write_bytes(made.data)
+    again = KitMaker(load_season(SAMPLE_SEASON), tmp_path).kits(result.decks, {})[0]
+    assert again.kept and again.data == b"" and again.members == made.members
+
+    changed = [dataclasses.replace(d, data=d.data + b" ") if d.job.audience == "retailer" else d for d in result.decks]
+    remade = KitMaker(load_season(SAMPLE_SEASON), tmp_path).kits(changed, {})[0]
+    assert not remade.kept and remade.data != made.data
+
+
 def test_checklist_rows_sort_by_section_then_date():
     spec = ChecklistSpec(tasks={"window": ["Photograph the window"]})
     renderer = TextRenderer(LocaleContext("en", "en_US", "USD"), Catalogs(Path("/nonexistent")))

@@ -54,8 +54,9 @@ def deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) -> 
         kits: list[Kit] = []
         if options.kits:
             pdf_bytes = {path: pdf.data for path, pdf in converted.items()}
-            kits = _timed(delivered, "retailer kits", lambda: KitMaker(season).kits(result.decks, pdf_bytes))
-            delivered.kits = [k.output for k in kits if staging.write(k.output, k.data)]
+            maker = KitMaker(season, result.out_dir)  # kits made from unchanged inputs are kept as they are
+            kits = _timed(delivered, "retailer kits", lambda: maker.kits(result.decks, pdf_bytes))
+            delivered.kits = [k.output for k in kits if k.kept or staging.write(k.output, k.data)]
         if options.report:
             timings = [("build", result.seconds), *delivered.timings.items()]
             given = ReportInput(result.decks, result.warnings, converted, kits, timings)

@@ -8,10 +8,13 @@ a localized checklist workbook and a short index; plus the campaign visuals of
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import zipfile
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
+from generator import __version__
 from generator.builder import BuiltDeck
 from generator.data import DataStore
 from generator.delivery.checklist import RetailerPlan, checklist_rows, checklist_workbook
@@ -25,21 +28,32 @@ CHECKLIST_FILE = "checklist.xlsx"
 INDEX_FILE = "README.txt"
 
 
+KIT_FORMAT = "kitgen-kit 1"  # bump when a kit's layout changes without its inputs changing
+
+
 @dataclass(frozen=True)
 class Kit:
-    """One retailer's kit: where it goes in the build folder and its zip bytes."""
+    """One retailer's kit: where it goes in the build folder and its zip bytes (empty when ``kept``)."""
 
     retailer_id: str
     output: str
     data: bytes
     members: tuple[str, ...]
+    kept: bool = False  # the kit already in the build folder was made from the same inputs: not rewritten
 
 
 class KitMaker:
-    """Makes the kits of one season's retailers (shares data, brand and catalogs between kits)."""
+    """Makes the kits of one season's retailers (shares data, brand and catalogs between kits).
 
-    def __init__(self, season: Season):
+    Each kit's zip carries, as its archive comment, a hash of everything it is made from
+    (decks, PDFs, retailer record, checklist plan, visuals, catalogs, season spec). With
+    ``out_dir`` given, a kit already there with the same hash is kept as it is.
+    """
+
+    def __init__(self, season: Season, out_dir: Path | None = None):
         self.season = season
+        self.out_dir = out_dir
+        self._file_hashes: dict[Path, str] = {}
         self.store = DataStore(season.spec, season.root)
         self.brand, self.brand_dir = load_brand(season.path(season.spec.brand))
         self.catalogs = Catalogs(season.path(season.spec.locale_dir))
@@ -57,12 +71,50 @@ class KitMaker:
         """Return the kit of ``retailer_id`` from its built ``decks`` and their PDFs (by output path)."""
         record = self.retailer(retailer_id)
         assets = self.entitled(str(record.get("tier", "")))
-        members = {f"assets/{PurePosixPath(a.file).name}": (self.brand_dir / a.file).read_bytes() for a in assets}
         plan = self.plan(retailer_id, assets)
+        output = f"kits/{retailer_id}.zip"
+        key = self._key(record, assets, plan, decks, pdfs)
+        kept = self._kept(output, key)
+        if kept is not None:
+            return Kit(retailer_id, output, b"", kept, kept=True)
+        members = {f"assets/{PurePosixPath(a.file).name}": (self.brand_dir / a.file).read_bytes() for a in assets}
         for language in dict.fromkeys(d.job.language for d in decks):
             own = [d for d in decks if d.job.language == language]
             members.update(self._language_files(record, own, pdfs, plan, assets))
-        return Kit(retailer_id, f"kits/{retailer_id}.zip", zip_bytes(members), tuple(sorted(members)))
+        return Kit(retailer_id, output, zip_bytes(members, comment=key.encode()), tuple(sorted(members)))
+
+    def _key(self, record: dict[str, Any], assets: list[Asset], plan: RetailerPlan, decks: list[BuiltDeck],
+             pdfs: dict[str, bytes]) -> str:
+        """Return the hash of everything the kit is made from."""
+        digest = hashlib.sha256(f"{KIT_FORMAT} {__version__}".encode())
+        digest.update(self.season.spec.model_dump_json().encode())
+        digest.update(repr((sorted(record.items()), plan)).encode())
+        for asset in assets:
+            digest.update(f"{asset.file} {self._file_hash(self.brand_dir / asset.file)}".encode())
+        for deck in decks:
+            pdf = pdfs.get(str(PurePosixPath(deck.job.output).with_suffix(".pdf")), b"")
+            digest.update(f"{deck.job.output} {hashlib.sha256(deck.data).hexdigest()} "
+                          f"{hashlib.sha256(pdf).hexdigest()}".encode())
+        for language in sorted({d.job.language for d in decks}):
+            digest.update(self._file_hash(self.season.path(self.season.spec.locale_dir) / f"{language}.po").encode())
+        return f"{KIT_FORMAT} {digest.hexdigest()}"
+
+    def _file_hash(self, path: Path) -> str:
+        if path not in self._file_hashes:
+            self._file_hashes[path] = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "-"
+        return self._file_hashes[path]
+
+    def _kept(self, output: str, key: str) -> tuple[str, ...] | None:
+        """Return the members of the kit already at ``output`` when it was made from the same inputs."""
+        if self.out_dir is None:
+            return None
+        try:
+            with zipfile.ZipFile(self.out_dir / output) as existing:
+                if existing.comment == key.encode():
+                    return tuple(sorted(existing.namelist()))
+        except (OSError, zipfile.BadZipFile):
+            pass
+        return None
 
     def _language_files(self, record: dict[str, Any], decks: list[BuiltDeck], pdfs: dict[str, bytes],
                         plan: RetailerPlan, assets: list[Asset]) -> dict[str, bytes]:
