@@ -55,6 +55,7 @@ PERF_CALL = """  - name: performance-call
 # ----------------------------------------------------------------- scenarios (child processes)
 def run_build(season: Path, out: Path, jobs: int, force: bool = False, only: tuple[str, ...] = ()) -> dict:
     """Return the figures of one kitgen build."""
+    import generator.charts.render  # noqa: F401 -- matplotlib imported before the clock, as the naive script's pyplot
     from generator.pipeline import BuildOptions, build_season
 
     started, cpu = time.perf_counter(), _cpu()
