@@ -69,7 +69,7 @@ class BuiltDeck:
     seconds: float
     missing_translations: set[str] = field(default_factory=set)
     phases: dict[str, float] = field(default_factory=dict)  # seconds per stage: data, charts, fill, save, check
-    reused: bool = False  # True when an unchanged earlier output was kept (its ``data`` read back from the file)
+    reused: bool = False  # True when an unchanged earlier output was kept (``data`` empty until read_kept_decks)
     fit_findings: list[FitFinding] = field(default_factory=list)  # text that overflows even at the floor
 
 

@@ -223,7 +223,7 @@ class BuildState:
             return None
         if not self._unchanged(self.out_dir / job.output, record):
             return None
-        # ``data`` is read later (load_kept), after the worker processes are forked, to keep them small.
+        # ``data`` stays empty: BuildResult.read_kept_decks reads it when delivery needs it.
         return BuiltDeck(job, b"", record.slides, record.charts, record.layouts, 0.0, set(record.missing),
                          reused=True, fit_findings=[FitFinding(**f) for f in record.fit])
 
@@ -238,12 +238,6 @@ class BuildState:
             return False
         self.verified[path] = seen  # a file found unchanged by its hash is recorded with its size and time
         return True
-
-    def load_kept(self, decks: list[BuiltDeck]) -> None:
-        """Read the bytes of the kept ``decks`` back from their files (later stages, kits and PDFs, use them)."""
-        for deck in decks:
-            if deck.reused and not deck.data:
-                deck.data = (self.out_dir / deck.job.output).read_bytes()
 
     def payload(self, decks: list[BuiltDeck], fingerprints: dict[str, str],
                 written: dict[str, tuple[int, int]]) -> dict:

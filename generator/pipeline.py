@@ -69,6 +69,16 @@ class BuildResult:
     seconds: float = 0.0
     worker_peak_mb: dict[int, float] = field(default_factory=dict)  # peak resident memory per process id
 
+    def read_kept_decks(self) -> None:
+        """Read the bytes of the decks this build kept back from their files (delivery zips and converts them).
+
+        A build does not read them itself: a rebuild that keeps a thousand decks would
+        read every one of them for nothing.
+        """
+        for deck in self.decks:
+            if deck.reused and not deck.data:
+                deck.data = (self.out_dir / deck.job.output).read_bytes()
+
     @property
     def rebuilt(self) -> int:
         """Return the number of decks built this time (the others were unchanged and kept)."""
@@ -183,7 +193,6 @@ def _build(season_dir: Path, options: BuildOptions, progress: Progress | None,
     built = {d.job.output: d for d in pool.run([j for j in jobs if j.output not in kept], progress)}
     result = BuildResult(options.out_dir, worker_peak_mb=pool.peak_mb)
     result.decks = [kept.get(j.output) or built[j.output] for j in jobs]
-    state.load_kept(result.decks)
     with Staging(options.out_dir) as staging:
         written = {}
         for deck in result.decks:

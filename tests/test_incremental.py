@@ -77,3 +77,13 @@ def test_a_touched_but_identical_output_is_kept_and_its_time_recorded(season: Pa
     record = json.loads((out / STATE_FILE).read_text(encoding="utf-8"))["decks"][name]
     assert (record["size"], record["mtime_ns"]) == (deck.stat().st_size, deck.stat().st_mtime_ns)
 
+
+
+def test_kept_decks_are_read_only_when_delivery_asks(season: Path):
+    out = season.parent / "out5"
+    _build(season, out)
+    again = _build(season, out)
+    kept = [d for d in again.decks if d.reused]
+    assert kept and all(d.data == b"" for d in kept)
+    again.read_kept_decks()
+    assert all(d.data == (out / d.job.output).read_bytes() for d in kept)
