@@ -71,6 +71,7 @@ class BuiltDeck:
     phases: dict[str, float] = field(default_factory=dict)  # seconds per stage: data, charts, fill, save, check
     reused: bool = False  # True when an unchanged earlier output was kept (``data`` empty until read_kept_decks)
     fit_findings: list[FitFinding] = field(default_factory=list)  # text that overflows even at the floor
+    chart_keys: tuple[str, ...] | None = ()  # chart cache keys of its pictures (None: not known, an old state)
 
 
 class DeckBuilder:
@@ -90,6 +91,7 @@ class DeckBuilder:
         self._kpis: dict[tuple[tuple[str, str], ...], Kpis] = {}
         self.chart_count = 0
         self.chart_seconds = 0.0
+        self._deck_chart_keys: list[str] = []  # the chart cache keys of the deck being built
 
     @cached_property
     def master(self) -> Master:
@@ -155,6 +157,7 @@ class DeckBuilder:
         slides = self.resolve(job, renderer)
         resolved = time.perf_counter()
         charts_before, chart_seconds_before = self.chart_count, self.chart_seconds
+        self._deck_chart_keys = []
         fitter = deck_fitter(self.master, loc.tag)
         prs = fill_deck(self.master, slides, self.look, loc.tag, lambda c, b: self.draw_chart(c, b, loc),
                         lambda slide, c, b: self.draw_native(slide, c, b, loc), fitter=fitter,
@@ -169,7 +172,7 @@ class DeckBuilder:
         findings = [replace(f, deck=job.output) for f in fitter.findings]
         return BuiltDeck(job, data, len(prs.slides), self.chart_count - charts_before,
                          tuple(s.role for s in slides), time.perf_counter() - started, missing, phases,
-                         fit_findings=findings)
+                         fit_findings=findings, chart_keys=tuple(self._deck_chart_keys))
 
     def resolve(self, job: DeckJob, renderer: TextRenderer) -> list[SlideContent]:
         """Return the resolved slides of ``job``."""
@@ -195,6 +198,7 @@ class DeckBuilder:
         self.chart_count += 1
         started = time.perf_counter()
         key = charts.chart_cache_key(request)  # matplotlib is imported with the first chart
+        self._deck_chart_keys.append(key)
         if key not in self._chart_cache:
             if len(self._chart_cache) >= MEMORY_CHARTS:  # keep memory flat however big the season
                 del self._chart_cache[next(iter(self._chart_cache))]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator.charts import RenderedChart
 from generator.errors import OutputError
-from generator.writer import write_atomic
+from generator.writer import remove_files, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -52,3 +52,13 @@ class ChartCache:
             write_atomic(text_path, chart.alt_text.encode("utf-8"))
         except OutputError as exc:
             log.warning("chart cache not written (%s); charts will be redrawn next time", exc)
+
+    def prune(self, keep: set[str]) -> None:
+        """Remove every cached chart whose key is not in ``keep``; a cache that cannot be tidied only costs disk."""
+        names = {f"{key}{suffix}" for key in keep for suffix in (".png", ".txt")}
+        try:
+            shards = [shard for shard in self.folder.iterdir() if shard.is_dir()] if self.folder.is_dir() else []
+            for shard in shards:
+                remove_files(shard, "*.*", keep=names)
+        except (OSError, OutputError) as exc:
+            log.warning("chart cache not tidied (%s)", exc)

@@ -194,6 +194,7 @@ class DeckRecord:
     fit: tuple[dict, ...] = ()  # the deck's text-fit findings, reported again when it is kept
     size: int = -1  # the file's size and modification time when written: when both still match,
     mtime_ns: int = -1  # the file is taken as unchanged without hashing it again (as make does)
+    chart_keys: tuple[str, ...] | None = None  # its chart pictures' cache keys (None: recorded before kitgen kept them)
 
 
 class BuildState:
@@ -211,7 +212,7 @@ class BuildState:
             if raw.get("version") != STATE_VERSION:
                 return cls(out_dir, {})
             return cls(out_dir, {k: DeckRecord(**{**v, "layouts": tuple(v["layouts"]), "missing": tuple(v["missing"]),
-                                                  "fit": tuple(v["fit"])})
+                                                  "fit": tuple(v["fit"]), "chart_keys": _keys(v.get("chart_keys"))})
                                  for k, v in raw["decks"].items()})
         except (OSError, ValueError, KeyError, TypeError):
             return cls(out_dir, {})
@@ -225,7 +226,7 @@ class BuildState:
             return None
         # ``data`` stays empty: BuildResult.read_kept_decks reads it when delivery needs it.
         return BuiltDeck(job, b"", record.slides, record.charts, record.layouts, 0.0, set(record.missing),
-                         reused=True, fit_findings=[FitFinding(**f) for f in record.fit])
+                         reused=True, fit_findings=[FitFinding(**f) for f in record.fit], chart_keys=record.chart_keys)
 
     def _unchanged(self, path: Path, record: DeckRecord) -> bool:
         """Return whether the output file is still the one recorded (same size and time, else same sha256)."""
@@ -259,8 +260,23 @@ class BuildState:
                                         "slides": deck.slides, "charts": deck.charts,
                                         "layouts": list(deck.layouts), "missing": sorted(deck.missing_translations),
                                         "fit": [asdict(f) for f in deck.fit_findings],
-                                        "size": size, "mtime_ns": mtime_ns}
+                                        "size": size, "mtime_ns": mtime_ns,
+                                        "chart_keys": None if deck.chart_keys is None else list(deck.chart_keys)}
         return {"version": STATE_VERSION, "decks": records}
+
+
+def charts_in_use(payload: dict) -> set[str] | None:
+    """Return the chart cache keys every output of a state payload uses, or None if some are not known."""
+    keys: set[str] = set()
+    for record in payload["decks"].values():
+        if record.get("chart_keys") is None:
+            return None
+        keys.update(record["chart_keys"])
+    return keys
+
+
+def _keys(value: Any) -> tuple[str, ...] | None:
+    return None if value is None else tuple(value)
 
 
 def _file_sha(path: Path) -> str:

@@ -16,7 +16,7 @@ from generator import __version__
 from generator.builder import BuiltDeck, DeckBuilder, DeckJob
 from generator.chart_cache import ChartCache
 from generator.errors import DataError, KitgenError
-from generator.incremental import STATE_FILE, BuildState, Fingerprinter
+from generator.incremental import STATE_FILE, BuildState, Fingerprinter, charts_in_use
 from generator.localize import LocaleContext, TextRenderer
 from generator.spec import Season
 from generator.spec.model import LANGUAGES, DeckDef, RegionDef
@@ -202,8 +202,16 @@ def _build(season_dir: Path, options: BuildOptions, progress: Progress | None,
         _finish(result, options)
         staging.write("manifest.json", json_bytes(manifest(season, result)))
         # read by kitgen only: compact, as it holds a record per deck (a thousand on a large season)
-        staging.write(STATE_FILE, json_bytes(state.payload(result.decks, prints, written), indent=None))
+        payload = state.payload(result.decks, prints, written)
+        staging.write(STATE_FILE, json_bytes(payload, indent=None))
+    _prune_charts(options, builder.disk_cache, charts_in_use(payload))
     return result
+
+
+def _prune_charts(options: BuildOptions, cache: ChartCache | None, in_use: set[str] | None) -> None:
+    """Drop pictures no output uses any more from the build's own chart cache (a --cache-dir may be shared)."""
+    if options.cache_dir is None and cache is not None and in_use is not None:
+        cache.prune(in_use)
 
 
 def _profile_for(template: Path | None) -> Path | None:

@@ -87,3 +87,25 @@ def test_kept_decks_are_read_only_when_delivery_asks(season: Path):
     assert kept and all(d.data == b"" for d in kept)
     again.read_kept_decks()
     assert all(d.data == (out / d.job.output).read_bytes() for d in kept)
+
+
+def test_pictures_no_output_uses_are_dropped_from_the_builds_own_chart_cache(season: Path):
+    out = season.parent / "out6"
+    options = BuildOptions(out, regions=("MX",), retailers=RETAILERS)
+    build_season(season, options)
+    cache = out / ".kitgen-cache" / "charts"
+    used = {p.name for p in cache.glob("*/*.png")}
+    stray = cache / "00" / ("0" * 64 + ".png")
+    stray.parent.mkdir(exist_ok=True)
+    stray.write_bytes(b"a picture of data that changed since")
+    build_season(season, options)  # every deck kept, every picture still in use
+    assert not stray.exists() and {p.name for p in cache.glob("*/*.png")} == used
+
+
+def test_a_shared_chart_cache_is_never_pruned(season: Path):
+    shared = season.parent / "shared-charts"
+    stray = shared / "00" / ("0" * 64 + ".png")
+    stray.parent.mkdir(parents=True)
+    stray.write_bytes(b"another build's picture")
+    build_season(season, BuildOptions(season.parent / "out7", regions=("MX",), retailers=RETAILERS, cache_dir=shared))
+    assert stray.exists()
