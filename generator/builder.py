@@ -103,6 +103,14 @@ class DeckBuilder:
         """Return the colours and fonts kitgen's own shapes use."""
         return _look(self.brand, self.master)
 
+    def warm_up(self) -> None:
+        """Load what every deck needs but no deck should load alone: the master and matplotlib.
+
+        Called before worker processes fork, so they share one copy instead of each loading it.
+        """
+        self.look  # noqa: B018 -- loads the master
+        charts.render_chart  # noqa: B018 -- imports matplotlib (otherwise imported with the first chart)
+
     # ------------------------------------------------------------ context
     def kpis(self, **scope: str) -> Kpis:
         """Return the KPIs of a scope, computed once per process."""

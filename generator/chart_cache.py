@@ -2,7 +2,8 @@
 
 Entries are named by :func:`generator.charts.chart_cache_key` (a hash of the data,
 kind, words, locale, palette, style text, box size, dpi and library versions), so
-an entry never goes stale: a change to any input gives a new key. Each entry is
+an entry never goes stale: a change to any input gives a new key. After a build,
+:meth:`ChartCache.prune` removes the pictures no output uses any more. Each entry is
 ``<key[:2]>/<key>.png`` plus ``<key>.txt`` beside it (the alt text); both are written through
 :func:`generator.writer.write_atomic`, so a reader never sees half a file even when
 two workers store the same chart at once.
@@ -61,4 +62,4 @@ class ChartCache:
             for shard in shards:
                 remove_files(shard, "*.*", keep=names)
         except (OSError, OutputError) as exc:
-            log.warning("chart cache not tidied (%s)", exc)
+            log.warning("old chart pictures not removed from the cache (%s); they only take disk space", exc)

@@ -235,7 +235,7 @@ class BuildState:
         except OSError:
             return False
         seen = (stat.st_size, stat.st_mtime_ns)
-        if seen != (record.size, record.mtime_ns) and _file_sha(path) != record.sha256:
+        if seen != (record.size, record.mtime_ns) and file_sha256(path) != record.sha256:
             return False
         self.verified[path] = seen  # a file found unchanged by its hash is recorded with its size and time
         return True
@@ -279,7 +279,8 @@ def _keys(value: Any) -> tuple[str, ...] | None:
     return None if value is None else tuple(value)
 
 
-def _file_sha(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """Return the sha256 hex digest of the file at ``path``, read in blocks (empty when it cannot be read)."""
     digest = hashlib.sha256()
     try:
         with path.open("rb") as stream:

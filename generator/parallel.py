@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from generator import charts
 from generator.builder import BuiltDeck, DeckBuilder, DeckJob
 from generator.chart_cache import ChartCache
 from generator.check import check_deck
@@ -114,8 +113,7 @@ class PoolRun:
         context = multiprocessing.get_context("fork" if fork else "spawn")
         _WORKER = self.local if fork else None  # inherited by forked workers, never used by the parent
         if _WORKER is not None:
-            _WORKER.look  # noqa: B018 -- load the master once, before the fork, not once per worker
-            charts.render_chart  # noqa: B018 -- and matplotlib (imported with the first chart otherwise)
+            _WORKER.warm_up()  # once, before the fork, not once per worker
         try:
             with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
                                      initargs=(self.setup,)) as pool:

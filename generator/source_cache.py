@@ -52,7 +52,7 @@ def disk_cache(folder: Path | None) -> Iterator[None]:
         _used.clear()
 
 
-def entry_name(parts: tuple[str, ...]) -> str:
+def _entry_name(parts: tuple[str, ...]) -> str:
     """Return the cache file name of a table read from ``parts`` (path, content hash, definition)."""
     digest = hashlib.sha256("\x1f".join((CACHE_FORMAT, __version__, pd.__version__, *parts)).encode())
     return digest.hexdigest() + ".pickle"
@@ -61,7 +61,7 @@ def entry_name(parts: tuple[str, ...]) -> str:
 def mark_used(parts: tuple[str, ...]) -> None:
     """Note that this block read the table of ``parts`` (from memory): its entry is not stale."""
     if _folder is not None:
-        _used.add(entry_name(parts))
+        _used.add(_entry_name(parts))
 
 
 def load(parts: tuple[str, ...]) -> pd.DataFrame | None:
@@ -69,7 +69,7 @@ def load(parts: tuple[str, ...]) -> pd.DataFrame | None:
     if _folder is None:
         return None
     mark_used(parts)
-    path = _folder / entry_name(parts)
+    path = _folder / _entry_name(parts)
     try:
         with path.open("rb") as stream:
             frame = pickle.load(stream)
@@ -84,7 +84,7 @@ def load(parts: tuple[str, ...]) -> pd.DataFrame | None:
 def store(parts: tuple[str, ...], frame: pd.DataFrame) -> None:
     """Keep ``frame`` for ``parts`` (written to disk when the :func:`disk_cache` block ends well)."""
     if _folder is not None:
-        _pending[entry_name(parts)] = frame
+        _pending[_entry_name(parts)] = frame
 
 
 def _flush(folder: Path | None) -> None:
@@ -97,6 +97,10 @@ def _flush(folder: Path | None) -> None:
     try:
         for name, frame in _pending.items():
             write_atomic(folder / name, pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL))
-        remove_files(folder, "*.pickle", keep=_used)
     except OutputError as exc:
         log.warning("data cache not written (%s); data files will be parsed again next time", exc)
+        return
+    try:
+        remove_files(folder, "*.pickle", keep=_used)
+    except OutputError as exc:
+        log.warning("old data cache files not removed (%s); they only take disk space", exc)

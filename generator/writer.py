@@ -19,7 +19,7 @@ import tempfile
 import zipfile
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from pptx.opc.serialized import PackageWriter
 from pptx.presentation import Presentation
@@ -29,9 +29,10 @@ from generator.errors import OutputError
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _APP_LEAKS = re.compile(rb"<(Company|Manager)>[^<]*</\1>|<(Company|Manager)/>")
-STORED = (".jpg", ".jpeg", ".gif")  # compressed already: deflating again only costs time
-COMPRESSED = (".pptx", ".xlsx", ".pdf", ".zip", ".png", ".jpg", ".jpeg", ".gif")  # stored as they are in kits
-FAST = (".png",)  # kitgen's chart PNGs favour encoding speed: a fast deflate still takes off ~15 %
+# Members compressed already are stored: deflating them again costs time and saves next to nothing.
+DECK_STORED = (".jpg", ".jpeg", ".gif")
+KIT_STORED = (".pptx", ".xlsx", ".pdf", ".zip", ".png", ".jpg", ".jpeg", ".gif")
+FAST_DEFLATE = (".png",)  # kitgen's chart PNGs favour encoding speed: a fast deflate still takes off ~15 %
 log = logging.getLogger(__name__)
 
 
@@ -90,21 +91,27 @@ def normalize_zip(data: bytes) -> bytes:
 
 
 def _zip_members(members: list[tuple[str, bytes]]) -> bytes:
-    """Return the deck zip: fixed timestamps, no app.xml leaks, pictures stored as they are.
+    """Return the deck zip: fixed timestamps, no app.xml leaks, JPEG/GIF stored, PNG fast-deflated, XML deflated."""
+    cleaned = ((name, _APP_LEAKS.sub(b"", content) if name == "docProps/app.xml" else content)
+               for name, content in members)
+    return _zip(cleaned, 0o600, DECK_STORED, FAST_DEFLATE)
 
-    JPEG and GIF pictures are stored: deflating them again costs time and saves nothing.
-    PNGs get a fast deflate, XML the default one.
+
+def _zip(members: Iterable[tuple[str, bytes]], mode: int, stored: tuple[str, ...],
+         fast: tuple[str, ...] = (), comment: bytes = b"") -> bytes:
+    """Return a reproducible zip of ``members`` in the order given: fixed timestamps and permissions.
+
+    Names ending in ``stored`` are stored, in ``fast`` deflated at level 1, the rest deflated.
     """
     out = BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        target.comment = comment
         for name, content in members:
-            if name == "docProps/app.xml":
-                content = _APP_LEAKS.sub(b"", content)
-            member = zipfile.ZipInfo(name, ZIP_EPOCH)
             lowered = name.lower()
-            member.compress_type = zipfile.ZIP_STORED if lowered.endswith(STORED) else zipfile.ZIP_DEFLATED
-            member.external_attr = 0o600 << 16
-            target.writestr(member, content, compresslevel=1 if lowered.endswith(FAST) else None)
+            member = zipfile.ZipInfo(name, ZIP_EPOCH)
+            member.compress_type = zipfile.ZIP_STORED if lowered.endswith(stored) else zipfile.ZIP_DEFLATED
+            member.external_attr = mode << 16
+            target.writestr(member, content, compresslevel=1 if lowered.endswith(fast) else None)
     return out.getvalue()
 
 
@@ -177,7 +184,7 @@ def remove_files(folder: Path, pattern: str, keep: set[str]) -> None:
             if path.name not in keep:
                 path.unlink(missing_ok=True)
     except OSError as exc:
-        raise OutputError(f"cannot tidy {folder}: {exc.strerror}") from exc
+        raise OutputError(f"cannot remove old files in {folder}: {exc.strerror}") from exc
 
 
 def json_bytes(value: Any, indent: int | None = 2) -> bytes:
@@ -194,13 +201,4 @@ def zip_bytes(members: dict[str, bytes], comment: bytes = b"") -> bytes:
     they are: deflating them again took most of a kit's time and saved a few per cent.
     ``comment`` becomes the archive comment.
     """
-    out = BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        target.comment = comment
-        for name in sorted(members):
-            member = zipfile.ZipInfo(name, ZIP_EPOCH)
-            compressed = name.lower().endswith(COMPRESSED)
-            member.compress_type = zipfile.ZIP_STORED if compressed else zipfile.ZIP_DEFLATED
-            member.external_attr = 0o644 << 16
-            target.writestr(member, members[name])
-    return out.getvalue()
+    return _zip(((name, members[name]) for name in sorted(members)), 0o644, KIT_STORED, comment=comment)

@@ -19,6 +19,7 @@ from generator.builder import BuiltDeck
 from generator.data import DataStore
 from generator.delivery.checklist import RetailerPlan, checklist_rows, checklist_workbook
 from generator.errors import DataError
+from generator.incremental import file_sha256
 from generator.localize import Catalogs, LocaleContext, TextRenderer
 from generator.spec import Season
 from generator.spec.brand import Asset, load_brand
@@ -100,8 +101,8 @@ class KitMaker:
         return f"{KIT_FORMAT} {digest.hexdigest()}"
 
     def _file_hash(self, path: Path) -> str:
-        if path not in self._file_hashes:
-            self._file_hashes[path] = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "-"
+        if path not in self._file_hashes:  # the same visuals and catalogs serve every kit
+            self._file_hashes[path] = file_sha256(path)
         return self._file_hashes[path]
 
     def _kept(self, output: str, key: str) -> tuple[str, ...] | None:
