@@ -7,6 +7,7 @@ import hashlib
 import json
 
 import babel
+import isal
 import matplotlib
 
 from generator.charts.model import ChartRequest
@@ -21,6 +22,7 @@ def chart_cache_key(request: ChartRequest) -> str:
         "request": dataclasses.asdict(request),
         "matplotlib": matplotlib.__version__,
         "babel": babel.__version__,
+        "isal": isal.__version__,  # the PNG deflate: another version may encode other bytes
         "drawing": DRAWING_VERSION,
         "style_text": style_text(request.style),
     }
