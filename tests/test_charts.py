@@ -222,8 +222,9 @@ def test_cache_key_changes_with_request_and_style(tmp_path):
 
 def test_every_kind_has_a_drawer():
     from generator.charts.model import KINDS
-    from generator.charts.render import DRAWERS
-    assert tuple(DRAWERS) == KINDS
+    from generator.charts.render import DRAWERS, FLAT_DRAWERS
+    assert sorted([*DRAWERS, *FLAT_DRAWERS]) == sorted(KINDS)
+    assert not set(DRAWERS) & set(FLAT_DRAWERS)
 
 
 @pytest.mark.parametrize("alpha", [255, 128])

@@ -41,29 +41,33 @@ def series_color(series: Series, index: int, theme: Theme) -> str:
     return theme.color(index)
 
 
-def top_legend(ax: Axes, count: int) -> None:
-    """Place a frameless one-row legend above the plot, left-aligned, when there is more than one entry."""
-    if count < 2:
-        return
-    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.01), ncols=min(count, 4),
-              handlelength=1.2, columnspacing=1.4, borderaxespad=0.2)
-
-
 def category_ticks(ax: Axes, categories: tuple[str, ...]) -> None:
     """Label the x axis with the categories, wrapped onto two lines (or rotated) when they would collide."""
-    room = _chars_per_category(ax, len(categories))
-    labels = [_wrap(c, room) for c in categories]
-    ax.set_xticks(range(len(categories)), labels)
-    if any(label.count("\n") > 1 for label in labels):
-        ax.set_xticks(range(len(categories)), categories, rotation=35, ha="right", rotation_mode="anchor")
+    labels, rotated = category_labels(categories, ax.figure.get_figwidth())
+    if rotated:
+        ax.set_xticks(range(len(categories)), labels, rotation=35, ha="right", rotation_mode="anchor")
+    else:
+        ax.set_xticks(range(len(categories)), labels)
     ax.set_xlim(-0.6, len(categories) - 0.4)
 
 
-def _chars_per_category(ax: Axes, count: int) -> int:
+def category_labels(categories: tuple[str, ...], figure_inches: float) -> tuple[list[str], bool]:
+    """Return the category labels wrapped to fit side by side, or as they are and whether to rotate them.
+
+    Labels that would need more than two lines are rotated rather than wrapped.
+    """
+    room = _chars_per_category(figure_inches, len(categories))
+    labels = [_wrap(c, room) for c in categories]
+    if any(label.count("\n") > 1 for label in labels):
+        return list(categories), True
+    return labels, False
+
+
+def _chars_per_category(figure_inches: float, count: int) -> int:
     """Return roughly how many tick-label characters fit side by side under one category."""
     # the rc size the tick labels will get: asking the axis for its labels would build and format ticks
     label_points = FontProperties(size=matplotlib.rcParams["xtick.labelsize"]).get_size_in_points()
-    width_points = ax.figure.get_figwidth() * 72 * 0.85
+    width_points = figure_inches * 72 * 0.85
     return max(int(width_points / max(count, 1) / (label_points * 0.5)) - 2, 4)
 
 

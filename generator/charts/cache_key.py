@@ -13,7 +13,7 @@ import matplotlib
 from generator.charts.model import ChartRequest
 from generator.charts.style import style_text
 
-DRAWING_VERSION = "3"  # bump when drawing code changes the pixels of an unchanged request
+DRAWING_VERSION = "4"  # bump when drawing code changes the pixels of an unchanged request
 
 
 def chart_cache_key(request: ChartRequest) -> str:

@@ -10,12 +10,12 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from generator.charts.alt_text import alt_text
-from generator.charts.bars import draw_bar, draw_stacked_bar
+from generator.charts.canvas import Canvas
+from generator.charts.category import draw_bar, draw_line, draw_stacked_bar
 from generator.charts.donut import donut_parts, draw_donut
 from generator.charts.figures import pooled_figure
 from generator.charts.gantt import draw_gantt
 from generator.charts.layout import fit_axes
-from generator.charts.lines import draw_line
 from generator.charts.model import KINDS, ChartRequest, RenderedChart
 from generator.charts.png import encode_png
 from generator.charts.style import Theme, chart_rc, make_theme
@@ -24,10 +24,12 @@ from generator.errors import RenderError
 from generator.geometry import EMU_PER_INCH
 
 Drawer = Callable[[Axes, ChartRequest, Theme], None]
+FlatDrawer = Callable[[Canvas, ChartRequest, Theme], None]
 
+# the most common kinds are drawn flat, in pixels, without an Axes (three times cheaper)
+FLAT_DRAWERS: dict[str, FlatDrawer] = {"bar": draw_bar, "stacked_bar": draw_stacked_bar, "line": draw_line}
 DRAWERS: dict[str, Drawer] = {
-    "bar": draw_bar, "stacked_bar": draw_stacked_bar, "line": draw_line, "donut": draw_donut,
-    "waterfall": draw_waterfall, "bullet": draw_bullet, "gantt": draw_gantt,
+    "donut": draw_donut, "waterfall": draw_waterfall, "bullet": draw_bullet, "gantt": draw_gantt,
 }
 
 
@@ -39,17 +41,20 @@ def render_chart(request: ChartRequest) -> RenderedChart:
     present = has_data(request)
     with matplotlib.rc_context(rc):
         figure = new_figure(request)
-        ax = figure.add_subplot()
-        (draw if present else draw_no_data)(ax, request, theme)
-        fit_axes(figure, ax)
+        if present and request.kind in FLAT_DRAWERS:
+            draw(Canvas(figure), request, theme)
+        else:
+            ax = figure.add_subplot()
+            (draw if present else draw_no_data)(ax, request, theme)
+            fit_axes(figure, ax)
         png = png_bytes(figure)
     return RenderedChart(png, request.width_emu, request.height_emu, alt_text(request, present))
 
 
-def drawer_for(kind: str) -> Drawer:
+def drawer_for(kind: str) -> Drawer | FlatDrawer:
     """Return the drawing function of ``kind``, or raise RenderError naming the valid kinds."""
     try:
-        return DRAWERS[kind]
+        return FLAT_DRAWERS.get(kind) or DRAWERS[kind]
     except KeyError:
         raise RenderError(f"unknown chart kind {kind!r}; valid kinds: {', '.join(KINDS)}") from None
 

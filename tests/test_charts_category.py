@@ -1,0 +1,111 @@
+"""Tests of the flat category charts (bar, stacked bar, line): everything inside the picture, clean ticks."""
+
+from __future__ import annotations
+
+import io
+import math
+from pathlib import Path
+
+import matplotlib
+import numpy as np
+import pytest
+from matplotlib.image import imread
+from matplotlib.text import Text
+
+from generator.charts import ChartRequest, Series, render_chart
+from generator.charts.canvas import Canvas
+from generator.charts.category import Plot, draw_bar, draw_line, draw_stacked_bar
+from generator.charts.render import new_figure
+from generator.charts.style import chart_rc, make_theme
+
+EMU = 914_400
+BRAND_STYLE = str(Path(__file__).resolve().parents[1] / "brand_assets" / "orvelle.mplstyle")
+LONG_FR = ("Bijouterie Laurentienne de Montréal", "Maison Tremblay Québec", "Horlogerie du Vieux-Port",
+           "Joaillerie Saint-Denis", "Boutique Orvelle Laval", "Galeries de Sainte-Foy")
+DRAWERS = {"bar": draw_bar, "stacked_bar": draw_stacked_bar, "line": draw_line}
+
+
+def request(kind: str, categories: tuple[str, ...], *series: Series, **changes) -> ChartRequest:
+    fields = dict(kind=kind, categories=categories, series=series, width_emu=6 * EMU, height_emu=int(3.4 * EMU),
+                  value_format="currency", locale="fr_CA", currency="CAD", style=BRAND_STYLE)
+    fields.update(changes)
+    return ChartRequest(**fields)
+
+
+def drawn_texts(chart: ChartRequest) -> tuple[Canvas, list[Text]]:
+    """Return the canvas a flat chart was drawn on and its visible texts, drawn as render_chart does."""
+    rc = chart_rc(chart.style)
+    with matplotlib.rc_context(rc):
+        figure = new_figure(chart)
+        canvas = Canvas(figure)
+        DRAWERS[chart.kind](canvas, chart, make_theme(chart.palette, rc))
+        figure.canvas.draw()
+        texts = [a for a in figure.get_children() if isinstance(a, Text) and a.get_text()]
+        return canvas, texts
+
+
+CASES = {
+    "long French retailer names (rotated)": request(
+        "bar", LONG_FR, Series("Ventes", (1.2e6, 9e5, 2e6, 3.1e6, 4e5, 1e6), "ty")),
+    "negative values": request(
+        "bar", ("A", "B", "C", "D"), Series("ROI", (1.5, -0.8, None, 2.2), "ty"),
+        Series("AP", (1.0, 0.5, -1.2, 2.0), "ly"), value_format="multiple"),
+    "five stacked series (two legend rows)": request(
+        "stacked_bar", ("juil.", "août", "sept."), *(Series(f"Collection {i}", (1e5 * i, 2e5, 3e5)) for i in range(5))),
+    "line with gaps and a target": request(
+        "line", ("janv.", "févr.", "mars", "avr."), Series("2026", (1.0e6, None, math.nan, 3.0e6), "ty"),
+        Series("Objectif", (2e6,) * 4, "target")),
+    "small box": request("line", ("Jan", "Feb", "Mar"), Series("x", (5.0, 5.0, 5.0)),
+                         width_emu=2 * EMU, height_emu=int(1.2 * EMU), value_format="number"),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_every_text_stays_inside_the_picture(case):
+    canvas, texts = drawn_texts(CASES[case])
+    assert texts
+    for text in texts:
+        box = canvas.extent(text)
+        assert box.x0 >= 0 and box.y0 >= 0, text.get_text()
+        assert box.x1 <= canvas.width and box.y1 <= canvas.height, text.get_text()
+
+
+def test_long_labels_are_rotated_and_short_ones_wrapped_or_kept():
+    _, rotated = drawn_texts(CASES["long French retailer names (rotated)"])
+    assert {t.get_rotation() for t in rotated if t.get_text() in LONG_FR} == {35.0}
+    _, plain = drawn_texts(CASES["line with gaps and a target"])
+    assert {t.get_rotation() for t in plain if t.get_text() == "mars"} == {0.0}
+
+
+def test_tick_values_carry_no_float_noise():
+    canvas, texts = drawn_texts(CASES["small box"])
+    words = {t.get_text() for t in texts}
+    assert {"4,8", "5", "5,2"} <= words  # fr_CA decimal comma, not 5.200000000000001
+    plot = Plot(canvas, CASES["small box"], (4.7, 5.3))
+    assert all(len(repr(t)) <= 5 for t in plot.ticks)
+
+
+def test_data_labels_sit_above_bars_and_below_negative_ones():
+    canvas, texts = drawn_texts(CASES["negative values"])
+    by_word = {t.get_text(): t for t in texts}
+    assert by_word["1,5×"].get_va() == "bottom"
+    assert by_word["-0,8×"].get_va() == "top"
+
+
+def test_legend_has_one_entry_per_series_in_two_rows_when_five():
+    canvas, texts = drawn_texts(CASES["five stacked series (two legend rows)"])
+    rows = {round(t.get_position()[1]) for t in texts if t.get_text().startswith("Collection")}
+    assert len(rows) == 2
+
+
+def test_a_single_series_has_no_legend():
+    _, texts = drawn_texts(CASES["long French retailer names (rotated)"])
+    assert "Ventes" not in {t.get_text() for t in texts}
+
+
+@pytest.mark.parametrize("kind", list(DRAWERS))
+def test_series_colours_and_background_come_from_palette_and_style(kind):
+    chart = request(kind, ("A", "B"), Series("2026", (1.0, 2.0), "ty"), palette=("#7A1F3D",))
+    pixels = (imread(io.BytesIO(render_chart(chart).png))[..., :3] * 255).round().astype(int)
+    assert np.any(np.all(pixels == (0x7A, 0x1F, 0x3D), axis=-1))
+    assert tuple(pixels[0, 0]) == (0xF7, 0xF3, 0xEA)  # the brand sheet's figure.facecolor
