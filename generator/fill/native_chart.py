@@ -28,6 +28,7 @@ from pptx.util import Pt
 
 from generator.charts.model import to_finite
 from generator.content import ChartContent
+from generator.fill.chart_parts import add_chart_frame
 from generator.fill.text import clean_text, safe_chart_label
 from generator.geometry import Box
 
@@ -60,8 +61,7 @@ def add_native_chart(slide, chart: ChartContent, box: Box, look: NativeLook):
         log.debug("chart %s has no native form; drawn as a picture", chart.kind)
         return None
     number_format = excel_number_format(chart.value_format, look.locale, look.currency)
-    frame = slide.shapes.add_chart(CHART_TYPES[chart.kind], box.left, box.top, box.width, box.height,
-                                   chart_data(chart, number_format))
+    frame = add_chart_frame(slide, CHART_TYPES[chart.kind], box, chart_data(chart, number_format))
     frame.name = "Chart"
     frame._element.nvGraphicFramePr.cNvPr.set("descr", clean_text(chart.title or chart.kind))  # alt text
     _style(frame.chart, chart, look, number_format)
