@@ -51,7 +51,8 @@ CASES = {
         "bar", ("A", "B", "C", "D"), Series("ROI", (1.5, -0.8, None, 2.2), "ty"),
         Series("AP", (1.0, 0.5, -1.2, 2.0), "ly"), value_format="multiple"),
     "five stacked series (two legend rows)": request(
-        "stacked_bar", ("juil.", "août", "sept."), *(Series(f"Collection {i}", (1e5 * i, 2e5, 3e5)) for i in range(5))),
+        "stacked_bar", ("juil.", "août", "sept."),
+        *(Series(f"Collection {i}", (1e5 * i, 2e5, 3e5)) for i in range(5))),
     "line with gaps and a target": request(
         "line", ("janv.", "févr.", "mars", "avr."), Series("2026", (1.0e6, None, math.nan, 3.0e6), "ty"),
         Series("Objectif", (2e6,) * 4, "target")),

@@ -104,7 +104,8 @@ def draw_stacked_bar(canvas: Canvas, request: ChartRequest, theme: Theme) -> Non
     boxes, colors = [], []
     for index, (series, top) in enumerate(zip(request.series, tops)):
         bottom = top - heights[index]
-        boxes += [(plot.x(x - half), plot.y(b), plot.x(x + half), plot.y(t)) for x, (b, t) in enumerate(zip(bottom, top))]
+        boxes += [(plot.x(x - half), plot.y(b), plot.x(x + half), plot.y(t))
+                  for x, (b, t) in enumerate(zip(bottom, top))]
         colors += [series_color(series, index, theme)] * count
     _axes(plot, theme, baseline=True)
     canvas.rectangles(boxes, colors, BAR_Z, edgecolor=theme.background, linewidth=0.6)
