@@ -1,0 +1,34 @@
+"""Keep Python's cycle collector off the objects a build starts with.
+
+A process that has imported pandas, python-pptx, Babel, Jinja and matplotlib holds
+about 150,000 long-lived objects, and a build adds its season, data and master.
+A full ("oldest generation") collection walks all of them, about 60 ms, and even
+a build that keeps every deck triggers one: an eighth of a rebuild of a few decks,
+a third of a build with nothing to do. Freezing the objects that
+exist when a build starts (``gc.freeze``) leaves them out of every collection while
+it runs; the build's own garbage is still collected. They are unfrozen afterwards,
+so nothing is kept alive past the build. Forked workers inherit the frozen set.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def older_objects_frozen() -> Iterator[None]:
+    """Leave the objects that exist on entry out of garbage collections until the block ends.
+
+    Nested blocks, or a caller that froze objects itself, leave the freezing to the outermost owner.
+    """
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
