@@ -78,10 +78,12 @@ class DeckBuilder:
     """Builds decks of one season; shares data, master, brand and chart cache between them."""
 
     def __init__(self, season: Season, template: Path | None = None, profile: Path | None = None,
-                 chart_cache: ChartCache | None = None):
+                 chart_cache: ChartCache | None = None, store: DataStore | None = None,
+                 master: Master | None = None):
+        """Use ``store`` and ``master`` when given (loaded by validation already), else load them when needed."""
         self.season = season
         spec = season.spec
-        self.store = DataStore(spec, season.root)
+        self.store = store or DataStore(spec, season.root)
         self.brand, self.brand_dir = load_brand(season.path(spec.brand))
         self.profile_path = profile or season.path(spec.template.profile or _profile_beside(spec.template.path))
         self.template_path = template or season.path(spec.template.path)
@@ -92,11 +94,14 @@ class DeckBuilder:
         self.chart_count = 0
         self.chart_seconds = 0.0
         self._deck_chart_keys: list[str] = []  # the chart cache keys of the deck being built
+        self._master = master
 
-    @cached_property
+    @property
     def master(self) -> Master:
         """Return the master, loaded on first use (planning and up-to-date checks never need it)."""
-        return load_master(self.template_path, load_profile(self.profile_path))
+        if self._master is None:
+            self._master = load_master(self.template_path, load_profile(self.profile_path))
+        return self._master
 
     @cached_property
     def look(self) -> Look:

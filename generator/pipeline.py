@@ -22,7 +22,7 @@ from generator.localize import LocaleContext, TextRenderer
 from generator.spec import Season
 from generator.spec.model import LANGUAGES, DeckDef, RegionDef
 from generator.spec.validate import did_you_mean
-from generator.validation import load_valid_season
+from generator.validation import check_season
 from generator.parallel import BuilderSetup, PoolRun
 from generator.source_cache import disk_cache
 from generator.writer import Staging, json_bytes
@@ -180,10 +180,14 @@ def build_season(season_dir: Path, options: BuildOptions, progress: Progress | N
 
 def _build(season_dir: Path, options: BuildOptions, progress: Progress | None,
            on_plan: Callable[[int], None] | None) -> BuildResult:
-    season = load_valid_season(season_dir, strict=options.strict)  # validate first: nothing written on errors
+    checked = check_season(season_dir, strict=options.strict)  # validate first: nothing written on errors
+    season = checked.season
     setup = BuilderSetup(season_dir, options.template, options.profile or _profile_for(options.template),
                          options.chart_cache_dir)
-    builder = DeckBuilder(season, setup.template, setup.profile, ChartCache(options.chart_cache_dir))
+    # the data and master validation loaded serve the build too (the master only if it is the season's own)
+    own_master = checked.master if options.template is None and options.profile is None else None
+    builder = DeckBuilder(season, setup.template, setup.profile, ChartCache(options.chart_cache_dir),
+                          checked.store, own_master)
     jobs = plan_jobs(season, builder, options)
     if on_plan:
         on_plan(len(jobs))

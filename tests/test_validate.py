@@ -9,9 +9,11 @@ import pytest
 from click.testing import CliRunner
 from validate_cases import make_case
 
+from generator.builder import DeckBuilder
 from generator.cli import cli
 from generator.errors import SpecError
 from generator.pipeline import BuildOptions, build_season
+from generator.validation import check_season
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -103,3 +105,18 @@ def test_build_validates_first_and_writes_nothing(tmp_path):
     with pytest.raises(SpecError, match="unknown column 'colection'"):
         build_season(season, BuildOptions(out))
     assert not out.exists()
+
+
+def test_a_checked_season_hands_over_the_data_and_master_it_loaded(tmp_path):
+    season, _ = make_case(None, tmp_path)
+    checked = check_season(season)
+    assert checked.store is not None and checked.master is not None
+    retailers = checked.season.spec.retailers
+    assert checked.store.frame(retailers) is checked.store.frame(retailers)  # read once, by validation
+    builder = DeckBuilder(checked.season, store=checked.store, master=checked.master)
+    assert builder.store is checked.store and builder.master is checked.master
+
+
+def test_check_season_raises_on_errors(tmp_path):
+    with pytest.raises(SpecError):
+        check_season(_season(tmp_path, TWO_MISTAKES))

@@ -7,13 +7,16 @@ roles, file paths, ``{{ names }}``, locales and translations.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
+from generator.data import DataStore
 from generator.errors import Finding, SpecError
 from generator.spec.loader import load_yaml
 from generator.spec.model import DeckSpec
 from generator.spec.season import SEASON_FILE, Season, SeasonDraft, display_path, read_season
 from generator.spec.validate import validate_document
+from generator.template import Master
 from generator.validation.context import SeasonView
 from generator.validation.data_refs import check_data_refs
 from generator.validation.names import check_names
@@ -22,13 +25,25 @@ from generator.validation.report import Report
 from generator.validation.season_refs import check_brand, check_locales, check_regions, check_template
 from generator.validation.translations import check_translations
 
-__all__ = ["Report", "cross_check", "load_valid_season", "validate_path"]
+__all__ = ["CheckedSeason", "Report", "check_season", "cross_check", "load_valid_season", "validate_path"]
+
+
+@dataclass(frozen=True)
+class CheckedSeason:
+    """A season that passed every check, with the data and master the checks loaded (a build reuses them)."""
+
+    season: Season
+    store: DataStore | None
+    master: Master | None
 
 
 def cross_check(draft: SeasonDraft) -> list[Finding]:
     """Return the findings of every cross-check of a season whose season.yaml loaded."""
-    if draft.spec is None:
-        return []
+    return [] if draft.spec is None else _checked_view(draft).findings
+
+
+def _checked_view(draft: SeasonDraft) -> SeasonView:
+    """Return the view of ``draft`` (its spec loaded) after every cross-check, findings recorded."""
     view = SeasonView(draft)
     unsafe = unsafe_paths(view)
     view.blocked = {path[1] for path in unsafe if path[0] == "sources"}
@@ -43,7 +58,7 @@ def cross_check(draft: SeasonDraft) -> list[Finding]:
     check_names(view)
     if not draft.findings:
         check_translations(view)
-    return view.findings
+    return view
 
 
 def validate_path(path: Path, *, strict: bool = False) -> Report:
@@ -56,11 +71,17 @@ def validate_path(path: Path, *, strict: bool = False) -> Report:
 
 def load_valid_season(path: Path, *, strict: bool = False) -> Season:
     """Return the season at ``path`` after every check; raise SpecError when anything fails."""
+    return check_season(path, strict=strict).season
+
+
+def check_season(path: Path, *, strict: bool = False) -> CheckedSeason:
+    """Return the season at ``path`` after every check, with what they loaded; raise SpecError when anything fails."""
     draft = read_season(path)
-    report = Report.of(draft.findings + cross_check(draft), strict)
-    if not report.ok:
+    view = _checked_view(draft) if draft.spec is not None else None
+    report = Report.of(draft.findings + (view.findings if view else []), strict)
+    if not report.ok or view is None:
         raise SpecError(report.errors)
-    return draft.season()
+    return CheckedSeason(draft.season(), view.store, view.master)
 
 
 def _validate_spec(path: Path, strict: bool) -> Report:

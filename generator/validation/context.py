@@ -14,6 +14,7 @@ from generator.sources import CellError, read_source
 from generator.spec.loader import KeyPath, LoadedYaml, walk_scalars
 from generator.spec.model import DeckSpec, SeasonSpec
 from generator.spec.season import SeasonDraft
+from generator.template import Master
 
 BRAND_ASSETS = "brand.assets"
 
@@ -28,6 +29,12 @@ class SeasonView:
     _frames: dict[str, pd.DataFrame | None] = field(default_factory=dict)
     _kinds: dict[str, dict[str, str] | None] = field(default_factory=dict)
     _store: DataStore | None = None
+    master: Master | None = None  # the season's master once check_template loaded it
+
+    @property
+    def store(self) -> DataStore | None:
+        """Return the data store the frames were read through (None before any was read)."""
+        return self._store
 
     @property
     def spec(self) -> SeasonSpec:

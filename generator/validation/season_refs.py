@@ -24,7 +24,7 @@ def check_template(view: SeasonView, unsafe: set) -> None:
     profile_path = view.root / (spec.template.profile or _beside(spec.template.path))
     try:
         profile = load_profile(profile_path)
-        load_master(view.root / spec.template.path, profile)
+        view.master = load_master(view.root / spec.template.path, profile)
     except SpecError as exc:
         view.findings.extend(exc.findings)
         return
