@@ -78,6 +78,8 @@ class Fingerprinter:
         self.common = self._common()
         self._groups: dict[tuple[str, str], dict[str, str]] = {}
         self._scopes: dict[tuple[str, str, str], bool] = {}
+        self._queries: dict[str, list[tuple[str, dict]]] = {}  # per deck: its bindings, found once
+        self._rows: dict[str, tuple[bytes, Any]] = {}  # per source: header and row hashes, for every grouping
         self._files: dict[str, bytes] = {}  # spec and catalog files, read once for all jobs
         self._region_kpis: dict[str, bytes] = {}
 
@@ -130,15 +132,16 @@ class Fingerprinter:
     def _scoped(self, deck: str, source: str, column: str) -> bool:
         key = (deck, source, column)
         if key not in self._scopes:
-            self._scopes[key] = _scoped(self.season, deck, source, column)
+            if deck not in self._queries:
+                self._queries[deck] = list(_queries(self.season.decks[deck]))
+            self._scopes[key] = _scoped(self._queries[deck], source, column)
         return self._scopes[key]
 
     def _groups_of(self, name: str, column: str | None) -> dict[str, str]:
         """Return ``{key: digest of its rows}`` for ``column`` (or ``{"": digest}`` of the whole source)."""
         if (name, column or "") not in self._groups:
             frame = self.builder.store.frame(name)
-            rows = pd.util.hash_pandas_object(frame, index=False).to_numpy()
-            header = "\x1f".join(map(str, frame.columns)).encode()
+            header, rows = self._row_hashes(name)
             if column is None:
                 groups = {"": _sha(header, rows.tobytes())}
             else:
@@ -147,15 +150,23 @@ class Fingerprinter:
             self._groups[(name, column or "")] = groups
         return self._groups[(name, column or "")]
 
+    def _row_hashes(self, name: str) -> tuple[bytes, Any]:
+        """Return the header bytes and the row hashes of source ``name`` (hashed once for every grouping)."""
+        if name not in self._rows:
+            frame = self.builder.store.frame(name)
+            self._rows[name] = ("\x1f".join(map(str, frame.columns)).encode(),
+                                pd.util.hash_pandas_object(frame, index=False).to_numpy())
+        return self._rows[name]
+
 
 def _scope_column(audience: str) -> str | None:
     return {"retailer": "retailer_id", "region": "region_id"}.get(audience)
 
 
-def _scoped(season: Season, deck: str, source: str, column: str) -> bool:
-    """Return whether every query and repeat of ``deck`` on ``source`` keeps to the audience's rows."""
+def _scoped(queries: list[tuple[str, dict]], source: str, column: str) -> bool:
+    """Return whether every query and repeat of a deck (``queries``) on ``source`` keeps to the audience's rows."""
     placeholder = {"retailer_id": "{{ retailer.retailer_id }}", "region_id": "{{ region.id }}"}[column]
-    for binding_source, filters in _queries(season.decks[deck]):
+    for binding_source, filters in queries:
         if binding_source != source:
             continue
         wanted = filters.get(column)
