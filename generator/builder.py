@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 import time
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -23,6 +24,7 @@ from generator.data import DataStore
 from generator.fill import Look, fill_deck
 from generator.fill.deck import deck_fitter
 from generator.fit import FitFinding
+from generator.fit.fonts import font_file
 from generator.fill.native_chart import NativeLook, add_native_chart
 from generator.fill.text import clean_chart
 from generator.geometry import Box
@@ -95,6 +97,7 @@ class DeckBuilder:
         self.chart_seconds = 0.0
         self._deck_chart_keys: list[str] = []  # the chart cache keys of the deck being built
         self._master = master
+        self._font_lookup: threading.Thread | None = None
 
     @property
     def master(self) -> Master:
@@ -115,6 +118,25 @@ class DeckBuilder:
         """
         self.look  # noqa: B018 -- loads the master
         charts.render_chart  # noqa: B018 -- imports matplotlib (otherwise imported with the first chart)
+        self.wait_for_fonts()
+
+    def start_font_lookup(self) -> None:
+        """Start finding the files of the master's fonts in a background thread.
+
+        fontconfig answers each font (regular and bold) in a subprocess, ~6 ms apiece, which the
+        first deck of every worker would otherwise wait for; the parent plans and fingerprints
+        meanwhile. :meth:`warm_up` (before forking) and :meth:`build` wait for it to end. Only
+        started once the master is loaded (validation loads the season's own): planning never needs it.
+        """
+        if self._font_lookup is None and self._master is not None:
+            names = sorted({self.look.heading_font, self.look.body_font})
+            self._font_lookup = threading.Thread(target=_look_up_fonts, args=(names,), name="font lookup")
+            self._font_lookup.start()
+
+    def wait_for_fonts(self) -> None:
+        """Wait until the font lookup started by :meth:`start_font_lookup` (if any) has ended."""
+        if self._font_lookup is not None:
+            self._font_lookup.join()
 
     # ------------------------------------------------------------ context
     def kpis(self, **scope: str) -> Kpis:
@@ -164,6 +186,7 @@ class DeckBuilder:
     def build(self, job: DeckJob) -> BuiltDeck:
         """Return the deck for ``job``, serialized in memory."""
         started = time.perf_counter()
+        self.wait_for_fonts()
         loc = LocaleContext(job.language, job.locale, job.currency)
         renderer = TextRenderer(loc, self.catalogs)
         missing_before = set(self.catalogs.missing.get(job.language, set()))
@@ -246,6 +269,15 @@ class DeckBuilder:
         modified = dt.datetime.combine(spec.season.start, dt.time())
         return DeckMeta(title=title, author=spec.maison.name, language=renderer.loc.tag,
                         subject=f"{spec.season.code} {job.deck}", keywords=job.audience_id or "", modified=modified)
+
+
+def _look_up_fonts(names: list[str]) -> None:
+    try:
+        for name in names:
+            for bold in (False, True):
+                font_file(name, bold)  # remembered by font_file for every later measurement
+    except Exception as exc:  # noqa: BLE001 -- the build looks the font up again and reports the problem itself
+        log.debug("font lookup ahead of the build failed: %s", exc)
 
 
 def _chart_format(value_format: str) -> str:

@@ -188,6 +188,7 @@ def _build(season_dir: Path, options: BuildOptions, progress: Progress | None,
     own_master = checked.master if options.template is None and options.profile is None else None
     builder = DeckBuilder(season, setup.template, setup.profile, ChartCache(options.chart_cache_dir),
                           checked.store, own_master)
+    builder.start_font_lookup()  # fontconfig subprocesses run while the decks are planned and fingerprinted
     jobs = plan_jobs(season, builder, options)
     if on_plan:
         on_plan(len(jobs))
@@ -197,6 +198,7 @@ def _build(season_dir: Path, options: BuildOptions, progress: Progress | None,
     kept = {} if options.force else {j.output: d for j in jobs if (d := state.reusable(j, prints[j.output]))}
     pool = PoolRun(setup, max(1, options.jobs), builder)
     built = {d.job.output: d for d in pool.run([j for j in jobs if j.output not in kept], progress)}
+    builder.wait_for_fonts()  # no thread outlives the build, even one that built nothing
     result = BuildResult(options.out_dir, worker_peak_mb=pool.peak_mb)
     result.decks = [kept.get(j.output) or built[j.output] for j in jobs]
     with Staging(options.out_dir) as staging:
