@@ -7,8 +7,8 @@ import hashlib
 import json
 
 import babel
-import isal
 import matplotlib
+import zlib_ng
 
 from generator.charts.model import ChartRequest
 from generator.charts.style import style_text
@@ -22,7 +22,7 @@ def chart_cache_key(request: ChartRequest) -> str:
         "request": dataclasses.asdict(request),
         "matplotlib": matplotlib.__version__,
         "babel": babel.__version__,
-        "isal": isal.__version__,  # the PNG deflate: another version may encode other bytes
+        "zlib_ng": zlib_ng.__version__,  # the PNG deflate: another version may encode other bytes
         "drawing": DRAWING_VERSION,
         "style_text": style_text(request.style),
     }

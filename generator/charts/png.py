@@ -1,9 +1,11 @@
 """A minimal PNG encoder for rendered canvases: no metadata, one IDAT, same bytes for the same pixels.
 
 PIL's encoder tries every row filter and keeps the alpha channel; charts are opaque
-flat-colour pictures, so unfiltered RGB at deflate level 1 encodes about twice as fast
-and comes out smaller. The deflate is ISA-L's (``isal``): a standard zlib stream, the
-same size as zlib's level 1, made seven times faster (0.6 ms instead of 4 ms a chart).
+flat-colour pictures, so unfiltered RGB with a fast deflate encodes about twice as fast
+and comes out smaller. The deflate is zlib-ng's (``zlib-ng``) level 3: a standard zlib
+stream the size of zlib's level 1, three times faster (1.2 ms instead of 4 ms a chart),
+and like zlib the same bytes for the same pixels. (ISA-L is faster still, but gave two
+builds of the same charts different bytes.)
 """
 
 from __future__ import annotations
@@ -13,12 +15,12 @@ import threading
 import zlib
 
 import numpy as np
-from isal import isal_zlib
+from zlib_ng import zlib_ng
 from PIL import Image
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 COLOR_RGB, COLOR_RGBA = 2, 6
-ZLIB_LEVEL = 1  # the deck zip compresses again anyway; speed matters more than a few kilobytes
+DEFLATE_LEVEL = 3  # zlib-ng level 3: the size of zlib level 1 at a third of its time
 MAX_ROW_BUFFERS = 4  # distinct picture sizes kept per thread
 
 _local = threading.local()
@@ -45,7 +47,7 @@ def _compressed_rows(pixels: np.ndarray) -> bytes:
     height = pixels.shape[0]
     rows = _row_buffer(height, 1 + pixels[0].size)
     rows[:, 1:] = pixels.reshape(height, -1)
-    return isal_zlib.compress(rows, ZLIB_LEVEL)  # the array's buffer directly: no bytes copy
+    return zlib_ng.compress(rows, DEFLATE_LEVEL)  # the array's buffer directly: no bytes copy
 
 
 def _row_buffer(height: int, row_bytes: int) -> np.ndarray:
