@@ -97,14 +97,19 @@ def test_build_with_an_unknown_name_writes_nothing(runner, tmp_path, option, val
     assert not (out / "manifest.json").exists()
 
 
-def test_a_build_that_keeps_every_deck_never_imports_matplotlib(tmp_path):
+def test_a_build_that_draws_no_chart_never_imports_matplotlib(tmp_path):
     """matplotlib costs 0.3 s to import: only drawing a chart may pay for it."""
     out = tmp_path / "out"
     script = ("import sys; from pathlib import Path; from generator.pipeline import BuildOptions, build_season;"
-              f"o = BuildOptions(Path({str(out)!r}), only=('retailer-kit',), retailers=('004101',), jobs=1);"
+              f"o = BuildOptions(Path({str(out)!r}), only=('retailer-kit',), retailers=('004101', '004102'), jobs=1);"
               f"build_season(Path({str(SAMPLE_SEASON)!r}), o)")
     first = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert first.returncode == 0, first.stderr
     again = subprocess.run([sys.executable, "-c", script + "; assert 'matplotlib' not in sys.modules, 'imported'"],
                            capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert again.returncode == 0, again.stderr
+    # rebuilt with --force, in this process and by two workers: every chart comes from the cache
+    for rebuild in (script.replace("jobs=1", "jobs=1, force=True"), script.replace("jobs=1", "jobs=2, force=True")):
+        done = subprocess.run([sys.executable, "-c", rebuild + "; assert 'matplotlib' not in sys.modules, 'imported'"],
+                              capture_output=True, text=True, cwd=ROOT, timeout=120)
+        assert done.returncode == 0, done.stderr

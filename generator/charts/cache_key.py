@@ -1,4 +1,8 @@
-"""A stable key for a chart request, for caching rendered PNGs between runs."""
+"""A stable key for a chart request, for caching rendered PNGs between runs.
+
+Computing a key never imports matplotlib (library versions are read from package
+metadata): a build whose charts all come from the cache does not pay for it.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,11 @@ import dataclasses
 import hashlib
 import json
 
-import babel
-import matplotlib
-import zlib_ng
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
 
 from generator.charts.model import ChartRequest
-from generator.charts.style import style_text
 
 DRAWING_VERSION = "4"  # bump when drawing code changes the pixels of an unchanged request
 
@@ -20,11 +23,27 @@ def chart_cache_key(request: ChartRequest) -> str:
     """Return the sha256 hex of the request's canonical JSON, library versions and style file text."""
     payload = {
         "request": dataclasses.asdict(request),
-        "matplotlib": matplotlib.__version__,
-        "babel": babel.__version__,
-        "zlib_ng": zlib_ng.__version__,  # the PNG deflate: another version may encode other bytes
+        "matplotlib": _version("matplotlib"),
+        "babel": _version("babel"),
+        "zlib_ng": _version("zlib-ng"),  # the PNG deflate: another version may encode other bytes
         "drawing": DRAWING_VERSION,
         "style_text": style_text(request.style),
     }
     text = json.dumps(payload, sort_keys=True, default=str, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def style_text(style: str | None) -> str:
+    """Return the style sheet's text ("" when none or unreadable)."""
+    if not style:
+        return ""
+    try:
+        return Path(style).read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+@lru_cache(maxsize=8)
+def _version(distribution: str) -> str:
+    """Return the installed version of ``distribution``, read once per process."""
+    return version(distribution)

@@ -84,16 +84,6 @@ def make_theme(palette: tuple[str, ...], rc: dict[str, object]) -> Theme:
     return Theme(palette=colors or DEFAULT_PALETTE, background="white" if background == "none" else background)
 
 
-def style_text(style: str | None) -> str:
-    """Return the style sheet's text ("" when none or unreadable), for cache keys."""
-    if not style:
-        return ""
-    try:
-        return Path(style).read_text(encoding="utf-8")
-    except OSError:
-        return ""
-
-
 @lru_cache(maxsize=8)
 def _load_rc(path: str) -> dict[str, object]:
     """Return defaults updated with the style file at ``path`` (read once), fonts filtered."""
