@@ -51,9 +51,10 @@ class Plot:
         self.count = len(request.categories)
         self.lo, self.hi = limits
         ticks = MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], min_n_ticks=3).tick_values(self.lo, self.hi)
-        span = self.hi - self.lo
+        slack = (self.hi - self.lo) * 1e-9
+        inside = [t for t in ticks if self.lo - slack <= t <= self.hi + slack]
         # 12 significant digits drop float noise (5.200000000000001) the tick labels would show
-        self.ticks = [float(f"{t:.12g}") + 0.0 for t in ticks if self.lo - span * 1e-9 <= t <= self.hi + span * 1e-9]
+        self.ticks = [float(f"{t:.12g}") + 0.0 for t in inside]
         self.frame = Frame(0, 0, canvas.width, canvas.height)
         self.value_labels: list[Text] = []
         self.category_labels: list[Text] = []
@@ -65,10 +66,6 @@ class Plot:
     def y(self, value: float) -> float:
         """Return the pixel y of a value."""
         return self.frame.bottom + (value - self.lo) / (self.hi - self.lo) * self.frame.height
-
-    def slot(self) -> float:
-        """Return the width of one category in pixels."""
-        return self.frame.width / self.count
 
 
 def draw_bar(canvas: Canvas, request: ChartRequest, theme: Theme) -> None:
@@ -117,14 +114,14 @@ def draw_line(canvas: Canvas, request: ChartRequest, theme: Theme) -> None:
     count = len(request.categories)
     values = [values_array(s, count) for s in request.series]
     plot = Plot(canvas, request, _limits([v for row in values for v in row if not math.isnan(v)], 0.15))
-    legend = _legend(canvas, request, theme, line=True)
-    _layout(plot, legend, _last_point(request))
+    legend, marks = _legend(canvas, request, theme, line=True), _last_point(request)
+    _layout(plot, legend, marks)
     _axes(plot, theme, baseline=False)
     for index, (series, row) in enumerate(zip(request.series, values)):
         style = LINE_STYLES.get(series.kind, DEFAULT_LINE)
         canvas.polyline([plot.x(x) for x in range(count)], [plot.y(v) for v in row],
                         series_color(series, index, theme), **style)
-    _finish(plot, legend, _last_point(request), theme.ink)
+    _finish(plot, legend, marks, theme.ink)
 
 
 def _limits(values: list[float], margin: float, sticky_zero: bool = False) -> tuple[float, float]:
@@ -177,9 +174,9 @@ def _layout(plot: Plot, legend: Legend | None, marks: list[Mark]) -> None:
     """Set ``plot.frame`` so tick labels, category labels, data labels and legend fit the picture."""
     canvas = plot.canvas
     pad = PAD_INCHES * canvas.figure.dpi
-    plot.value_labels = [canvas.text(0, 0, label_for(plot.request, t), fontsize=matplotlib.rcParams["ytick.labelsize"],
-                                     color=tick_label_color("y"), ha="right", va="center_baseline")
-                         for t in plot.ticks]
+    size = matplotlib.rcParams["ytick.labelsize"]
+    plot.value_labels = [canvas.text(0, 0, label_for(plot.request, t), fontsize=size, color=tick_label_color("y"),
+                                     ha="right", va="center_baseline") for t in plot.ticks]
     plot.category_labels = _category_texts(plot)
     widest = max([canvas.extent(t).width for t in plot.value_labels] + [0.0])
     below = max([canvas.extent(t).height for t in plot.category_labels] + [0.0])
