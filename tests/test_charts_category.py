@@ -110,3 +110,25 @@ def test_series_colours_and_background_come_from_palette_and_style(kind):
     pixels = (imread(io.BytesIO(render_chart(chart).png))[..., :3] * 255).round().astype(int)
     assert np.any(np.all(pixels == (0x7A, 0x1F, 0x3D), axis=-1))
     assert tuple(pixels[0, 0]) == (0xF7, 0xF3, 0xEA)  # the brand sheet's figure.facecolor
+
+
+def test_a_legend_too_wide_takes_fewer_columns_and_wraps_in_one(caplog):
+    names = ("Ventes de la saison en cours", "Même saison l'an dernier", "Objectif de la boutique",
+             "Moyenne régionale des boutiques")
+    series = [Series(name, (1.0, 2.0, 3.0 - i / 2)) for i, name in enumerate(names)]
+    canvas, texts = drawn_texts(request("line", ("janv.", "févr.", "mars"), *series, width_emu=6 * EMU))
+    legend = [t for t in texts if t.get_text() in names]
+    assert len({round(t.get_position()[0]) for t in legend}) == 2  # two columns of two
+    assert all(canvas.extent(t).x1 <= canvas.width for t in legend)
+    canvas, texts = drawn_texts(request("line", ("janv.", "févr.", "mars"), *series, width_emu=int(2.6 * EMU)))
+    assert any("\n" in t.get_text() for t in texts)  # one column: long names wrap
+    assert all(canvas.extent(t).x1 <= canvas.width for t in texts)
+
+
+def test_labels_that_cannot_fit_are_reported(caplog):
+    names = [f"Série numéro {i} de la boutique phare" for i in range(4)]
+    series = [Series(name, (1.0, 2.0)) for name in names]
+    chart = request("line", ("janv.", "févr."), *series, width_emu=int(1.5 * EMU), height_emu=int(1.2 * EMU),
+                    title="Ventes")
+    drawn_texts(chart)
+    assert "chart 'Ventes' (line): its labels and legend do not fit a 1.5 x 1.2 in box" in caplog.text

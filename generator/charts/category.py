@@ -8,6 +8,7 @@ what the same chart costs through an Axes.
 
 from __future__ import annotations
 
+import logging
 import math
 from dataclasses import dataclass, replace
 
@@ -23,6 +24,7 @@ from generator.charts.legend import Entry, Legend
 from generator.charts.model import ChartRequest
 from generator.charts.style import Theme
 
+log = logging.getLogger(__name__)
 GROUP_WIDTH = 0.76
 MAX_LABELLED_BARS = 16  # beyond this, data labels clutter more than they inform
 DATA_LABEL_POINTS, LAST_POINT_POINTS = 7.5, 8.0
@@ -180,13 +182,20 @@ def _layout(plot: Plot, legend: Legend | None, marks: list[Mark]) -> None:
     plot.category_labels = _category_texts(plot)
     widest = max([canvas.extent(t).width for t in plot.value_labels] + [0.0])
     below = max([canvas.extent(t).height for t in plot.category_labels] + [0.0])
-    top = canvas.height - pad - (legend.height() + legend.gap() + 0.01 * canvas.height if legend else 0.0)
     left = pad + widest + canvas.pt(tick_pad_points("y"))
-    plot.frame = Frame(left, pad + below + canvas.pt(tick_pad_points("x")), canvas.width - pad, top)
+    plot.frame = Frame(left, pad + below + canvas.pt(tick_pad_points("x")), canvas.width - pad, canvas.height - pad)
     for _ in range(2):  # wide first or last category labels may hang over the sides
         plot.frame = _inside_sides(plot, pad)
-    plot.frame = _room_for_marks(plot, marks, top)
-    plot.frame = _at_least(plot.frame, canvas)
+    if legend:
+        legend.fit(canvas.width - pad - plot.frame.left)
+    top = canvas.height - pad - (legend.height() + legend.gap() + 0.01 * canvas.height if legend else 0.0)
+    plot.frame = _room_for_marks(plot, replace(plot.frame, top=top), marks, top)
+    grown = _at_least(plot.frame, canvas)
+    if grown != plot.frame:  # the plot keeps its minimum: labels or legend now cross the picture's edge
+        log.warning("chart %r (%s): its labels and legend do not fit a %.1f x %.1f in box and are cut off; "
+                    "enlarge the box or shorten the series and category names", plot.request.title or "",
+                    plot.request.kind, canvas.width / canvas.figure.dpi, canvas.height / canvas.figure.dpi)
+    plot.frame = grown
 
 
 def _category_texts(plot: Plot) -> list[Text]:
@@ -208,9 +217,8 @@ def _inside_sides(plot: Plot, pad: float) -> Frame:
     return replace(frame, left=frame.left + left_over, right=frame.right - right_over)
 
 
-def _room_for_marks(plot: Plot, marks: list[Mark], limit: float) -> Frame:
-    """Return the frame lowered so the data labels above the highest values stay below ``limit``."""
-    frame = plot.frame
+def _room_for_marks(plot: Plot, frame: Frame, marks: list[Mark], limit: float) -> Frame:
+    """Return ``frame`` lowered so the data labels above the highest values stay below ``limit``."""
     for mark in marks:
         share = (mark.value - plot.lo) / (plot.hi - plot.lo)
         room = plot.canvas.pt(mark.offset_points + mark.size * 1.3)  # a label's height is ~1.3 font sizes

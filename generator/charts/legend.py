@@ -2,12 +2,14 @@
 
 Spacing follows the rc legend parameters in font-size units, entries fill the
 columns top-down as matplotlib's do, and handles are a colour swatch for bars or
-a short stroke (with its marker and dashes) for lines.
+a short stroke (with its marker and dashes) for lines. A legend that would not fit
+the picture's width takes fewer columns, and in one column its long labels wrap.
 """
 
 from __future__ import annotations
 
 import math
+import textwrap
 from dataclasses import dataclass, field
 
 import matplotlib
@@ -42,7 +44,24 @@ class Legend:
         self.texts = [canvas.text(0, 0, e.label, fontsize=rc["legend.fontsize"], color=color,
                                   ha="left", va="center") for e in entries]
         self.columns = _columns(len(entries), min(len(entries), MAX_COLUMNS))
-        self.row = max([canvas.extent(t).height for t in self.texts] + [rc["legend.handleheight"] * self.font])
+        self._measure()
+
+    def fit(self, room: float) -> None:
+        """Take as many columns as fit in ``room`` pixels; in one column, wrap labels wider than the room."""
+        for ncols in range(min(len(self.entries), MAX_COLUMNS), 0, -1):
+            self.columns = _columns(len(self.entries), ncols)
+            if self.width() <= room:
+                return
+        chrome = self.width() - max(self.canvas.extent(t).width for t in self.texts)  # handle, padding
+        for text in self.texts:
+            _wrap_to(text, room - chrome, self.canvas)
+        self._measure()
+
+    def width(self) -> float:
+        """Return the legend's width in pixels, its padding included."""
+        columns = sum(max(self._entry_width(i) for i in column) for column in self.columns)
+        return (columns + (len(self.columns) - 1) * COLUMN_SPACING * self.font
+                + 2 * self._em("legend.borderpad") + self.gap())
 
     def height(self) -> float:
         """Return the legend's height in pixels, its border padding included."""
@@ -62,6 +81,13 @@ class Legend:
                       for r, i in enumerate(column)]
             x += max(widths) + COLUMN_SPACING * self.font
 
+    def _measure(self) -> None:
+        rc = matplotlib.rcParams
+        self.row = max([self.canvas.extent(t).height for t in self.texts] + [rc["legend.handleheight"] * self.font])
+
+    def _entry_width(self, index: int) -> float:
+        return HANDLE_LENGTH * self.font + self._em("legend.handletextpad") + self.canvas.extent(self.texts[index]).width
+
     def _entry(self, index: int, x: float, y: float) -> float:
         """Draw entry ``index`` centred on height ``y`` from ``x``; return its width."""
         entry, text = self.entries[index], self.texts[index]
@@ -78,6 +104,15 @@ class Legend:
 
     def _em(self, key: str) -> float:
         return matplotlib.rcParams[key] * self.font
+
+
+def _wrap_to(text, room: float, canvas: Canvas) -> None:
+    """Break ``text`` at spaces into lines narrow enough for ``room`` pixels (one long word stays whole)."""
+    words = text.get_text()
+    for chars in range(len(words) - 1, 0, -1):
+        if canvas.extent(text).width <= room:
+            return
+        text.set_text(textwrap.fill(words, chars, break_long_words=False))
 
 
 def _columns(count: int, ncols: int) -> list[list[int]]:
