@@ -86,7 +86,8 @@ class Legend:
         self.row = max([self.canvas.extent(t).height for t in self.texts] + [rc["legend.handleheight"] * self.font])
 
     def _entry_width(self, index: int) -> float:
-        return HANDLE_LENGTH * self.font + self._em("legend.handletextpad") + self.canvas.extent(self.texts[index]).width
+        label = self.canvas.extent(self.texts[index]).width
+        return HANDLE_LENGTH * self.font + self._em("legend.handletextpad") + label
 
     def _entry(self, index: int, x: float, y: float) -> float:
         """Draw entry ``index`` centred on height ``y`` from ``x``; return its width."""
@@ -100,7 +101,7 @@ class Legend:
             self.canvas.rectangles([(x, y - half, x + length, y + half)], [entry.color])
         text_x = x + length + self._em("legend.handletextpad")
         text.set_position((text_x, y))
-        return length + self._em("legend.handletextpad") + self.canvas.extent(text).width
+        return self._entry_width(index)
 
     def _em(self, key: str) -> float:
         return matplotlib.rcParams[key] * self.font
