@@ -134,6 +134,14 @@ def test_formatting_is_pinned_per_locale(locale, currency, expected):
     assert got == expected
 
 
+def test_compact_forms_round_small_values_to_one_decimal():
+    # CLDR compact patterns only round from 1,000 up: 0.9117581236920912 would print whole
+    assert format_value(0.9117581236920912, "currency", "fr_CA", "CAD", compact=True) == f"0,9{NBSP}$"
+    assert format_value(12.3456, "number", "en_US", "USD", compact=True) == "12.3"
+    assert format_value(-0.04, "currency", "en_US", "USD", compact=True) == "$0"
+    assert format_value(12.3456, "number", "en_US", "USD") == "12.346"  # full forms keep their own rules
+
+
 def test_foreign_currency_compact_and_whole_percent():
     assert format_value(1234567.5, "currency", "en_CA", "USD", compact=True) == "US$1.2M"
     assert format_value(1234567.5, "currency", "fr_CA", "USD", compact=True) == f"1,2{NBSP}M${NBSP}US"

@@ -39,7 +39,7 @@ def format_value(value: float, value_format: str, locale: str, currency: str, co
     if value_format == "multiple":
         return format_decimal(number, "#,##0.0", locale=locale) + MULTIPLE_SIGN
     if compact:
-        return format_compact_decimal(number, locale=locale, fraction_digits=1)
+        return format_compact_decimal(_one_decimal_below_1000(number), locale=locale, fraction_digits=1)
     return format_decimal(number, locale=locale)
 
 
@@ -61,8 +61,13 @@ def format_day(day: datetime.date, locale: str) -> str:
 def _currency(number: float, locale: str, currency: str, compact: bool) -> str:
     """Return a currency amount, compact ("$1.2M", "1,2 M$") or full ("$1,234,567.50")."""
     if compact:
-        return format_compact_currency(number, currency, locale=locale, fraction_digits=1)
+        return format_compact_currency(_one_decimal_below_1000(number), currency, locale=locale, fraction_digits=1)
     return format_currency(number, currency, locale=locale)
+
+
+def _one_decimal_below_1000(number: float) -> float:
+    """Return ``number`` rounded to one decimal when below 1,000 (CLDR compact forms only round from 1,000 up)."""
+    return round(number, 1) + 0.0 if abs(number) < 1000 else number  # + 0.0: no "-0"
 
 
 @lru_cache(maxsize=32)
