@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import math
+import random
+import struct
 from pathlib import Path
 
 import matplotlib
@@ -15,7 +17,7 @@ from matplotlib.text import Text
 from generator.charts import ChartRequest, Series, render_chart
 from generator.charts.canvas import Canvas
 from generator.charts.category import Plot, draw_bar, draw_line, draw_stacked_bar
-from generator.charts.render import new_figure
+from generator.charts.render import has_data, new_figure, pixel_size
 from generator.charts.style import chart_rc, make_theme
 
 EMU = 914_400
@@ -23,6 +25,10 @@ BRAND_STYLE = str(Path(__file__).resolve().parents[1] / "brand_assets" / "orvell
 LONG_FR = ("Bijouterie Laurentienne de Montréal", "Maison Tremblay Québec", "Horlogerie du Vieux-Port",
            "Joaillerie Saint-Denis", "Boutique Orvelle Laval", "Galeries de Sainte-Foy")
 DRAWERS = {"bar": draw_bar, "stacked_bar": draw_stacked_bar, "line": draw_line}
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    return struct.unpack(">II", png[16:24])
 
 
 def request(kind: str, categories: tuple[str, ...], *series: Series, **changes) -> ChartRequest:
@@ -131,4 +137,35 @@ def test_labels_that_cannot_fit_are_reported(caplog):
     chart = request("line", ("janv.", "févr."), *series, width_emu=int(1.5 * EMU), height_emu=int(1.2 * EMU),
                     title="Ventes")
     drawn_texts(chart)
-    assert "chart 'Ventes' (line): its labels and legend do not fit a 1.5 x 1.2 in box" in caplog.text
+    assert "chart 'Ventes' (line): some labels do not fit a 1.5 x 1.2 in box" in caplog.text
+
+
+def _random_chart(rng: random.Random) -> ChartRequest:
+    """Return a chart of random kind, size, names and values (gaps, zeros, negatives, huge and tiny)."""
+    count, n_series = rng.randint(1, 14), rng.randint(1, 6)
+    names = ("Jan", "Solenne", "Bijouterie Laurentienne de Montréal", "X", "Ombrelune 42 mm automatique")
+    values = (None, math.nan, math.inf, 0.0, -5.0, 1e12)
+    series = [Series(rng.choice(("FW26", "Last year", "Objectif régional des boutiques phares")),
+                     tuple(rng.choice(values + (rng.uniform(-1e6, 1e6), rng.uniform(0, 1))) for _ in range(count)),
+                     rng.choice(("", "ty", "ly", "target"))) for _ in range(n_series)]
+    return request(rng.choice(list(DRAWERS)), tuple(f"{rng.choice(names)} {i}" for i in range(count)), *series,
+                   value_format=rng.choice(("number", "currency", "percent", "multiple")),
+                   locale=rng.choice(("en_US", "fr_CA", "es_MX")),
+                   width_emu=int(rng.uniform(1.5, 12) * EMU), height_emu=int(rng.uniform(1.0, 7) * EMU))
+
+
+def test_random_charts_draw_and_never_cut_text_silently(caplog):
+    rng = random.Random(20261125)
+    for _ in range(40):
+        chart = _random_chart(rng)
+        caplog.clear()
+        assert png_size(render_chart(chart).png) == pixel_size(chart)
+        if not has_data(chart):
+            continue
+        canvas, texts = drawn_texts(chart)
+        outside = [t.get_text() for t in texts if not _inside(canvas.extent(t), canvas)]
+        assert not outside or "do not fit" in caplog.text, (chart, outside)
+
+
+def _inside(box, canvas: Canvas) -> bool:
+    return box.x0 >= -1 and box.y0 >= -1 and box.x1 <= canvas.width + 1 and box.y1 <= canvas.height + 1

@@ -60,6 +60,7 @@ class Plot:
         self.frame = Frame(0, 0, canvas.width, canvas.height)
         self.value_labels: list[Text] = []
         self.category_labels: list[Text] = []
+        self.mark_labels: list[Text] = []
 
     def x(self, position: float) -> float:
         """Return the pixel x of a category position (categories sit at 0, 1, 2 ...)."""
@@ -78,7 +79,7 @@ def draw_bar(canvas: Canvas, request: ChartRequest, theme: Theme) -> None:
     plot = Plot(canvas, request, _limits([0.0, *(v for h in heights for v in h)], 0.12, sticky_zero=True))
     marks = _bar_marks(request, width) if count * n_series <= MAX_LABELLED_BARS else []
     legend = _legend(canvas, request, theme, line=False)
-    _layout(plot, legend, marks)
+    _layout(plot, legend, marks, theme.ink)
     boxes, colors = [], []
     for index, (series, values) in enumerate(zip(request.series, heights)):
         left = np.arange(count) - GROUP_WIDTH / 2 + width * index + width * 0.04
@@ -86,7 +87,7 @@ def draw_bar(canvas: Canvas, request: ChartRequest, theme: Theme) -> None:
         colors += [series_color(series, index, theme)] * count
     _axes(plot, theme, baseline=True)
     canvas.rectangles(boxes, colors)
-    _finish(plot, legend, marks, theme.ink)
+    _finish(plot, legend, marks)
 
 
 def draw_stacked_bar(canvas: Canvas, request: ChartRequest, theme: Theme) -> None:
@@ -98,7 +99,7 @@ def draw_stacked_bar(canvas: Canvas, request: ChartRequest, theme: Theme) -> Non
     marks = [Mark(label_for(request, total), x, max(total, 0), 3) for x, total in enumerate(tops[-1])] \
         if count <= MAX_LABELLED_BARS else []
     legend = _legend(canvas, request, theme, line=False)
-    _layout(plot, legend, marks)
+    _layout(plot, legend, marks, theme.ink)
     half = GROUP_WIDTH * 0.8 / 2
     boxes, colors = [], []
     for index, (series, top) in enumerate(zip(request.series, tops)):
@@ -108,7 +109,7 @@ def draw_stacked_bar(canvas: Canvas, request: ChartRequest, theme: Theme) -> Non
         colors += [series_color(series, index, theme)] * count
     _axes(plot, theme, baseline=True)
     canvas.rectangles(boxes, colors, BAR_Z, edgecolor=theme.background, linewidth=0.6)
-    _finish(plot, legend, marks, theme.ink)
+    _finish(plot, legend, marks)
 
 
 def draw_line(canvas: Canvas, request: ChartRequest, theme: Theme) -> None:
@@ -117,13 +118,13 @@ def draw_line(canvas: Canvas, request: ChartRequest, theme: Theme) -> None:
     values = [values_array(s, count) for s in request.series]
     plot = Plot(canvas, request, _limits([v for row in values for v in row if not math.isnan(v)], 0.15))
     legend, marks = _legend(canvas, request, theme, line=True), _last_point(request)
-    _layout(plot, legend, marks)
+    _layout(plot, legend, marks, theme.ink)
     _axes(plot, theme, baseline=False)
     for index, (series, row) in enumerate(zip(request.series, values)):
         style = LINE_STYLES.get(series.kind, DEFAULT_LINE)
         canvas.polyline([plot.x(x) for x in range(count)], [plot.y(v) for v in row],
                         series_color(series, index, theme), **style)
-    _finish(plot, legend, marks, theme.ink)
+    _finish(plot, legend, marks)
 
 
 def _limits(values: list[float], margin: float, sticky_zero: bool = False) -> tuple[float, float]:
@@ -172,7 +173,7 @@ def _legend(canvas: Canvas, request: ChartRequest, theme: Theme, line: bool) -> 
 
 
 # ----------------------------------------------------------------- layout
-def _layout(plot: Plot, legend: Legend | None, marks: list[Mark]) -> None:
+def _layout(plot: Plot, legend: Legend | None, marks: list[Mark], ink: str) -> None:
     """Set ``plot.frame`` so tick labels, category labels, data labels and legend fit the picture."""
     canvas = plot.canvas
     pad = PAD_INCHES * canvas.figure.dpi
@@ -180,22 +181,18 @@ def _layout(plot: Plot, legend: Legend | None, marks: list[Mark]) -> None:
     plot.value_labels = [canvas.text(0, 0, label_for(plot.request, t), fontsize=size, color=tick_label_color("y"),
                                      ha="right", va="center_baseline") for t in plot.ticks]
     plot.category_labels = _category_texts(plot)
+    plot.mark_labels = [canvas.text(0, 0, m.text, fontsize=m.size, fontweight=m.weight, color=ink, ha="center",
+                                    va="bottom" if m.offset_points > 0 else "top") for m in marks]
     widest = max([canvas.extent(t).width for t in plot.value_labels] + [0.0])
     below = max([canvas.extent(t).height for t in plot.category_labels] + [0.0])
     left = pad + widest + canvas.pt(tick_pad_points("y"))
     plot.frame = Frame(left, pad + below + canvas.pt(tick_pad_points("x")), canvas.width - pad, canvas.height - pad)
-    for _ in range(2):  # wide first or last category labels may hang over the sides
-        plot.frame = _inside_sides(plot, pad)
+    for _ in range(3):  # wide first or last labels may hang over the sides
+        plot.frame = _inside_sides(plot, marks, pad)
     if legend:
-        legend.fit(canvas.width - pad - plot.frame.left)
+        legend.fit(canvas.width - 2 * pad)
     top = canvas.height - pad - (legend.height() + legend.gap() + 0.01 * canvas.height if legend else 0.0)
-    plot.frame = _room_for_marks(plot, replace(plot.frame, top=top), marks, top)
-    grown = _at_least(plot.frame, canvas)
-    if grown != plot.frame:  # the plot keeps its minimum: labels or legend now cross the picture's edge
-        log.warning("chart %r (%s): its labels and legend do not fit a %.1f x %.1f in box and are cut off; "
-                    "enlarge the box or shorten the series and category names", plot.request.title or "",
-                    plot.request.kind, canvas.width / canvas.figure.dpi, canvas.height / canvas.figure.dpi)
-    plot.frame = grown
+    plot.frame = _at_least(_room_for_marks(plot, replace(plot.frame, top=top), marks, top), canvas)
 
 
 def _category_texts(plot: Plot) -> list[Text]:
@@ -206,11 +203,13 @@ def _category_texts(plot: Plot) -> list[Text]:
     return [plot.canvas.text(0, 0, label, **props) for label in labels]
 
 
-def _inside_sides(plot: Plot, pad: float) -> Frame:
-    """Return the frame narrowed so the first and last category labels stay inside the picture."""
+def _inside_sides(plot: Plot, marks: list[Mark], pad: float) -> Frame:
+    """Return the frame narrowed so the first and last category and data labels stay inside the picture."""
     frame, canvas = plot.frame, plot.canvas
+    placed = [(position, label) for position, label in enumerate(plot.category_labels)]
+    placed += [(mark.position, label) for mark, label in zip(marks, plot.mark_labels)]
     left_over, right_over = 0.0, 0.0
-    for position, label in enumerate(plot.category_labels):
+    for position, label in placed:
         label.set_position((plot.x(position), frame.bottom))
         box = canvas.extent(label)
         left_over, right_over = max(left_over, pad - box.x0), max(right_over, box.x1 - (canvas.width - pad))
@@ -219,9 +218,9 @@ def _inside_sides(plot: Plot, pad: float) -> Frame:
 
 def _room_for_marks(plot: Plot, frame: Frame, marks: list[Mark], limit: float) -> Frame:
     """Return ``frame`` lowered so the data labels above the highest values stay below ``limit``."""
-    for mark in marks:
+    for mark, label in zip(marks, plot.mark_labels):
         share = (mark.value - plot.lo) / (plot.hi - plot.lo)
-        room = plot.canvas.pt(mark.offset_points + mark.size * 1.3)  # a label's height is ~1.3 font sizes
+        room = plot.canvas.pt(mark.offset_points) + plot.canvas.extent(label).height
         if mark.offset_points > 0 and share > 0 and frame.bottom + share * frame.height + room > limit:
             frame = replace(frame, top=frame.bottom + (limit - room - frame.bottom) / share)
     return frame
@@ -250,17 +249,27 @@ def _axes(plot: Plot, theme: Theme, baseline: bool) -> None:
         canvas.segments([((frame.left, plot.y(0)), (frame.right, plot.y(0)))], theme.ink, 0.6, zorder=2)
 
 
-def _finish(plot: Plot, legend: Legend | None, marks: list[Mark], ink: str) -> None:
+def _finish(plot: Plot, legend: Legend | None, marks: list[Mark]) -> None:
     """Place the tick labels, category labels, data labels and legend around the final frame."""
     canvas, frame = plot.canvas, plot.frame
     for tick, label in zip(plot.ticks, plot.value_labels):
         label.set_position((frame.left - canvas.pt(tick_pad_points("y")), plot.y(tick)))
     for position, label in enumerate(plot.category_labels):
         label.set_position((plot.x(position), frame.bottom - canvas.pt(tick_pad_points("x"))))
-    for mark in marks:
-        canvas.text(plot.x(mark.position), plot.y(mark.value) + canvas.pt(mark.offset_points), mark.text,
-                    fontsize=mark.size, fontweight=mark.weight, color=ink, ha="center",
-                    va="bottom" if mark.offset_points > 0 else "top")
+    for mark, label in zip(marks, plot.mark_labels):
+        label.set_position((plot.x(mark.position), plot.y(mark.value) + canvas.pt(mark.offset_points)))
     if legend:
-        legend.draw(frame.left, frame.top + 0.01 * frame.height)
+        pad = PAD_INCHES * canvas.figure.dpi
+        legend.draw(max(0.0, min(frame.left, canvas.width - pad - legend.width())), frame.top + 0.01 * frame.height)
+    _report_cut_off(plot, legend)
 
+
+def _report_cut_off(plot: Plot, legend: Legend | None) -> None:
+    """Log a warning naming the chart when some of its text crosses the picture's edge (too small a box)."""
+    canvas = plot.canvas
+    texts = plot.value_labels + plot.category_labels + plot.mark_labels + (legend.texts if legend else [])
+    boxes = [canvas.extent(t) for t in texts]
+    if any(b.x0 < -1 or b.y0 < -1 or b.x1 > canvas.width + 1 or b.y1 > canvas.height + 1 for b in boxes):
+        log.warning("chart %r (%s): some labels do not fit a %.1f x %.1f in box and are cut off; "
+                    "enlarge the box or shorten the series and category names", plot.request.title or "",
+                    plot.request.kind, canvas.width / canvas.figure.dpi, canvas.height / canvas.figure.dpi)
