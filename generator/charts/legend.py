@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import matplotlib
 from matplotlib.font_manager import FontProperties
+from matplotlib.text import Text
 
 from generator.charts.canvas import Canvas
 
@@ -38,7 +39,7 @@ class Legend:
     def __init__(self, canvas: Canvas, entries: list[Entry]) -> None:
         rc = matplotlib.rcParams
         self.canvas, self.entries = canvas, entries
-        self.font = canvas.pt(FontProperties(size=rc["legend.fontsize"]).get_size_in_points())
+        self.em_px = canvas.pt(FontProperties(size=rc["legend.fontsize"]).get_size_in_points())  # font size, pixels
         color = rc["legend.labelcolor"]
         color = rc["text.color"] if color in (None, "None", "inherit") else color
         self.texts = [canvas.text(0, 0, e.label, fontsize=rc["legend.fontsize"], color=color,
@@ -60,7 +61,7 @@ class Legend:
     def width(self) -> float:
         """Return the legend's width in pixels, its padding included."""
         columns = sum(max(self._entry_width(i) for i in column) for column in self.columns)
-        return (columns + (len(self.columns) - 1) * COLUMN_SPACING * self.font
+        return (columns + (len(self.columns) - 1) * COLUMN_SPACING * self.em_px
                 + 2 * self._em("legend.borderpad") + self.gap())
 
     def height(self) -> float:
@@ -70,7 +71,7 @@ class Legend:
 
     def gap(self) -> float:
         """Return the space kept between the plot and the legend, in pixels."""
-        return BORDER_AXES_PAD * self.font
+        return BORDER_AXES_PAD * self.em_px
 
     def draw(self, left: float, bottom: float) -> None:
         """Place the entries so the legend's lower-left corner sits at (left, bottom) plus its padding."""
@@ -79,35 +80,35 @@ class Legend:
         for column in self.columns:
             widths = [self._entry(i, x, top - r * (self.row + self._em("legend.labelspacing")) - self.row / 2)
                       for r, i in enumerate(column)]
-            x += max(widths) + COLUMN_SPACING * self.font
+            x += max(widths) + COLUMN_SPACING * self.em_px
 
     def _measure(self) -> None:
         rc = matplotlib.rcParams
-        self.row = max([self.canvas.extent(t).height for t in self.texts] + [rc["legend.handleheight"] * self.font])
+        self.row = max([self.canvas.extent(t).height for t in self.texts] + [rc["legend.handleheight"] * self.em_px])
 
     def _entry_width(self, index: int) -> float:
         label = self.canvas.extent(self.texts[index]).width
-        return HANDLE_LENGTH * self.font + self._em("legend.handletextpad") + label
+        return HANDLE_LENGTH * self.em_px + self._em("legend.handletextpad") + label
 
     def _entry(self, index: int, x: float, y: float) -> float:
         """Draw entry ``index`` centred on height ``y`` from ``x``; return its width."""
         entry, text = self.entries[index], self.texts[index]
-        length = HANDLE_LENGTH * self.font
+        length = HANDLE_LENGTH * self.em_px
         if entry.style:
             self.canvas.polyline([x, x + length / 2, x + length], [y, y, y], entry.color,
                                  markevery=[1], **entry.style)
         else:
-            half = matplotlib.rcParams["legend.handleheight"] * self.font / 2
+            half = matplotlib.rcParams["legend.handleheight"] * self.em_px / 2
             self.canvas.rectangles([(x, y - half, x + length, y + half)], [entry.color])
         text_x = x + length + self._em("legend.handletextpad")
         text.set_position((text_x, y))
         return self._entry_width(index)
 
     def _em(self, key: str) -> float:
-        return matplotlib.rcParams[key] * self.font
+        return matplotlib.rcParams[key] * self.em_px
 
 
-def _wrap_to(text, room: float, canvas: Canvas) -> None:
+def _wrap_to(text: Text, room: float, canvas: Canvas) -> None:
     """Break ``text`` at spaces into lines narrow enough for ``room`` pixels (one long word stays whole)."""
     words = text.get_text()
     for chars in range(len(words) - 1, 0, -1):
