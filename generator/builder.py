@@ -25,7 +25,6 @@ from generator.fill import Look, fill_deck
 from generator.fill.deck import deck_fitter
 from generator.fit import FitFinding
 from generator.fit.fonts import font_file
-from generator.fill.native_chart import NativeLook, add_native_chart
 from generator.fill.text import clean_chart
 from generator.geometry import Box
 from generator.kpis import Kpis, compute_kpis
@@ -255,6 +254,9 @@ class DeckBuilder:
 
     def draw_native(self, slide, chart: ChartContent, box: Box, loc: LocaleContext):
         """Return a native, editable chart added to ``slide`` in ``box``, or None for kinds drawn as pictures."""
+        # imported here: python-pptx's chart data pulls in xlsxwriter, which a build drawing no native chart never needs
+        from generator.fill.native_chart import NativeLook, add_native_chart
+
         started = time.perf_counter()
         chart = clean_chart(chart)
         palette = self.brand.palette

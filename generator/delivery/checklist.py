@@ -12,16 +12,16 @@ import re
 import zipfile
 from dataclasses import dataclass
 from io import BytesIO
-from typing import Any, Iterable
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from typing import TYPE_CHECKING, Any, Iterable
 
 from generator.localize import TextRenderer, format_day
 from generator.spec.model import ChecklistSpec
 from generator.writer import zip_bytes
 
-HEADER_FILL = PatternFill("solid", fgColor="101B2D")
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+HEADER_COLOR = "101B2D"
 COLUMN_WIDTHS = (26, 60, 20, 8, 30)
 _CORE_DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 
@@ -69,6 +69,10 @@ def _day(value: Any) -> dt.date | None:
 def checklist_workbook(spec: ChecklistSpec, rows: Iterable[ChecklistRow], renderer: TextRenderer,
                        context: dict[str, Any], modified: dt.datetime) -> bytes:
     """Return the checklist as .xlsx bytes, reproducible for the same input."""
+    # imported here: openpyxl costs a build whose kits are all kept 0.05 s for nothing
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+
     book = Workbook()
     sheet = book.active
     sheet.title = renderer.text(spec.sheet, context)[:31]  # Excel's sheet-name limit
@@ -76,7 +80,7 @@ def checklist_workbook(spec: ChecklistSpec, rows: Iterable[ChecklistRow], render
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append([renderer.text(h, context) for h in spec.headers])
     for cell in sheet[2]:
-        cell.font, cell.fill = Font(bold=True, color="FFFFFF"), HEADER_FILL
+        cell.font, cell.fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor=HEADER_COLOR)
     for row in rows:
         day = format_day(row.day, renderer.loc, "medium") if row.day else ""
         sheet.append([renderer.text(spec.sections.get(row.section, row.section), context), row.task, day, "", ""])
@@ -87,6 +91,8 @@ def checklist_workbook(spec: ChecklistSpec, rows: Iterable[ChecklistRow], render
 
 
 def _layout(sheet) -> None:
+    from openpyxl.styles import Alignment  # loaded already by checklist_workbook
+
     for index, width in enumerate(COLUMN_WIDTHS):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
     sheet.freeze_panes = "A3"
