@@ -14,18 +14,13 @@ import time
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.chart_cache import ChartCache
 from generator import charts
 from generator.charts import ChartRequest, RenderedChart
 from generator.content import ChartContent, DeckMeta, SlideContent
 from generator.data import DataStore
-from generator.fill import Look, fill_deck
-from generator.fill.deck import deck_fitter
-from generator.fit import FitFinding
-from generator.fit.fonts import font_file
-from generator.fill.text import clean_chart
 from generator.geometry import Box
 from generator.kpis import Kpis, compute_kpis
 from generator.localize import Catalogs, LocaleContext, TextRenderer
@@ -33,8 +28,12 @@ from generator.resolve import DeckContext, repeat_records, resolve_deck
 from generator.spec import Season
 from generator.spec.brand import Brand, load_brand
 from generator.spec.profile import load_profile
-from generator.template import Master, load_master
 from generator.writer import deck_bytes
+
+if TYPE_CHECKING:  # filling decks (python-pptx, fonts) is imported when a deck is built: a kept one never is
+    from generator.fill import Look
+    from generator.fit import FitFinding
+    from generator.template import Master
 
 log = logging.getLogger(__name__)
 MEMORY_CHARTS = 256  # rendered charts a process keeps in memory (the disk cache keeps them all)
@@ -102,6 +101,8 @@ class DeckBuilder:
     def master(self) -> Master:
         """Return the master, loaded on first use (planning and up-to-date checks never need it)."""
         if self._master is None:
+            from generator.template import load_master
+
             self._master = load_master(self.template_path, load_profile(self.profile_path))
         return self._master
 
@@ -125,9 +126,9 @@ class DeckBuilder:
         """Start finding the files of the master's fonts in a background thread.
 
         fontconfig answers each font (regular and bold) in a subprocess, ~6 ms apiece, which the
-        first deck of every worker would otherwise wait for; the parent plans and fingerprints
-        meanwhile. :meth:`warm_up` (before forking) and :meth:`build` wait for it to end. Only
-        started once the master is loaded (validation loads the season's own): planning never needs it.
+        first deck of every worker would otherwise wait for. :meth:`warm_up` (before forking) and
+        :meth:`build` wait for it to end. Only started once the master is loaded (validation loads
+        the season's own) and a deck is to be built: a build that keeps every deck never needs it.
         """
         if self._font_lookup is None and self._master is not None:
             names = sorted({self.look.heading_font, self.look.body_font})
@@ -186,6 +187,9 @@ class DeckBuilder:
     # ------------------------------------------------------------ building
     def build(self, job: DeckJob) -> BuiltDeck:
         """Return the deck for ``job``, serialized in memory."""
+        from generator.fill import fill_deck
+        from generator.fill.deck import deck_fitter
+
         started = time.perf_counter()
         self.wait_for_fonts()
         loc = LocaleContext(job.language, job.locale, job.currency)
@@ -230,6 +234,8 @@ class DeckBuilder:
 
     def draw_chart(self, chart: ChartContent, box: Box, loc: LocaleContext) -> RenderedChart:
         """Return the chart picture for ``box`` (cached by content)."""
+        from generator.fill.text import clean_chart
+
         chart = clean_chart(chart)  # data-borne words reach matplotlib here, not through slide text
         request = self.chart_request(chart, box, loc)
         self.chart_count += 1
@@ -256,6 +262,7 @@ class DeckBuilder:
         """Return a native, editable chart added to ``slide`` in ``box``, or None for kinds drawn as pictures."""
         # imported here: python-pptx's chart data pulls in xlsxwriter, which a build drawing no native chart never needs
         from generator.fill.native_chart import NativeLook, add_native_chart
+        from generator.fill.text import clean_chart
 
         started = time.perf_counter()
         chart = clean_chart(chart)
@@ -276,6 +283,8 @@ class DeckBuilder:
 
 
 def _look_up_fonts(names: list[str]) -> None:
+    from generator.fit.fonts import font_file
+
     try:
         for name in names:
             for bold in (False, True):
@@ -294,6 +303,8 @@ def _profile_beside(template: str) -> str:
 
 
 def _look(brand: Brand, master: Master) -> Look:
+    from generator.fill import Look
+
     p = brand.palette
     heading, body = master.fonts
     return Look(ink=p.ink, gold=p.gold, ivory=p.ivory, stone=p.stone, slate=p.slate, positive=p.positive,

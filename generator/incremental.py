@@ -30,7 +30,7 @@ from dataclasses import asdict, dataclass
 from importlib.metadata import version
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 import babel
 import pandas as pd
@@ -39,8 +39,10 @@ from pydantic import BaseModel
 
 from generator import __version__
 from generator.builder import BuiltDeck, DeckBuilder, DeckJob
-from generator.fit import FitFinding
 from generator.spec import Season
+
+if TYPE_CHECKING:
+    from generator.fit import FitFinding
 
 log = logging.getLogger(__name__)
 STATE_FILE = ".kitgen-state.json"
@@ -237,7 +239,7 @@ class BuildState:
             return None
         # ``data`` stays empty: BuildResult.read_kept_decks reads it when delivery needs it.
         return BuiltDeck(job, b"", record.slides, record.charts, record.layouts, 0.0, set(record.missing),
-                         reused=True, fit_findings=[FitFinding(**f) for f in record.fit], chart_keys=record.chart_keys)
+                         reused=True, fit_findings=_fit_findings(record.fit), chart_keys=record.chart_keys)
 
     def _unchanged(self, path: Path, record: DeckRecord) -> bool:
         """Return whether the output file is still the one recorded (same size and time, else same sha256)."""
@@ -300,3 +302,12 @@ def file_sha256(path: Path) -> str:
     except OSError:
         return ""
     return digest.hexdigest()
+
+
+def _fit_findings(recorded: list[dict[str, Any]]) -> list[FitFinding]:
+    """Return a kept deck's recorded fit findings (generator.fit, and its fonts, imported only when there are some)."""
+    if not recorded:
+        return []
+    from generator.fit import FitFinding
+
+    return [FitFinding(**f) for f in recorded]

@@ -188,7 +188,6 @@ def _build(season_dir: Path, options: BuildOptions, progress: Progress | None,
     own_master = checked.master if options.template is None and options.profile is None else None
     builder = DeckBuilder(season, setup.template, setup.profile, ChartCache(options.chart_cache_dir),
                           checked.store, own_master)
-    builder.start_font_lookup()  # fontconfig subprocesses run while the decks are planned and fingerprinted
     jobs = plan_jobs(season, builder, options)
     if on_plan:
         on_plan(len(jobs))
@@ -196,6 +195,8 @@ def _build(season_dir: Path, options: BuildOptions, progress: Progress | None,
     prints = {job.output: fingerprints.fingerprint(job) for job in jobs}
     state = BuildState.load(options.out_dir)
     kept = {} if options.force else {j.output: d for j in jobs if (d := state.reusable(j, prints[j.output]))}
+    if len(kept) < len(jobs):  # only a deck being built measures text: a build keeping every deck skips fontconfig
+        builder.start_font_lookup()
     pool = PoolRun(setup, max(1, options.jobs), builder)
     built = {d.job.output: d for d in pool.run([j for j in jobs if j.output not in kept], progress)}
     builder.wait_for_fonts()  # no thread outlives the build, even one that built nothing

@@ -16,7 +16,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.check.render import pdf_page_count
 from generator.errors import CheckError, RenderError, ToolMissingError
 
 log = logging.getLogger(__name__)
@@ -104,6 +103,8 @@ def _wait(process: subprocess.Popen, decks: int) -> None:
 
 
 def _check_pages(jobs: list[PdfJob], pdfs: list[Path]) -> None:
+    from generator.check.render import pdf_page_count  # the deck checks import python-pptx: only PDFs need them
+
     missing = [job.output for job, pdf in zip(jobs, pdfs) if not pdf.is_file()]
     if missing:
         raise RenderError("LibreOffice could not convert: " + ", ".join(missing) +
