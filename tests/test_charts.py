@@ -245,3 +245,38 @@ def test_png_encoder_round_trips_pixels(alpha):
     decoded = np.asarray(Image.open(io.BytesIO(encode_png(rgba))))
     assert decoded.shape == ((5, 7, 3) if alpha == 255 else (5, 7, 4))  # opaque pictures drop alpha
     assert np.array_equal(decoded, rgba[..., :decoded.shape[2]])
+
+
+@pytest.mark.parametrize(("actual", "target", "expected"), [
+    (3.4, 3.0, (0.0, 3.4 * 1.2)),  # the usual case: from zero to 20 % past the largest value
+    (-0.5, 3.0, (-0.5 - 0.2 * 3.5, 3.0 + 0.2 * 3.5)),
+    (-695398.7, -695398.7, (-695398.7 * 1.2, 695398.7 * 0.2)),  # no target given: the actual stands in
+])
+def test_bullet_range_takes_in_negative_values(actual, target, expected):
+    from generator.charts.waterfall import bullet_range
+    assert bullet_range(actual, target) == pytest.approx(expected)
+
+
+def test_a_negative_bullet_without_target_draws():
+    # once drew its note a hundred million pixels off the canvas: FreeType "raster overflow"
+    chart = render_chart(request("bullet", series=(Series("ROI", (-695398.7,)),), target=None))
+    assert png_size(chart.png) == (900, 510)
+
+
+def test_a_chart_matplotlib_cannot_draw_is_a_render_error(monkeypatch):
+    import generator.charts.render as render
+
+    def fails(ax, request, theme):
+        raise RuntimeError("FT_Render_Glyph failed with error 0x62: raster overflow")
+
+    monkeypatch.setitem(render.DRAWERS, "donut", fails)
+    with pytest.raises(RenderError) as error:
+        render_chart(request("donut", title="Sell-out mix"))
+    assert str(error.value) == ("chart 'Sell-out mix' (donut) could not be drawn: FT_Render_Glyph failed with "
+                                "error 0x62: raster overflow; check its data for extreme or unexpected values")
+
+
+def test_an_axes_chart_too_small_for_its_labels_is_reported(caplog):
+    with caplog.at_level(logging.WARNING):
+        render_chart(request("gantt", width_emu=int(1.5 * EMU), height_emu=EMU, title="Campaigns"))
+    assert "chart 'Campaigns' (gantt): some labels do not fit a 1.5 x 1.0 in box and are cut off" in caplog.text

@@ -265,11 +265,16 @@ def _finish(plot: Plot, legend: Legend | None, marks: list[Mark]) -> None:
 
 
 def _report_cut_off(plot: Plot, legend: Legend | None) -> None:
-    """Log a warning naming the chart when some of its text crosses the picture's edge (too small a box)."""
+    """Report the chart when some of its text crosses the picture's edge (too small a box)."""
     canvas = plot.canvas
     texts = plot.value_labels + plot.category_labels + plot.mark_labels + (legend.texts if legend else [])
     boxes = [canvas.extent(t) for t in texts]
     if any(b.x0 < -1 or b.y0 < -1 or b.x1 > canvas.width + 1 or b.y1 > canvas.height + 1 for b in boxes):
-        log.warning("chart %r (%s): some labels do not fit a %.1f x %.1f in box and are cut off; "
-                    "enlarge the box or shorten the series and category names", plot.request.title or "",
-                    plot.request.kind, canvas.width / canvas.figure.dpi, canvas.height / canvas.figure.dpi)
+        report_cut_off(plot.request, canvas.width / canvas.figure.dpi, canvas.height / canvas.figure.dpi)
+
+
+def report_cut_off(request: ChartRequest, width_in: float, height_in: float) -> None:
+    """Log a warning naming a chart whose labels do not fit its box, and how to make them fit."""
+    log.warning("chart %r (%s): some labels do not fit a %.1f x %.1f in box and are cut off; "
+                "enlarge the box or shorten the series and category names", request.title or "", request.kind,
+                width_in, height_in)

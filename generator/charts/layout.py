@@ -8,17 +8,31 @@ from __future__ import annotations
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 
 PAD_INCHES = 0.05
 MIN_FRACTION = 0.25  # the plot keeps at least this share of the figure whatever the labels
 
 
-def fit_axes(figure: Figure, ax: Axes) -> None:
-    """Move ``ax`` so tick labels, legend and notes sit inside the figure with a small pad."""
+def fit_axes(figure: Figure, ax: Axes) -> bool:
+    """Move ``ax`` so tick labels, legend and notes sit inside the figure with a small pad.
+
+    Two passes: labels anchored to data (rotated categories, notes) move when the plot is
+    resized. Return False when some text still crosses the figure's edge (too small a box).
+    """
     renderer = figure.canvas.get_renderer()
-    outer, inner = ax.get_tightbbox(renderer), ax.get_window_extent(renderer)
-    if outer is None:
-        return
+    for _ in range(2):
+        outer, inner = ax.get_tightbbox(renderer), ax.get_window_extent(renderer)
+        if outer is None:
+            return True
+        _place(figure, ax, outer, inner)
+    _freeze_empty_labels(ax)
+    outer, box = ax.get_tightbbox(renderer), figure.bbox
+    return outer.x0 >= -1 and outer.y0 >= -1 and outer.x1 <= box.width + 1 and outer.y1 <= box.height + 1
+
+
+def _place(figure: Figure, ax: Axes, outer: Bbox, inner: Bbox) -> None:
+    """Set the axes position that moves the decorations ``outer`` around the plot ``inner`` inside the figure."""
     pad = PAD_INCHES * figure.dpi
     width, height = figure.bbox.width, figure.bbox.height
     left = inner.x0 - outer.x0 + pad
@@ -26,7 +40,6 @@ def fit_axes(figure: Figure, ax: Axes) -> None:
     plot_w = max(width - left - (outer.x1 - inner.x1 + pad), width * MIN_FRACTION)
     plot_h = max(height - bottom - (outer.y1 - inner.y1 + pad), height * MIN_FRACTION)
     ax.set_position((left / width, bottom / height, plot_w / width, plot_h / height))
-    _freeze_empty_labels(ax)
 
 
 def _freeze_empty_labels(ax: Axes) -> None:

@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 
 from generator.charts.alt_text import alt_text
 from generator.charts.canvas import Canvas
-from generator.charts.category import draw_bar, draw_line, draw_stacked_bar
+from generator.charts.category import draw_bar, draw_line, draw_stacked_bar, report_cut_off
 from generator.charts.donut import donut_parts, draw_donut
 from generator.charts.figures import pooled_figure
 from generator.charts.gantt import draw_gantt
@@ -39,15 +39,20 @@ def render_chart(request: ChartRequest) -> RenderedChart:
     rc = chart_rc(request.style)
     theme = make_theme(request.palette, rc)
     present = has_data(request)
-    with matplotlib.rc_context(rc):
-        figure = new_figure(request)
-        if present and request.kind in FLAT_DRAWERS:
-            draw(Canvas(figure), request, theme)
-        else:
-            ax = figure.add_subplot()
-            (draw if present else draw_no_data)(ax, request, theme)
-            fit_axes(figure, ax)
-        png = png_bytes(figure)
+    try:
+        with matplotlib.rc_context(rc):
+            figure = new_figure(request)
+            if present and request.kind in FLAT_DRAWERS:
+                draw(Canvas(figure), request, theme)
+            else:
+                ax = figure.add_subplot()
+                (draw if present else draw_no_data)(ax, request, theme)
+                if not fit_axes(figure, ax):
+                    report_cut_off(request, figure.bbox.width / request.dpi, figure.bbox.height / request.dpi)
+            png = png_bytes(figure)
+    except (ArithmeticError, RuntimeError, ValueError) as exc:  # matplotlib/FreeType on data they cannot draw
+        raise RenderError(f"chart {request.title or request.kind!r} ({request.kind}) could not be drawn: {exc}; "
+                          "check its data for extreme or unexpected values") from exc
     return RenderedChart(png, request.width_emu, request.height_emu, alt_text(request, present))
 
 

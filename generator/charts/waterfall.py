@@ -69,9 +69,10 @@ def draw_bullet(ax: Axes, request: ChartRequest, theme: Theme) -> None:
     """Draw the actual (``series[0].values[0]``) as a bar over qualitative bands, target as a mark."""
     actual = request.series[0].finite(1)[0] or 0.0
     target = request.target if request.target is not None else actual
-    top = max(actual, target, 0.0) * 1.2 or 1.0
-    edges = [0.0] + [target * b for b in BANDS] + [top]
-    shades = ("#E9E4DD", "#DDD6CC", "#CFC6B8")
+    low, top = bullet_range(actual, target)
+    # bands grade the way to a positive target; with none to grade against, one plain band
+    edges = [low] + [target * b for b in BANDS] + [top] if target > 0 else [low, top]
+    shades = ("#E9E4DD", "#DDD6CC", "#CFC6B8") if target > 0 else ("#DDD6CC",)
     for left, right, shade in zip(edges, edges[1:], shades):
         ax.barh(0, right - left, 0.9, left=left, color=shade, zorder=1)
     ax.barh(0, actual, 0.34, color=theme.color(0), zorder=3)
@@ -79,7 +80,14 @@ def draw_bullet(ax: Axes, request: ChartRequest, theme: Theme) -> None:
         ax.plot([target, target], [-0.32, 0.32], color=theme.color(1), linewidth=2.6, zorder=4)
         _bullet_note(ax, target, f"{request.word('target', 'Target')} {label_for(request, target)}", theme, -0.47)
     _bullet_note(ax, actual, label_for(request, actual), theme, 0.47, bold=True)
-    _bullet_axes(ax, request, top)
+    _bullet_axes(ax, request, low, top)
+
+
+def bullet_range(actual: float, target: float) -> tuple[float, float]:
+    """Return the value axis limits: from zero (or 20 % past a negative value) to 20 % past the largest value."""
+    high, low = max(actual, target, 0.0), min(actual, target, 0.0)
+    span = (high - low) or 1.0
+    return (low - 0.2 * span if low < 0 else 0.0), (high + 0.2 * span if high > 0 else 0.2 * span)
 
 
 def _bullet_note(ax: Axes, x: float, text: str, theme: Theme, y: float, bold: bool = False) -> None:
@@ -88,9 +96,9 @@ def _bullet_note(ax: Axes, x: float, text: str, theme: Theme, y: float, bold: bo
             color=theme.ink, fontweight="bold" if bold else "normal", zorder=5)
 
 
-def _bullet_axes(ax: Axes, request: ChartRequest, top: float) -> None:
+def _bullet_axes(ax: Axes, request: ChartRequest, low: float, top: float) -> None:
     """Set limits, the category label and value ticks for a bullet chart."""
-    ax.set_xlim(0, top)
+    ax.set_xlim(low, top)
     ax.set_ylim(-0.9, 0.9)
     name = request.categories[0] if request.categories else request.series[0].name
     ax.set_yticks([0], [name])
