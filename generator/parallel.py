@@ -22,7 +22,7 @@ from typing import Callable, Iterator
 
 from generator.builder import BuiltDeck, DeckBuilder, DeckJob
 from generator.chart_cache import ChartCache
-from generator.errors import CheckError
+from generator.errors import CheckError, RenderError
 from generator.spec import load_season
 
 CHUNKS_PER_WORKER = 8  # small chunks keep both workers busy to the end
@@ -48,7 +48,10 @@ def build_checked(builder: DeckBuilder, job: DeckJob) -> BuiltDeck:
     """Return the deck of ``job`` after checking its structure would open without repair (raise CheckError if not)."""
     from generator.check import check_deck  # with python-pptx: only a deck being built is checked
 
-    built = builder.build(job)
+    try:
+        built = builder.build(job)
+    except RenderError as exc:  # a chart names itself; the deck it belongs to is known here
+        raise RenderError(f"{job.output}: {exc.message}") from exc
     started = time.perf_counter()
     problems = check_deck(built.data, schema=False, reopen=False)  # `kitgen check` does both
     built.phases["check"] = time.perf_counter() - started

@@ -44,3 +44,21 @@ def test_chunks_keep_order_and_never_split_an_audience():
 def test_a_few_jobs_go_one_per_chunk_so_no_worker_idles():
     jobs = _kit_jobs(2)
     assert chunks(jobs, 2) == [[job] for job in jobs]
+
+
+def test_a_chart_that_cannot_be_drawn_names_its_deck_and_writes_nothing(tmp_path: Path, monkeypatch):
+    import pytest
+
+    import generator.charts.render as render
+    from generator.errors import RenderError
+
+    def fails(canvas, request, theme):
+        raise ValueError("cannot convert float NaN to integer")
+
+    monkeypatch.setitem(render.FLAT_DRAWERS, "line", fails)  # forked workers inherit the patch
+    out = tmp_path / "out"
+    with pytest.raises(RenderError) as error:
+        build_season(SAMPLE, BuildOptions(out, only=("retailer-kit",), retailers=("004101", "004102"), jobs=2))
+    assert str(error.value).startswith("es/004101-partner-kit.pptx: chart ")
+    assert "(line) could not be drawn: cannot convert float NaN to integer; check its data" in str(error.value)
+    assert not list(out.rglob("*.pptx"))
