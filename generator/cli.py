@@ -26,6 +26,19 @@ COMMANDS = {
     "diff": "generator.commands.diff:diff_command",
 }
 
+#: command name -> the first paragraph of its help, which ``kitgen --help`` lists without importing the command
+SUMMARIES = {
+    "build": "Build the season's deck set into OUT/<language>/, then PDFs, retailer kits and the report.",
+    "kit": "Build one retailer's kit (all of its decks, in each of its languages) and OUT/kits/<id>.zip.",
+    "validate": "Check the season folder (or one spec file) at PATH: YAML, schema, references and data.",
+    "schema": "Write the JSON Schema of season.yaml and deck specs (generated from the validator's models).",
+    "check": "Check DECKS (files or folders of .pptx) for problems that make PowerPoint repair them.",
+    "template": "Inspect HQ master templates and their profiles.",
+    "i18n": "Translator workflow: extract the season's strings, update the catalogs, show coverage.",
+    "preview": "Render DECKS to pictures and write one HTML sheet per deck with its languages side by side.",
+    "diff": "Show added or removed decks and slides, changed texts, numbers and chart data from OLD to NEW.",
+}
+
 
 class LazyGroup(click.Group):
     """A click group that imports a command's module on first use."""
@@ -39,6 +52,11 @@ class LazyGroup(click.Group):
             return None
         module, attribute = target.split(":")
         return getattr(importlib.import_module(module), attribute)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """List the commands as click does, from :data:`SUMMARIES`: importing them all costs 0.5 s."""
+        listing = click.Group(commands=[click.Command(name, help=SUMMARIES[name]) for name in self.list_commands(ctx)])
+        listing.format_commands(ctx, formatter)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
