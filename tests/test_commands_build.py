@@ -8,9 +8,10 @@ import sys
 from conftest import ROOT, SAMPLE_SEASON
 
 #: what only making something new needs: native charts (xlsxwriter), checklist workbooks (openpyxl),
-#: chart pictures (matplotlib), filling, fitting and checking decks (and the fonts they measure)
+#: chart pictures (matplotlib), filling, fitting and checking decks (and the fonts they measure);
+#: rich draws the progress bar, shown only on a terminal
 NOT_FOR_A_KEPT_BUILD = ("openpyxl", "xlsxwriter", "matplotlib", "generator.fill", "generator.fit", "generator.check",
-                        "fontTools")
+                        "fontTools", "rich")
 
 
 def _build(out, *checks: str) -> subprocess.CompletedProcess:

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from generator.delivery import DeliveryOptions, deliver
 from generator.pipeline import BuildOptions, BuildResult, build_season
@@ -22,14 +21,22 @@ def _season_arg(function):
 
 
 def _run(season_dir: Path, options: BuildOptions) -> BuildResult:
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  transient=True, disable=not _interactive()) as bar:
-        task = bar.add_task("building decks", total=None)
-        result = build_season(season_dir, options,
-                              progress=lambda built: bar.update(task, advance=1, description=built.job.label),
-                              on_plan=lambda n: bar.update(task, total=n))
+    result = _with_bar(season_dir, options) if _interactive() else build_season(season_dir, options)
     _summary(result)
     return result
+
+
+def _with_bar(season_dir: Path, options: BuildOptions) -> BuildResult:
+    """Return the build's result, showing a progress bar on the terminal meanwhile."""
+    # imported here: only a terminal shows the bar, and rich costs a piped or scripted build 0.02 s
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  transient=True) as bar:
+        task = bar.add_task("building decks", total=None)
+        return build_season(season_dir, options,
+                            progress=lambda built: bar.update(task, advance=1, description=built.job.label),
+                            on_plan=lambda n: bar.update(task, total=n))
 
 
 def _interactive() -> bool:
