@@ -50,6 +50,7 @@ class Canvas:
         self.renderer = figure.canvas.get_renderer()
         self.width, self.height = figure.bbox.width, figure.bbox.height
         self.px_per_pt = figure.dpi / POINTS_PER_INCH
+        self._boxes: dict[tuple[int, str], Bbox] = {}  # text boxes around their anchor
 
     def pt(self, points: float) -> float:
         """Return ``points`` in pixels."""
@@ -62,8 +63,17 @@ class Canvas:
         return label
 
     def extent(self, label: Text) -> Bbox:
-        """Return the pixel box ``label`` covers where it stands now."""
-        return label.get_window_extent(self.renderer)
+        """Return the pixel box ``label`` covers where it stands now.
+
+        A text's box moves with its anchor, so each text is measured once (again if its words
+        change) and later asked for where it stands: layout asks for the same boxes many times.
+        """
+        x, y = label.get_position()
+        key = (id(label), label.get_text())
+        around_anchor = self._boxes.get(key)
+        if around_anchor is None:
+            around_anchor = self._boxes[key] = label.get_window_extent(self.renderer).translated(-x, -y)
+        return around_anchor.translated(x, y)
 
     def rectangles(self, boxes: Sequence[tuple[float, float, float, float]], colors: Sequence[str],
                    zorder: float = BAR_Z, edgecolor: str | None = None, linewidth: float = 0.0) -> None:

@@ -187,12 +187,14 @@ def _layout(plot: Plot, legend: Legend | None, marks: list[Mark], ink: str) -> N
     below = max([canvas.extent(t).height for t in plot.category_labels] + [0.0])
     left = pad + widest + canvas.pt(tick_pad_points("y"))
     plot.frame = Frame(left, pad + below + canvas.pt(tick_pad_points("x")), canvas.width - pad, canvas.height - pad)
+    reach = _reach(plot, marks)
     for _ in range(3):  # wide first or last labels may hang over the sides
-        plot.frame = _inside_sides(plot, marks, pad)
+        plot.frame = _inside_sides(plot, reach, pad)
     if legend:
         legend.fit(canvas.width - 2 * pad)
     top = canvas.height - pad - (legend.height() + legend.gap() + 0.01 * canvas.height if legend else 0.0)
-    plot.frame = _at_least(_room_for_marks(plot, replace(plot.frame, top=top), marks, top), canvas)
+    heights = [h for _, _, _, h in reach[len(plot.category_labels):]]
+    plot.frame = _at_least(_room_for_marks(plot, replace(plot.frame, top=top), marks, heights, top), canvas)
 
 
 def _category_texts(plot: Plot) -> list[Text]:
@@ -203,24 +205,34 @@ def _category_texts(plot: Plot) -> list[Text]:
     return [plot.canvas.text(0, 0, label, **props) for label in labels]
 
 
-def _inside_sides(plot: Plot, marks: list[Mark], pad: float) -> Frame:
+def _reach(plot: Plot, marks: list[Mark]) -> list[tuple[float, float, float, float]]:
+    """Return (category position, left and right reach from its anchor, height) of each category and data label.
+
+    A label's box moves with its anchor, so it is measured once, not once per layout step.
+    """
+    labels = [(float(p), label) for p, label in enumerate(plot.category_labels)]
+    labels += [(mark.position, label) for mark, label in zip(marks, plot.mark_labels)]
+    reach = []
+    for position, label in labels:
+        label.set_position((0.0, 0.0))
+        box = plot.canvas.extent(label)
+        reach.append((position, box.x0, box.x1, box.height))
+    return reach
+
+
+def _inside_sides(plot: Plot, reach: list[tuple[float, float, float, float]], pad: float) -> Frame:
     """Return the frame narrowed so the first and last category and data labels stay inside the picture."""
-    frame, canvas = plot.frame, plot.canvas
-    placed = [(position, label) for position, label in enumerate(plot.category_labels)]
-    placed += [(mark.position, label) for mark, label in zip(marks, plot.mark_labels)]
-    left_over, right_over = 0.0, 0.0
-    for position, label in placed:
-        label.set_position((plot.x(position), frame.bottom))
-        box = canvas.extent(label)
-        left_over, right_over = max(left_over, pad - box.x0), max(right_over, box.x1 - (canvas.width - pad))
+    frame, limit = plot.frame, plot.canvas.width - pad
+    left_over = max([pad - (plot.x(p) + x0) for p, x0, _, _ in reach] + [0.0])
+    right_over = max([plot.x(p) + x1 - limit for p, _, x1, _ in reach] + [0.0])
     return replace(frame, left=frame.left + left_over, right=frame.right - right_over)
 
 
-def _room_for_marks(plot: Plot, frame: Frame, marks: list[Mark], limit: float) -> Frame:
+def _room_for_marks(plot: Plot, frame: Frame, marks: list[Mark], heights: list[float], limit: float) -> Frame:
     """Return ``frame`` lowered so the data labels above the highest values stay below ``limit``."""
-    for mark, label in zip(marks, plot.mark_labels):
+    for mark, height in zip(marks, heights):
         share = (mark.value - plot.lo) / (plot.hi - plot.lo)
-        room = plot.canvas.pt(mark.offset_points) + plot.canvas.extent(label).height
+        room = plot.canvas.pt(mark.offset_points) + height
         if mark.offset_points > 0 and share > 0 and frame.bottom + share * frame.height + room > limit:
             frame = replace(frame, top=frame.bottom + (limit - room - frame.bottom) / share)
     return frame

@@ -21,14 +21,21 @@ def fit_axes(figure: Figure, ax: Axes) -> bool:
     resized. Return False when some text still crosses the figure's edge (too small a box).
     """
     renderer = figure.canvas.get_renderer()
+    outer = ax.get_tightbbox(renderer)
     for _ in range(2):
-        outer, inner = ax.get_tightbbox(renderer), ax.get_window_extent(renderer)
         if outer is None:
             return True
-        _place(figure, ax, outer, inner)
+        _place(figure, ax, outer, ax.get_window_extent(renderer))
+        outer = ax.get_tightbbox(renderer)
+        if _inside(outer, figure.bbox):
+            break
     _freeze_empty_labels(ax)
-    outer, box = ax.get_tightbbox(renderer), figure.bbox
-    return outer.x0 >= -1 and outer.y0 >= -1 and outer.x1 <= box.width + 1 and outer.y1 <= box.height + 1
+    return _inside(outer, figure.bbox)
+
+
+def _inside(box: Bbox, figure_box: Bbox) -> bool:
+    """Return whether ``box`` lies within the figure (a pixel of rounding allowed)."""
+    return box.x0 >= -1 and box.y0 >= -1 and box.x1 <= figure_box.width + 1 and box.y1 <= figure_box.height + 1
 
 
 def _place(figure: Figure, ax: Axes, outer: Bbox, inner: Bbox) -> None:
