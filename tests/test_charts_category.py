@@ -1,4 +1,4 @@
-"""Tests of the flat category charts (bar, stacked bar, line): everything inside the picture, clean ticks."""
+"""Tests of the flat category charts (bar, stacked bar, line, waterfall): everything inside the picture, clean ticks."""
 
 from __future__ import annotations
 
@@ -19,12 +19,13 @@ from generator.charts.canvas import Canvas
 from generator.charts.category import Plot, draw_bar, draw_line, draw_stacked_bar
 from generator.charts.render import has_data, new_figure, pixel_size
 from generator.charts.style import chart_rc, make_theme
+from generator.charts.waterfall import draw_waterfall
 
 EMU = 914_400
 BRAND_STYLE = str(Path(__file__).resolve().parents[1] / "brand_assets" / "orvelle.mplstyle")
 LONG_FR = ("Bijouterie Laurentienne de Montréal", "Maison Tremblay Québec", "Horlogerie du Vieux-Port",
            "Joaillerie Saint-Denis", "Boutique Orvelle Laval", "Galeries de Sainte-Foy")
-DRAWERS = {"bar": draw_bar, "stacked_bar": draw_stacked_bar, "line": draw_line}
+DRAWERS = {"bar": draw_bar, "stacked_bar": draw_stacked_bar, "line": draw_line, "waterfall": draw_waterfall}
 
 
 def png_size(png: bytes) -> tuple[int, int]:
@@ -156,7 +157,7 @@ def _random_chart(rng: random.Random) -> ChartRequest:
 
 def test_random_charts_draw_and_never_cut_text_silently(caplog):
     rng = random.Random(20261125)
-    for _ in range(40):
+    for _ in range(48):
         chart = _random_chart(rng)
         caplog.clear()
         assert png_size(render_chart(chart).png) == pixel_size(chart)

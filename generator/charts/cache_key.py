@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator.charts.model import ChartRequest
 
-DRAWING_VERSION = "7"  # bump when drawing code changes the pixels of an unchanged request
+DRAWING_VERSION = "8"  # bump when drawing code changes the pixels of an unchanged request
 
 
 def chart_cache_key(request: ChartRequest) -> str:

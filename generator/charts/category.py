@@ -1,5 +1,8 @@
 """Bar, stacked bar and line charts over categories, drawn flat on a Canvas.
 
+The Plot and its layout (value_limits, lay_out, draw_frame, finish) also serve the
+waterfall, which is bars floating on a running total.
+
 These three kinds are most of a season's charts. They are laid out here in one
 pass, in pixels: value ticks from matplotlib's own locator, tick labels, grid,
 marks, data labels and legend are a few dozen plain artists, about a third of
@@ -48,9 +51,11 @@ class Mark:
 class Plot:
     """One category chart: its value range, its frame in pixels and the mapping into it."""
 
-    def __init__(self, canvas: Canvas, request: ChartRequest, limits: tuple[float, float]) -> None:
+    def __init__(self, canvas: Canvas, request: ChartRequest, limits: tuple[float, float],
+                 categories: tuple[str, ...] | None = None) -> None:
         self.canvas, self.request = canvas, request
-        self.count = len(request.categories)
+        self.categories = request.categories if categories is None else categories
+        self.count = len(self.categories)
         self.lo, self.hi = limits
         ticks = MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], min_n_ticks=3).tick_values(self.lo, self.hi)
         slack = (self.hi - self.lo) * 1e-9
@@ -76,18 +81,18 @@ def draw_bar(canvas: Canvas, request: ChartRequest, theme: Theme) -> None:
     count, n_series = len(request.categories), len(request.series)
     width = GROUP_WIDTH / max(n_series, 1)
     heights = [np.nan_to_num(values_array(s, count)) for s in request.series]
-    plot = Plot(canvas, request, _limits([0.0, *(v for h in heights for v in h)], 0.12, sticky_zero=True))
+    plot = Plot(canvas, request, value_limits([0.0, *(v for h in heights for v in h)], 0.12, sticky_zero=True))
     marks = _bar_marks(request, width) if count * n_series <= MAX_LABELLED_BARS else []
     legend = _legend(canvas, request, theme, line=False)
-    _layout(plot, legend, marks, theme.ink)
+    lay_out(plot, legend, marks, theme.ink)
     boxes, colors = [], []
     for index, (series, values) in enumerate(zip(request.series, heights)):
         left = np.arange(count) - GROUP_WIDTH / 2 + width * index + width * 0.04
         boxes += [(plot.x(x), plot.y(0), plot.x(x + width * 0.92), plot.y(v)) for x, v in zip(left, values)]
         colors += [series_color(series, index, theme)] * count
-    _axes(plot, theme, baseline=True)
+    draw_frame(plot, theme, baseline=True)
     canvas.rectangles(boxes, colors)
-    _finish(plot, legend, marks)
+    finish(plot, legend, marks)
 
 
 def draw_stacked_bar(canvas: Canvas, request: ChartRequest, theme: Theme) -> None:
@@ -95,11 +100,11 @@ def draw_stacked_bar(canvas: Canvas, request: ChartRequest, theme: Theme) -> Non
     count = len(request.categories)
     heights = [np.nan_to_num(values_array(s, count)) for s in request.series]
     tops = np.cumsum(heights, axis=0)
-    plot = Plot(canvas, request, _limits([0.0, *tops.ravel()], 0.12, sticky_zero=True))
+    plot = Plot(canvas, request, value_limits([0.0, *tops.ravel()], 0.12, sticky_zero=True))
     marks = [Mark(label_for(request, total), x, max(total, 0), 3) for x, total in enumerate(tops[-1])] \
         if count <= MAX_LABELLED_BARS else []
     legend = _legend(canvas, request, theme, line=False)
-    _layout(plot, legend, marks, theme.ink)
+    lay_out(plot, legend, marks, theme.ink)
     half = GROUP_WIDTH * 0.8 / 2
     boxes, colors = [], []
     for index, (series, top) in enumerate(zip(request.series, tops)):
@@ -107,27 +112,27 @@ def draw_stacked_bar(canvas: Canvas, request: ChartRequest, theme: Theme) -> Non
         boxes += [(plot.x(x - half), plot.y(b), plot.x(x + half), plot.y(t))
                   for x, (b, t) in enumerate(zip(bottom, top))]
         colors += [series_color(series, index, theme)] * count
-    _axes(plot, theme, baseline=True)
+    draw_frame(plot, theme, baseline=True)
     canvas.rectangles(boxes, colors, BAR_Z, edgecolor=theme.background, linewidth=0.6)
-    _finish(plot, legend, marks)
+    finish(plot, legend, marks)
 
 
 def draw_line(canvas: Canvas, request: ChartRequest, theme: Theme) -> None:
     """Draw each series as a line over the categories (gaps break it), the lead's last value labelled."""
     count = len(request.categories)
     values = [values_array(s, count) for s in request.series]
-    plot = Plot(canvas, request, _limits([v for row in values for v in row if not math.isnan(v)], 0.15))
+    plot = Plot(canvas, request, value_limits([v for row in values for v in row if not math.isnan(v)], 0.15))
     legend, marks = _legend(canvas, request, theme, line=True), _last_point(request)
-    _layout(plot, legend, marks, theme.ink)
-    _axes(plot, theme, baseline=False)
+    lay_out(plot, legend, marks, theme.ink)
+    draw_frame(plot, theme, baseline=False)
     for index, (series, row) in enumerate(zip(request.series, values)):
         style = LINE_STYLES.get(series.kind, DEFAULT_LINE)
         canvas.polyline([plot.x(x) for x in range(count)], [plot.y(v) for v in row],
                         series_color(series, index, theme), **style)
-    _finish(plot, legend, marks)
+    finish(plot, legend, marks)
 
 
-def _limits(values: list[float], margin: float, sticky_zero: bool = False) -> tuple[float, float]:
+def value_limits(values: list[float], margin: float, sticky_zero: bool = False) -> tuple[float, float]:
     """Return the value range with matplotlib's margins; bars stand on zero, so no margin below it."""
     lo, hi = (min(values), max(values)) if values else (0.0, 1.0)
     lo, hi = MaxNLocator().nonsingular(lo, hi)
@@ -173,7 +178,7 @@ def _legend(canvas: Canvas, request: ChartRequest, theme: Theme, line: bool) -> 
 
 
 # ----------------------------------------------------------------- layout
-def _layout(plot: Plot, legend: Legend | None, marks: list[Mark], ink: str) -> None:
+def lay_out(plot: Plot, legend: Legend | None, marks: list[Mark], ink: str) -> None:
     """Set ``plot.frame`` so tick labels, category labels, data labels and legend fit the picture."""
     canvas = plot.canvas
     pad = PAD_INCHES * canvas.figure.dpi
@@ -199,7 +204,7 @@ def _layout(plot: Plot, legend: Legend | None, marks: list[Mark], ink: str) -> N
 
 def _category_texts(plot: Plot) -> list[Text]:
     """Return the category label artists (wrapped, or rotated when wrapping is not enough)."""
-    labels, rotated = category_labels(plot.request.categories, plot.canvas.width / plot.canvas.figure.dpi)
+    labels, rotated = category_labels(plot.categories, plot.canvas.width / plot.canvas.figure.dpi)
     props = dict(fontsize=matplotlib.rcParams["xtick.labelsize"], color=tick_label_color("x"), va="top")
     props.update(dict(rotation=35, ha="right", rotation_mode="anchor") if rotated else dict(ha="center"))
     return [plot.canvas.text(0, 0, label, **props) for label in labels]
@@ -246,7 +251,7 @@ def _at_least(frame: Frame, canvas: Canvas) -> Frame:
 
 
 # ----------------------------------------------------------------- drawing
-def _axes(plot: Plot, theme: Theme, baseline: bool) -> None:
+def draw_frame(plot: Plot, theme: Theme, baseline: bool) -> None:
     """Draw the plot background, grid, spines and, for bars, the zero line they stand on."""
     rc, canvas, frame = matplotlib.rcParams, plot.canvas, plot.frame
     canvas.rectangles([(frame.left, frame.bottom, frame.right, frame.top)], [rc["axes.facecolor"]], zorder=0.1)
@@ -261,7 +266,7 @@ def _axes(plot: Plot, theme: Theme, baseline: bool) -> None:
         canvas.segments([((frame.left, plot.y(0)), (frame.right, plot.y(0)))], theme.ink, 0.6, zorder=2)
 
 
-def _finish(plot: Plot, legend: Legend | None, marks: list[Mark]) -> None:
+def finish(plot: Plot, legend: Legend | None, marks: list[Mark]) -> None:
     """Place the tick labels, category labels, data labels and legend around the final frame."""
     canvas, frame = plot.canvas, plot.frame
     for tick, label in zip(plot.ticks, plot.value_labels):

@@ -5,9 +5,13 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.axes import Axes
 
-from generator.charts.axes import baseline, category_ticks, format_value_axis, label_for
+from generator.charts.axes import format_value_axis, label_for
+from generator.charts.canvas import Canvas
+from generator.charts.category import Mark, Plot, draw_frame, finish, lay_out, value_limits
 from generator.charts.model import ChartRequest
 from generator.charts.style import Theme
+
+HALF_STEP = 0.31  # half a bar's width, in categories
 
 
 def waterfall_steps(request: ChartRequest) -> list[tuple[str, float]]:
@@ -17,20 +21,33 @@ def waterfall_steps(request: ChartRequest) -> list[tuple[str, float]]:
     return steps + [(request.word("total", "Total"), sum(v for _, v in steps))]
 
 
-def draw_waterfall(ax: Axes, request: ChartRequest, theme: Theme) -> None:
+def draw_waterfall(canvas: Canvas, request: ChartRequest, theme: Theme) -> None:
     """Draw each delta floating from the running total; the closing total stands on zero."""
     steps = waterfall_steps(request)
     deltas = np.array([v for _, v in steps[:-1]])
     bottoms = np.concatenate([[0.0], np.cumsum(deltas)[:-1], [0.0]])
-    heights = np.append(deltas, steps[-1][1])
-    x = np.arange(len(steps))
-    ax.bar(x, heights, 0.62, bottom=bottoms, color=_step_colors(deltas, theme), zorder=3)
-    _connectors(ax, x, bottoms + heights, theme)
-    _step_labels(ax, request, bottoms, heights, theme)
-    category_ticks(ax, tuple(label for label, _ in steps))
-    format_value_axis(ax, request)
-    baseline(ax, theme)
-    ax.margins(y=0.12)
+    ends = bottoms + np.append(deltas, steps[-1][1])
+    plot = Plot(canvas, request, value_limits([0.0, *bottoms, *ends], 0.12, sticky_zero=True),
+                tuple(label for label, _ in steps))
+    marks = _step_marks(request, bottoms, ends)
+    lay_out(plot, None, marks, theme.ink)
+    draw_frame(plot, theme, baseline=True)
+    canvas.rectangles([(plot.x(x - HALF_STEP), plot.y(bottom), plot.x(x + HALF_STEP), plot.y(end))
+                       for x, (bottom, end) in enumerate(zip(bottoms, ends))], _step_colors(deltas, theme))
+    canvas.segments([((plot.x(x + HALF_STEP), plot.y(level)), (plot.x(x + 1 - HALF_STEP), plot.y(level)))
+                     for x, level in enumerate(ends[:-1])], theme.muted, 0.6, zorder=2)
+    finish(plot, None, marks)
+
+
+def _step_marks(request: ChartRequest, bottoms: np.ndarray, ends: np.ndarray) -> list[Mark]:
+    """Return each bar's value above it: signed for the changes, plain for opening and total."""
+    last = len(ends) - 1
+    marks = []
+    for x, (bottom, end) in enumerate(zip(bottoms, ends)):
+        height = end - bottom
+        text = signed_label(request, height) if 0 < x < last else label_for(request, height)
+        marks.append(Mark(text, x, max(bottom, end), 3))
+    return marks
 
 
 def _step_colors(deltas: np.ndarray, theme: Theme) -> list[str]:
@@ -41,25 +58,10 @@ def _step_colors(deltas: np.ndarray, theme: Theme) -> list[str]:
     return colors
 
 
-def _step_labels(ax: Axes, request: ChartRequest, bottoms: np.ndarray, heights: np.ndarray, theme: Theme) -> None:
-    """Write each bar's value above it: signed for the changes, plain for opening and total."""
-    last = len(heights) - 1
-    for xi, (bottom, height) in enumerate(zip(bottoms, heights)):
-        text = signed_label(request, height) if 0 < xi < last else label_for(request, height)
-        ax.annotate(text, (xi, max(bottom, bottom + height)), xytext=(0, 3),
-                    textcoords="offset points", ha="center", va="bottom", fontsize=7.5, color=theme.ink)
-
-
 def signed_label(request: ChartRequest, delta: float) -> str:
     """Return a compact change label with an explicit "+" for increases."""
     text = label_for(request, delta)
     return "+" + text if delta > 0 else text
-
-
-def _connectors(ax: Axes, x: np.ndarray, levels: np.ndarray, theme: Theme) -> None:
-    """Draw hairlines joining each bar's end level to the next bar."""
-    for xi, level in zip(x[:-1], levels[:-1]):
-        ax.plot([xi + 0.31, xi + 0.69], [level, level], color=theme.muted, linewidth=0.6, zorder=2)
 
 
 BANDS = (0.7, 1.0)  # band edges as fractions of target: below / approaching / at-or-above
