@@ -86,5 +86,9 @@ def _category_legend(ax: Axes, colors: dict[str, str]) -> None:
     if not named:
         return
     handles = [Patch(color=color, label=name) for name, color in named.items()]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.02), ncols=min(len(handles), 5),
-              handlelength=1.0, columnspacing=1.4)
+    renderer, room = ax.figure.canvas.get_renderer(), ax.figure.bbox.width * 0.95
+    for ncols in range(min(len(handles), 5), 0, -1):  # as many columns as the picture's width holds
+        legend = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.02), ncols=ncols,
+                           handlelength=1.0, columnspacing=1.4)
+        if legend.get_window_extent(renderer).width <= room:
+            return
