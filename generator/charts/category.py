@@ -1,17 +1,14 @@
 """Bar, stacked bar and line charts over categories, drawn flat on a Canvas.
 
-The Plot and its layout (value_limits, lay_out, draw_frame, finish) also serve the
-waterfall, which is bars floating on a running total.
-
-These three kinds are most of a season's charts. They are laid out here in one
-pass, in pixels: value ticks from matplotlib's own locator, tick labels, grid,
-marks, data labels and legend are a few dozen plain artists, about a third of
-what the same chart costs through an Axes.
+These kinds are most of a season's charts. They are laid out in one pass, in
+pixels: value ticks from matplotlib's own locator, tick labels, grid, marks, data
+labels and legend are a few dozen plain artists, about half of what the same
+chart costs through an Axes. The Plot and its layout (value_limits, lay_out,
+draw_frame, finish) also serve the waterfall, bars floating on a running total.
 """
 
 from __future__ import annotations
 
-import logging
 import math
 from dataclasses import dataclass, replace
 
@@ -22,12 +19,11 @@ from matplotlib.ticker import MaxNLocator
 
 from generator.charts.axes import category_labels, label_for, series_color, values_array
 from generator.charts.canvas import BAR_Z, Canvas, Frame, tick_label_color, tick_pad_points
-from generator.charts.layout import MIN_FRACTION, PAD_INCHES
+from generator.charts.layout import MIN_FRACTION, PAD_INCHES, inside, report_cut_off
 from generator.charts.legend import Entry, Legend
 from generator.charts.model import ChartRequest
 from generator.charts.style import Theme
 
-log = logging.getLogger(__name__)
 GROUP_WIDTH = 0.76
 MAX_LABELLED_BARS = 16  # beyond this, data labels clutter more than they inform
 DATA_LABEL_POINTS, LAST_POINT_POINTS = 7.5, 8.0
@@ -86,9 +82,10 @@ def draw_bar(canvas: Canvas, request: ChartRequest, theme: Theme) -> None:
     legend = _legend(canvas, request, theme, line=False)
     lay_out(plot, legend, marks, theme.ink)
     boxes, colors = [], []
+    half = width * 0.92 / 2
     for index, (series, values) in enumerate(zip(request.series, heights)):
-        left = np.arange(count) - GROUP_WIDTH / 2 + width * index + width * 0.04
-        boxes += [(plot.x(x), plot.y(0), plot.x(x + width * 0.92), plot.y(v)) for x, v in zip(left, values)]
+        centres = [_bar_centre(x, index, width) for x in range(count)]
+        boxes += [(plot.x(c - half), plot.y(0), plot.x(c + half), plot.y(v)) for c, v in zip(centres, values)]
         colors += [series_color(series, index, theme)] * count
     draw_frame(plot, theme, baseline=True)
     canvas.rectangles(boxes, colors)
@@ -150,9 +147,14 @@ def _bar_marks(request: ChartRequest, width: float) -> list[Mark]:
     for index, series in enumerate(request.series):
         for x, value in enumerate(series.finite(count)):
             if value is not None:
-                centre = x - GROUP_WIDTH / 2 + width * (index + 0.5)
-                marks.append(Mark(label_for(request, value), centre, value, 2 if value >= 0 else -2))
+                marks.append(Mark(label_for(request, value), _bar_centre(x, index, width), value,
+                                  2 if value >= 0 else -2))
     return marks
+
+
+def _bar_centre(category: int, index: int, width: float) -> float:
+    """Return the centre of series ``index``'s bar in ``category``, bars of ``width`` side by side."""
+    return category - GROUP_WIDTH / 2 + width * (index + 0.5)
 
 
 def _last_point(request: ChartRequest) -> list[Mark]:
@@ -278,20 +280,6 @@ def finish(plot: Plot, legend: Legend | None, marks: list[Mark]) -> None:
     if legend:
         pad = PAD_INCHES * canvas.figure.dpi
         legend.draw(max(0.0, min(frame.left, canvas.width - pad - legend.width())), frame.top + 0.01 * frame.height)
-    _report_cut_off(plot, legend)
-
-
-def _report_cut_off(plot: Plot, legend: Legend | None) -> None:
-    """Report the chart when some of its text crosses the picture's edge (too small a box)."""
-    canvas = plot.canvas
     texts = plot.value_labels + plot.category_labels + plot.mark_labels + (legend.texts if legend else [])
-    boxes = [canvas.extent(t) for t in texts]
-    if any(b.x0 < -1 or b.y0 < -1 or b.x1 > canvas.width + 1 or b.y1 > canvas.height + 1 for b in boxes):
-        report_cut_off(plot.request, canvas.width / canvas.figure.dpi, canvas.height / canvas.figure.dpi)
-
-
-def report_cut_off(request: ChartRequest, width_in: float, height_in: float) -> None:
-    """Log a warning naming a chart whose labels do not fit its box, and how to make them fit."""
-    log.warning("chart %r (%s): some labels do not fit a %.1f x %.1f in box and are cut off; "
-                "enlarge the box or shorten the series and category names", request.title or "", request.kind,
-                width_in, height_in)
+    if not all(inside(canvas.extent(t), canvas.figure) for t in texts):
+        report_cut_off(plot.request, canvas.figure)

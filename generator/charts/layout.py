@@ -6,10 +6,15 @@ resizes the figure, unlike ``bbox_inches="tight"``: the PNG keeps the box size.
 
 from __future__ import annotations
 
+import logging
+
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
 
+from generator.charts.model import ChartRequest
+
+log = logging.getLogger(__name__)
 PAD_INCHES = 0.05
 MIN_FRACTION = 0.25  # the plot keeps at least this share of the figure whatever the labels
 
@@ -27,15 +32,28 @@ def fit_axes(figure: Figure, ax: Axes) -> bool:
             return True
         _place(figure, ax, outer, ax.get_window_extent(renderer))
         outer = ax.get_tightbbox(renderer)
-        if _inside(outer, figure.bbox):
+        if inside(outer, figure):
             break
     _freeze_empty_labels(ax)
-    return _inside(outer, figure.bbox)
+    return inside(outer, figure)
 
 
-def _inside(box: Bbox, figure_box: Bbox) -> bool:
-    """Return whether ``box`` lies within the figure (a pixel of rounding allowed)."""
-    return box.x0 >= -1 and box.y0 >= -1 and box.x1 <= figure_box.width + 1 and box.y1 <= figure_box.height + 1
+def inside(box: Bbox, figure: Figure) -> bool:
+    """Return whether ``box`` (pixels) lies within the figure, a pixel of rounding allowed."""
+    width, height = figure.bbox.width, figure.bbox.height
+    return box.x0 >= -1 and box.y0 >= -1 and box.x1 <= width + 1 and box.y1 <= height + 1
+
+
+def chart_name(request: ChartRequest) -> str:
+    """Return how messages name a chart: "chart 'Sell-out' (line)", or "chart (line)" when it has no title."""
+    return f"chart {request.title!r} ({request.kind})" if request.title else f"chart ({request.kind})"
+
+
+def report_cut_off(request: ChartRequest, figure: Figure) -> None:
+    """Log a warning naming a chart whose labels do not fit its box, and what the deck's author can change."""
+    log.warning("%s: some labels do not fit a %.1f x %.1f in box and are cut off; use a layout with a larger "
+                "chart area, or shorter series and category names", chart_name(request),
+                figure.bbox.width / figure.dpi, figure.bbox.height / figure.dpi)
 
 
 def _place(figure: Figure, ax: Axes, outer: Bbox, inner: Bbox) -> None:

@@ -11,11 +11,11 @@ from matplotlib.figure import Figure
 
 from generator.charts.alt_text import alt_text
 from generator.charts.canvas import Canvas
-from generator.charts.category import draw_bar, draw_line, draw_stacked_bar, report_cut_off
+from generator.charts.category import draw_bar, draw_line, draw_stacked_bar
 from generator.charts.donut import donut_parts, draw_donut
 from generator.charts.figures import pooled_figure
 from generator.charts.gantt import draw_gantt
-from generator.charts.layout import fit_axes
+from generator.charts.layout import chart_name, fit_axes, report_cut_off
 from generator.charts.model import KINDS, ChartRequest, RenderedChart
 from generator.charts.png import encode_png
 from generator.charts.style import Theme, chart_rc, make_theme
@@ -48,10 +48,10 @@ def render_chart(request: ChartRequest) -> RenderedChart:
                 ax = figure.add_subplot()
                 (draw if present else draw_no_data)(ax, request, theme)
                 if not fit_axes(figure, ax):
-                    report_cut_off(request, figure.bbox.width / request.dpi, figure.bbox.height / request.dpi)
+                    report_cut_off(request, figure)
             png = png_bytes(figure)
     except (ArithmeticError, RuntimeError, ValueError) as exc:  # matplotlib/FreeType on data they cannot draw
-        raise RenderError(f"chart {request.title or request.kind!r} ({request.kind}) could not be drawn: {exc}; "
+        raise RenderError(f"{chart_name(request)} could not be drawn: {exc}; "
                           "check its data for extreme or unexpected values") from exc
     return RenderedChart(png, request.width_emu, request.height_emu, alt_text(request, present))
 
