@@ -52,7 +52,8 @@ class ChartCache:
             write_atomic(png_path, chart.png)  # the picture first: get() reads the text as the "complete" mark
             write_atomic(text_path, chart.alt_text.encode("utf-8"))
         except OutputError as exc:
-            log.warning("chart cache not written (%s); charts will be redrawn next time", exc)
+            log.warning("chart cache not written (%s); charts will be redrawn next time "
+                        "(check the free space and permissions of that folder)", exc)
 
     def prune(self, keep: set[str]) -> None:
         """Remove every cached chart whose key is not in ``keep``; a cache that cannot be tidied only costs disk."""
@@ -62,4 +63,5 @@ class ChartCache:
             for shard in shards:
                 remove_files(shard, "*.*", keep=names)
         except (OSError, OutputError) as exc:
-            log.warning("old chart pictures not removed from the cache (%s); they only take disk space", exc)
+            log.warning("old chart pictures not removed from the cache (%s); they only take disk space "
+                        "(the .kitgen-cache folder may be deleted at any time)", exc)

@@ -24,8 +24,8 @@ from generator.spec.validate import did_you_mean
 
 log = logging.getLogger(__name__)
 Render = Callable[[str], str]
-#: retailer columns added to every source that has a retailer_id (name in retailers -> name added)
 _NO_ROWS = np.array([], dtype=np.intp)
+#: retailer columns added to every source that has a retailer_id (name in retailers -> name added)
 JOIN_COLUMNS = {"region_id": "region_id", "tier": "tier", "name": "retailer_name", "city": "retailer_city"}
 
 
@@ -183,11 +183,9 @@ class DataStore:
         dates = self.values(source, column)
         if positions is None:
             positions = np.arange(len(dates))
-        if dates.dtype.kind == "M":
-            dates = dates[positions]
-            return positions[(dates >= np.datetime64(window.start))
-                             & (dates < np.datetime64(window.end + dt.timedelta(days=1)))]
-        return positions[in_window(self.frame(source)[column].iloc[positions], window).to_numpy(dtype=bool)]
+        # numpy datetimes when the column has them, else the frame's column (pandas parses the rest)
+        chosen = dates[positions] if dates.dtype.kind == "M" else self.frame(source)[column].iloc[positions]
+        return positions[np.asarray(in_window(chosen, window), dtype=bool)]
 
     def _date_column(self, source: str) -> str:
         column = self.spec.sources[source].date_column
@@ -208,8 +206,11 @@ class DataStore:
         return result.merge(previous, on=keys, how="left")
 
 
-def in_window(dates: pd.Series, window: Window) -> pd.Series:
-    """Return the mask of ``dates`` (datetimes) whose day falls in ``window``, ends included."""
+def in_window(dates: pd.Series | np.ndarray, window: Window) -> pd.Series | np.ndarray:
+    """Return the mask of ``dates`` (a datetime Series or datetime64 array) whose day falls in ``window``.
+
+    Both ends are included.
+    """
     # comparing timestamps, not ``.dt.date`` objects: same days, without a Python object per row
     return (dates >= pd.Timestamp(window.start)) & (dates < pd.Timestamp(window.end + dt.timedelta(days=1)))
 
@@ -221,7 +222,11 @@ def _filter_keys(wanted: Any, render: Render) -> list[str]:
 
 
 def filter_rows(frame: pd.DataFrame, filters: dict[str, Any], render: Render, source: str) -> pd.DataFrame:
-    """Return the rows of ``frame`` matching every filter (values may interpolate ``{{ }}``)."""
+    """Return the rows of ``frame`` matching every filter (values may interpolate ``{{ }}``).
+
+    The plain statement of what :meth:`DataStore.rows` answers from its indexes; the build calls
+    the store, and the tests check the store against this.
+    """
     mask = pd.Series(True, index=frame.index)
     for column, wanted in filters.items():
         _require_columns(frame, [column], source)

@@ -10,7 +10,6 @@ Definitions (season window unless said otherwise):
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from dataclasses import dataclass, fields
 
@@ -125,10 +124,7 @@ def compute_kpis(store: DataStore, scope: dict[str, str]) -> Kpis:
 
 def _window_rows(rows: _Rows, window: Window) -> _Rows:
     dates = rows.column(rows.store.spec.sources[rows.source].date_column or "month")
-    if isinstance(dates, np.ndarray):
-        day_after = np.datetime64(window.end + dt.timedelta(days=1))
-        return rows.where((dates >= np.datetime64(window.start)) & (dates < day_after))
-    return rows.where(in_window(dates, window).to_numpy(dtype=bool))
+    return rows.where(np.asarray(in_window(dates, window), dtype=bool))
 
 
 def _sales(store: DataStore, source: str, scope: dict[str, str]) -> dict[str, float | None]:

@@ -98,9 +98,11 @@ def _flush(folder: Path | None) -> None:
         for name, frame in _pending.items():
             write_atomic(folder / name, pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL))
     except OutputError as exc:
-        log.warning("data cache not written (%s); data files will be parsed again next time", exc)
+        log.warning("data cache not written (%s); the data files will be read in full again next time "
+                    "(check the free space and permissions of that folder)", exc)
         return
     try:
         remove_files(folder, "*.pickle", keep=_used)
     except OutputError as exc:
-        log.warning("old data cache files not removed (%s); they only take disk space", exc)
+        log.warning("old data cache files not removed (%s); they only take disk space "
+                    "(the .kitgen-cache folder may be deleted at any time)", exc)

@@ -40,7 +40,7 @@ def deck_bytes(prs: Presentation, meta: DeckMeta) -> bytes:
     """Return the deck serialized with ``meta`` as its properties, byte-for-byte reproducible."""
     _set_properties(prs, meta)
     try:
-        members = package_members(prs)
+        members = _package_members(prs)
     except AttributeError:  # a python-pptx whose package writer changed: save, then re-zip
         log.debug("python-pptx package writer not as expected; saving through prs.save")
         buffer = BytesIO()
@@ -49,7 +49,7 @@ def deck_bytes(prs: Presentation, meta: DeckMeta) -> bytes:
     return _zip_members(members)
 
 
-def package_members(prs: Presentation) -> list[tuple[str, bytes]]:
+def _package_members(prs: Presentation) -> list[tuple[str, bytes]]:
     """Return the deck's zip members (name, content) in the order python-pptx itself writes them.
 
     The parts are serialized once, straight into kitgen's own zip, instead of letting
@@ -57,10 +57,10 @@ def package_members(prs: Presentation) -> list[tuple[str, bytes]]:
     """
     package = prs.part.package
     sink = _MemberSink()
-    writer = PackageWriter(sink, package._rels, tuple(package.iter_parts()))  # noqa: SLF001
-    writer._write_content_types_stream(sink)  # noqa: SLF001 -- python-pptx has no public member API
-    writer._write_pkg_rels(sink)  # noqa: SLF001
-    writer._write_parts(sink)  # noqa: SLF001
+    writer = PackageWriter(sink, package._rels, tuple(package.iter_parts()))
+    writer._write_content_types_stream(sink)  # python-pptx has no public member API
+    writer._write_pkg_rels(sink)
+    writer._write_parts(sink)
     return sink.members
 
 
@@ -184,7 +184,7 @@ def remove_files(folder: Path, pattern: str, keep: set[str]) -> None:
             if path.name not in keep:
                 path.unlink(missing_ok=True)
     except OSError as exc:
-        raise OutputError(f"cannot remove old files in {folder}: {exc.strerror}") from exc
+        raise OutputError(f"cannot remove {exc.filename or folder}: {exc.strerror or exc}") from exc
 
 
 def json_bytes(value: Any, indent: int | None = 2) -> bytes:

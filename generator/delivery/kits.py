@@ -93,7 +93,7 @@ class KitMaker:
         for asset in assets:
             digest.update(f"{asset.file} {self._file_hash(self.brand_dir / asset.file)}".encode())
         for deck in decks:
-            pdf = pdfs.get(str(PurePosixPath(deck.job.output).with_suffix(".pdf")), b"")
+            pdf = pdfs.get(_pdf_path(deck), b"")
             digest.update(f"{deck.job.output} {hashlib.sha256(deck.data).hexdigest()} "
                           f"{hashlib.sha256(pdf).hexdigest()}".encode())
         for language in sorted({d.job.language for d in decks}):
@@ -126,7 +126,7 @@ class KitMaker:
         for deck in decks:
             name = PurePosixPath(deck.job.output).name
             files[f"{job.language}/{name}"] = deck.data
-            pdf_path = str(PurePosixPath(deck.job.output).with_suffix(".pdf"))
+            pdf_path = _pdf_path(deck)
             if pdf_path in pdfs:
                 files[f"{job.language}/{PurePosixPath(pdf_path).name}"] = pdfs[pdf_path]
         spec = self.season.spec.kit.checklist
@@ -185,3 +185,7 @@ class KitMaker:
         return {"season": {**spec.season.model_dump(), "name": renderer.text(spec.season.name, {})},
                 "maison": spec.maison.model_dump(), "retailer": record}
 
+
+def _pdf_path(deck: BuiltDeck) -> str:
+    """Return where the PDF of ``deck`` sits among the build's PDFs (its output path, .pdf)."""
+    return str(PurePosixPath(deck.job.output).with_suffix(".pdf"))

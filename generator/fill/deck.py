@@ -17,8 +17,7 @@ from generator.fill.placeholders import is_empty_placeholder_element, placeholde
 from generator.fill.shapes import Look, add_picture, add_table, add_textbox, add_tiles, image_aspect, remove_shape
 from generator.fill.tables import split_tall_tables
 from generator.fill.text import THEME_TEXT, write_paragraphs
-from generator.fit import Fitter, ThemeFonts
-from generator.fit.style import share_layouts
+from generator.fit import Fitter, ThemeFonts, share_layouts
 from generator.geometry import EMU_PER_INCH, Box
 from generator.template import Master
 

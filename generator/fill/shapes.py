@@ -277,7 +277,11 @@ def remove_shape(shape) -> None:
 
 
 def is_empty_placeholder(shape) -> bool:
-    """Return True for a placeholder with no text, picture, table or chart in it."""
+    """Return True for a placeholder with no text, picture, table or chart in it.
+
+    The build asks ``placeholders.is_empty_placeholder_element`` (no python-pptx shape needed);
+    this shape-level statement is what the tests check it against.
+    """
     if not shape.is_placeholder or shape._element.tag != qn("p:sp"):
         return False
     return not (shape.has_text_frame and shape.text_frame.text.strip())

@@ -4,7 +4,7 @@ to the profile's floor, and report what still overflows."""
 from generator.fit.apply import FitFinding, Fitter, check_shape, write_scale
 from generator.fit.fonts import FontMetrics, metrics
 from generator.fit.measure import Area, FitResult, Paragraph, fit_paragraphs, fit_text, text_height, wrap
-from generator.fit.style import ThemeFonts
+from generator.fit.style import ThemeFonts, share_layouts
 
 __all__ = ["Area", "FitFinding", "FitResult", "Fitter", "FontMetrics", "Paragraph", "ThemeFonts", "check_shape", "fit_paragraphs",
-           "fit_text", "metrics", "text_height", "wrap", "write_scale"]
+           "fit_text", "metrics", "share_layouts", "text_height", "wrap", "write_scale"]

@@ -12,7 +12,6 @@ from typing import Any, Callable, NamedTuple
 
 from pptx.oxml.ns import qn
 
-EMU_PER_POINT = 12_700
 DEFAULT_SIZE = 18.0
 UNSET: Any = object()  # "no element says": unlike None, no attribute ever reads as it
 _DEF_R_PR, _LATIN = qn("a:defRPr"), qn("a:latin")

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from pptx.oxml.ns import qn
 
-from generator.fit.levels import DEFAULT_SIZE, EMU_PER_POINT, LevelStyle
+from generator.fit.levels import DEFAULT_SIZE, LevelStyle
 from generator.fit.measure import Area, Paragraph
+from generator.geometry import EMU_PER_POINT
 
 DEFAULT_INSETS = (91_440, 45_720, 91_440, 45_720)  # lIns, tIns, rIns, bIns: 0.1 in and 0.05 in
 _INSET_NAMES = ("lIns", "tIns", "rIns", "bIns")
@@ -116,11 +117,6 @@ def is_title(shape) -> bool:
     """Return True for a title placeholder (styled by the master's title style)."""
     ph = _ph(shape._element)
     return ph is not None and ph.get("type") in _TITLE_TYPES
-
-
-def style_chain(shape, level: int = 1) -> list:
-    """Return the ``a:lvlNpPr`` elements for ``shape`` from the nearest to the master's text style."""
-    return _level_styles(txbody_chain(shape), _master_text_style(shape, is_title(shape)), level)
 
 
 def _level_styles(bodies: list, master_style, level: int) -> list:
