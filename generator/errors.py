@@ -73,6 +73,18 @@ class DataError(KitgenError):
     """A data source cannot be read or does not hold what a spec asks for."""
 
 
+class CellError(DataError):
+    """A data file cell (or line) that cannot be read as its source declares."""
+
+    def __init__(self, location: Location, column: str | None, message: str, hint: str | None = None):
+        self.location = location
+        self.column = column
+        self.problem = message
+        self.hint = hint
+        where = f"column '{column}': " if column else ""
+        super().__init__(f"{location}: {where}{message}" + (f" ({hint})" if hint else ""))
+
+
 class TemplateError(KitgenError):
     """An HQ master template or its profile cannot be used."""
 

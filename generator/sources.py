@@ -20,8 +20,9 @@ from pathlib import Path
 import pandas as pd
 
 from generator import source_cache
-from generator.errors import DataError, Location
+from generator.errors import CellError, DataError, Location
 from generator.spec.model import SourceDef
+from generator.workbook import sheet_rows
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 _TRUE = {"true", "yes"}
@@ -29,18 +30,6 @@ _BOOL_WORDS = _TRUE | {"false", "no"}
 _LEADING_ZERO = re.compile(r"^0\d")
 _TRAILING_MINUS = re.compile(r"^\d[\d.,' ]*-$")
 _NUMBER_LIKE = re.compile(r"^[-+]?\d[\d.,']*-?$")
-
-
-class CellError(DataError):
-    """A data file cell (or line) that cannot be read as its source declares."""
-
-    def __init__(self, location: Location, column: str | None, message: str, hint: str | None = None):
-        self.location = location
-        self.column = column
-        self.problem = message
-        self.hint = hint
-        where = f"column '{column}': " if column else ""
-        super().__init__(f"{location}: {where}{message}" + (f" ({hint})" if hint else ""))
 
 
 @dataclass(frozen=True)
@@ -127,60 +116,7 @@ def _parser_line(message: str) -> int | None:
 # ------------------------------------------------------------------ Excel
 def read_excel_cells(path: Path, source: SourceDef) -> RawTable:
     """Return the cells of an Excel sheet; formula cells saved without a value are errors."""
-    import openpyxl  # imported late: most seasons read CSV only
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises zip, KeyError and XML errors for damaged files
-        raise DataError(f"{path}: cannot open the workbook ({type(exc).__name__}: {exc})") from exc
-    try:
-        sheet = _sheet(book, source, path)
-        rows = [[_excel_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    finally:
-        book.close()
-    if any(cell is None for row in rows[source.header_rows:] for cell in row):
-        _refuse_uncached_formulas(path, source)
-    return _with_header(path, rows, source.header_rows, excel=True)
-
-
-def _sheet(book, source: SourceDef, path: Path):
-    if source.sheet is None:
-        return book.worksheets[0]
-    if source.sheet not in book.sheetnames:
-        raise DataError(f"{path}: no sheet '{source.sheet}'; the workbook has {', '.join(book.sheetnames)}")
-    return book[source.sheet]
-
-
-def _excel_text(value: object) -> str | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _refuse_uncached_formulas(path: Path, source: SourceDef) -> None:
-    """Blank cells may be formulas Excel never calculated; those must not read as 'no value'."""
-    import openpyxl
-
-    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    try:
-        sheet = _sheet(book, source, path)
-        values = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        cached = _sheet(values, source, path).iter_rows(values_only=True)
-        for line, (formulas, row) in enumerate(zip(sheet.iter_rows(values_only=True), cached), start=1):
-            for col, (formula, value) in enumerate(zip(formulas, row), start=1):
-                if value is None and isinstance(formula, str) and formula.startswith("="):
-                    raise CellError(Location(path, line, col), None,
-                                    f"formula {formula} has no saved value",
-                                    "open the file in Excel and save it again so values are stored")
-        values.close()
-    finally:
-        book.close()
+    return _with_header(path, sheet_rows(path, source.sheet, source.header_rows), source.header_rows, excel=True)
 
 
 # ------------------------------------------------------------------ headers
