@@ -254,11 +254,11 @@ class BuildState:
         return True
 
     def payload(self, decks: list[BuiltDeck], fingerprints: dict[str, str],
-                written: dict[str, tuple[int, int]]) -> dict:
+                written: dict[str, tuple[int, int, str]]) -> dict:
         """Return the state file content after a build of ``decks`` (a partial build keeps the other records).
 
-        ``written`` holds the (size, mtime_ns) of each output written by this build; a kept
-        deck keeps its record as it was.
+        ``written`` holds the (size, mtime_ns, sha256) of each output written by this build; a
+        kept deck keeps its record as it was.
         """
         # a frozen dataclass's __dict__ is its fields: serialized as they are, no deep copy needed
         records: dict[str, Any] = {name: vars(record) for name, record in self.records.items()}
@@ -267,9 +267,8 @@ class BuildState:
                 size, mtime_ns = self.verified.get(self.out_dir / deck.job.output, (-1, -1))
                 records[deck.job.output] = {**records[deck.job.output], "size": size, "mtime_ns": mtime_ns}
                 continue
-            size, mtime_ns = written.get(deck.job.output, (-1, -1))
-            records[deck.job.output] = {"fingerprint": fingerprints[deck.job.output],
-                                        "sha256": hashlib.sha256(deck.data).hexdigest(),
+            size, mtime_ns, sha256 = written.get(deck.job.output) or (-1, -1, hashlib.sha256(deck.data).hexdigest())
+            records[deck.job.output] = {"fingerprint": fingerprints[deck.job.output], "sha256": sha256,
                                         "slides": deck.slides, "charts": deck.charts,
                                         "layouts": list(deck.layouts), "missing": sorted(deck.missing_translations),
                                         "fit": [asdict(f) for f in deck.fit_findings],

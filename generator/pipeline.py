@@ -6,6 +6,7 @@ Everything the ``kitgen build`` command does is available here as a library call
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from dataclasses import dataclass, field
@@ -198,16 +199,15 @@ def _build(season_dir: Path, options: BuildOptions, progress: Progress | None,
     if len(kept) < len(jobs):  # only a deck being built measures text: a build keeping every deck skips fontconfig
         builder.start_font_lookup()
     pool = PoolRun(setup, max(1, options.jobs), builder)
-    built = {d.job.output: d for d in pool.run([j for j in jobs if j.output not in kept], progress)}
-    builder.wait_for_fonts()  # no thread outlives the build, even one that built nothing
     result = BuildResult(options.out_dir, worker_peak_mb=pool.peak_mb)
-    result.decks = [kept.get(j.output) or built[j.output] for j in jobs]
     with Staging(options.out_dir) as staging:
-        written = {}
-        for deck in result.decks:
-            if not deck.reused:
-                staging.write(deck.job.output, deck.data)
-                written[deck.job.output] = staging.written(deck.job.output)
+        built, written = {}, {}
+        for deck in pool.run([j for j in jobs if j.output not in kept], progress):
+            built[deck.job.output] = deck  # staged at once: the disk works while the workers build on
+            staging.write(deck.job.output, deck.data)
+            written[deck.job.output] = (*staging.written(deck.job.output), hashlib.sha256(deck.data).hexdigest())
+        builder.wait_for_fonts()  # no thread outlives the build, even one that built nothing
+        result.decks = [kept.get(j.output) or built[j.output] for j in jobs]
         _finish(result, options)
         staging.write("manifest.json", json_bytes(manifest(season, result)))
         # read by kitgen only: compact, as it holds a record per deck (a thousand on a large season)
