@@ -8,6 +8,7 @@ once per process.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import threading
 import time
@@ -72,6 +73,11 @@ class BuiltDeck:
     reused: bool = False  # True when an unchanged earlier output was kept (``data`` empty until read_kept_decks)
     fit_findings: list[FitFinding] = field(default_factory=list)  # text that overflows even at the floor
     chart_keys: tuple[str, ...] | None = ()  # chart cache keys of its pictures (None: not known, an old state)
+    sha256: str = ""  # a kept deck's recorded hash: its bytes need not be read to know it
+
+    def content_hash(self) -> str:
+        """Return the sha256 hex digest of the deck's bytes (the recorded one for a kept deck)."""
+        return self.sha256 if self.reused and self.sha256 else hashlib.sha256(self.data).hexdigest()
 
 
 class DeckBuilder:

@@ -239,7 +239,8 @@ class BuildState:
             return None
         # ``data`` stays empty: BuildResult.read_kept_decks reads it when delivery needs it.
         return BuiltDeck(job, b"", record.slides, record.charts, record.layouts, 0.0, set(record.missing),
-                         reused=True, fit_findings=_fit_findings(record.fit), chart_keys=record.chart_keys)
+                         reused=True, fit_findings=_fit_findings(record.fit), chart_keys=record.chart_keys,
+                         sha256=record.sha256)
 
     def _unchanged(self, path: Path, record: DeckRecord) -> bool:
         """Return whether the output file is still the one recorded (same size and time, else same sha256)."""
@@ -267,7 +268,7 @@ class BuildState:
                 size, mtime_ns = self.verified.get(self.out_dir / deck.job.output, (-1, -1))
                 records[deck.job.output] = {**records[deck.job.output], "size": size, "mtime_ns": mtime_ns}
                 continue
-            size, mtime_ns, sha256 = written.get(deck.job.output) or (-1, -1, hashlib.sha256(deck.data).hexdigest())
+            size, mtime_ns, sha256 = written.get(deck.job.output) or (-1, -1, deck.content_hash())
             records[deck.job.output] = {"fingerprint": fingerprints[deck.job.output], "sha256": sha256,
                                         "slides": deck.slides, "charts": deck.charts,
                                         "layouts": list(deck.layouts), "missing": sorted(deck.missing_translations),

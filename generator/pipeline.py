@@ -6,7 +6,6 @@ Everything the ``kitgen build`` command does is available here as a library call
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 from dataclasses import dataclass, field
@@ -205,7 +204,7 @@ def _build(season_dir: Path, options: BuildOptions, progress: Progress | None,
         for deck in pool.run([j for j in jobs if j.output not in kept], progress):
             built[deck.job.output] = deck  # staged at once: the disk works while the workers build on
             staging.write(deck.job.output, deck.data)
-            written[deck.job.output] = (*staging.written(deck.job.output), hashlib.sha256(deck.data).hexdigest())
+            written[deck.job.output] = (*staging.written(deck.job.output), deck.content_hash())
         builder.wait_for_fonts()  # no thread outlives the build, even one that built nothing
         result.decks = [kept.get(j.output) or built[j.output] for j in jobs]
         _finish(result, options)

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.delivery.kits import KitMaker
 from generator.pipeline import BuildOptions, build_season
+from generator.spec import load_season
 
 sys.path.insert(0, str(Path(__file__).parent / "benchmarks"))
 from season_copy import copy_season, touch_retailer_training  # noqa: E402
@@ -87,6 +89,22 @@ def test_kept_decks_are_read_only_when_delivery_asks(season: Path):
     assert kept and all(d.data == b"" for d in kept)
     again.read_kept_decks()
     assert all(d.data == (out / d.job.output).read_bytes() for d in kept)
+
+
+def test_kits_of_kept_decks_are_kept_without_reading_the_decks(season: Path):
+    """A kit's key takes a kept deck's recorded hash; its bytes are read only to make the kit again."""
+    out = season.parent / "out-kits"
+    first = _build(season, out)
+    made = {k.output: k.data for k in KitMaker(load_season(season), out).kits(first.decks, {})}
+    for output, data in made.items():
+        (out / output).parent.mkdir(exist_ok=True)
+        (out / output).write_bytes(data)
+    again = _build(season, out)
+    kits = KitMaker(load_season(season), out).kits(again.decks, {})
+    assert [k.kept for k in kits] == [True, True] and all(d.data == b"" for d in again.decks)
+    (out / kits[0].output).unlink()  # a kit lost: made again from the kept decks, the same bytes
+    remade = KitMaker(load_season(season), out).kits(again.decks, {})
+    assert [k.kept for k in remade] == [False, True] and remade[0].data == made[remade[0].output]
 
 
 def test_pictures_no_output_uses_are_dropped_from_the_builds_own_chart_cache(season: Path):

@@ -9,12 +9,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-
-from functools import lru_cache
-from importlib.metadata import version
 from pathlib import Path
 
 from generator.charts.model import ChartRequest
+from generator.versions import installed_version
 
 DRAWING_VERSION = "8"  # bump when drawing code changes the pixels of an unchanged request
 
@@ -23,9 +21,9 @@ def chart_cache_key(request: ChartRequest) -> str:
     """Return the sha256 hex of the request's canonical JSON, library versions and style file text."""
     payload = {
         "request": dataclasses.asdict(request),
-        "matplotlib": _version("matplotlib"),
-        "babel": _version("babel"),
-        "zlib_ng": _version("zlib-ng"),  # the PNG deflate: another version may encode other bytes
+        "matplotlib": installed_version("matplotlib"),
+        "babel": installed_version("babel"),
+        "zlib_ng": installed_version("zlib-ng"),  # the PNG deflate: another version may encode other bytes
         "drawing": DRAWING_VERSION,
         "style_text": style_text(request.style),
     }
@@ -41,9 +39,3 @@ def style_text(style: str | None) -> str:
         return Path(style).read_text(encoding="utf-8")
     except OSError:
         return ""
-
-
-@lru_cache(maxsize=8)
-def _version(distribution: str) -> str:
-    """Return the installed version of ``distribution``, read once per process."""
-    return version(distribution)

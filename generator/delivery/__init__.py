@@ -47,8 +47,8 @@ def deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) -> 
     """Return what was delivered for the built ``result``: PDFs, kits and report, written atomically."""
     season = load_season(season_dir)
     delivered = DeliveryResult()
-    if options.pdf or options.kits:
-        result.read_kept_decks()  # PDFs and kits need the bytes of the decks the build kept
+    if options.pdf:
+        result.read_kept_decks()  # conversion needs the bytes of the decks the build kept (kits read what they use)
     with Staging(result.out_dir) as staging:
         converted = _timed(delivered, "PDF conversion", lambda: _pdfs(result, options)) if options.pdf else {}
         for pdf in converted.values():

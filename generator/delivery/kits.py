@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import zipfile
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -23,6 +24,7 @@ from generator.incremental import file_sha256
 from generator.localize import Catalogs, LocaleContext, TextRenderer
 from generator.spec import Season
 from generator.spec.brand import Asset, load_brand
+from generator.versions import installed_version
 from generator.writer import zip_bytes
 
 CHECKLIST_FILE = "checklist.xlsx"
@@ -55,6 +57,7 @@ class KitMaker:
         self.season = season
         self.out_dir = out_dir
         self._file_hashes: dict[Path, str] = {}
+        self._by_retailer: dict[tuple[str, str], dict[str, tuple[dict[str, Any], ...]]] = {}
         self.store = DataStore(season.spec, season.root)
         self.brand, self.brand_dir = load_brand(season.path(season.spec.brand))
         self.catalogs = Catalogs(season.path(season.spec.locale_dir))
@@ -87,18 +90,30 @@ class KitMaker:
     def _key(self, record: dict[str, Any], assets: list[Asset], plan: RetailerPlan, decks: list[BuiltDeck],
              pdfs: dict[str, bytes]) -> str:
         """Return the hash of everything the kit is made from."""
-        digest = hashlib.sha256(f"{KIT_FORMAT} {__version__}".encode())
-        digest.update(self.season.spec.model_dump_json().encode())
+        # openpyxl writes the checklist, Babel its dates: another version may make other bytes
+        digest = hashlib.sha256(f"{KIT_FORMAT} {__version__} openpyxl {installed_version('openpyxl')} "
+                                f"babel {installed_version('babel')}".encode())
+        digest.update(self._season_json)
         digest.update(repr((sorted(record.items()), plan)).encode())
         for asset in assets:
             digest.update(f"{asset.file} {self._file_hash(self.brand_dir / asset.file)}".encode())
         for deck in decks:
             pdf = pdfs.get(_pdf_path(deck), b"")
-            digest.update(f"{deck.job.output} {hashlib.sha256(deck.data).hexdigest()} "
+            digest.update(f"{deck.job.output} {deck.content_hash()} "
                           f"{hashlib.sha256(pdf).hexdigest()}".encode())
         for language in sorted({d.job.language for d in decks}):
             digest.update(self._file_hash(self.season.path(self.season.spec.locale_dir) / f"{language}.po").encode())
         return f"{KIT_FORMAT} {digest.hexdigest()}"
+
+    @cached_property
+    def _season_json(self) -> bytes:
+        return self.season.spec.model_dump_json().encode()  # the same for every kit: dumped once
+
+    def _deck_bytes(self, deck: BuiltDeck) -> bytes:
+        """Return the deck's bytes; a deck the build kept is read from the build folder (only a kit being made needs it)."""
+        if deck.data or not deck.reused or self.out_dir is None:
+            return deck.data
+        return (self.out_dir / deck.job.output).read_bytes()
 
     def _file_hash(self, path: Path) -> str:
         if path not in self._file_hashes:  # the same visuals and catalogs serve every kit
@@ -125,7 +140,7 @@ class KitMaker:
         files: dict[str, bytes] = {}
         for deck in decks:
             name = PurePosixPath(deck.job.output).name
-            files[f"{job.language}/{name}"] = deck.data
+            files[f"{job.language}/{name}"] = self._deck_bytes(deck)
             pdf_path = _pdf_path(deck)
             if pdf_path in pdfs:
                 files[f"{job.language}/{PurePosixPath(pdf_path).name}"] = pdfs[pdf_path]
@@ -151,11 +166,10 @@ class KitMaker:
     # ------------------------------------------------------------ inputs
     def retailer(self, retailer_id: str) -> dict[str, Any]:
         """Return the retailer record with id ``retailer_id``."""
-        frame = self.store.frame(self.season.spec.retailers)
-        rows = frame[frame["retailer_id"].astype(str) == retailer_id]
-        if rows.empty:
+        rows = self._retailer_rows(self.season.spec.retailers, "").get(retailer_id)
+        if not rows:
             raise DataError(f"no retailer '{retailer_id}' in source '{self.season.spec.retailers}'")
-        return rows.iloc[0].to_dict()
+        return rows[0]
 
     def entitled(self, tier: str) -> list[Asset]:
         """Return the brand assets a retailer of ``tier`` receives, in catalogue order."""
@@ -171,13 +185,22 @@ class KitMaker:
     def _records(self, source: str | None, retailer_id: str, date_column: str) -> tuple[dict[str, Any], ...]:
         if not source:
             return ()
-        frame = self.store.frame(source)
-        if "retailer_id" not in frame.columns:
+        if "retailer_id" not in self.store.frame(source).columns:
             raise DataError(f"kit.checklist: source '{source}' has no retailer_id column")
-        rows = frame[frame["retailer_id"].astype(str) == retailer_id]
-        if date_column in rows.columns:
-            rows = rows.sort_values(date_column)
-        return tuple(rows.to_dict("records"))
+        return self._retailer_rows(source, date_column).get(retailer_id, ())
+
+    def _retailer_rows(self, source: str, date_column: str) -> dict[str, tuple[dict[str, Any], ...]]:
+        """Return the records of ``source`` by retailer id, in ``date_column`` order (split once, not per kit)."""
+        key = (source, date_column)
+        if key not in self._by_retailer:
+            frame = self.store.frame(source)
+            if date_column in frame.columns:
+                frame = frame.sort_values(date_column, kind="stable")
+            grouped: dict[str, list[dict[str, Any]]] = {}
+            for record in frame.to_dict("records"):
+                grouped.setdefault(str(record["retailer_id"]), []).append(record)
+            self._by_retailer[key] = {rid: tuple(rows) for rid, rows in grouped.items()}
+        return self._by_retailer[key]
 
     def context(self, record: dict[str, Any], renderer: TextRenderer) -> dict[str, Any]:
         """Return the values kit texts can interpolate (season, maison, retailer)."""
