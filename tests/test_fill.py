@@ -225,3 +225,19 @@ def test_a_filled_deck_is_freed_once_dropped(master):
     del prs
     gc.collect()
     assert gone() is None
+
+
+def test_chart_labels_cut_off_are_a_finding_on_their_slide(master):
+    """A chart picture cannot shrink its labels as text does: the fill stage says which slide holds one cut off."""
+    from generator.fill.deck import deck_fitter
+
+    def draw(chart: ChartContent, box: Box) -> RenderedChart:
+        buffer = io.BytesIO()
+        Image.new("RGB", (40, 20), "white").save(buffer, "PNG")
+        return RenderedChart(buffer.getvalue(), box.width, box.height, "chart", cut_off="some labels are cut off")
+
+    fitter = deck_fitter(master, "fr-CA")
+    chart = ChartContent("bar", ("juill.", "août"), (Series("FW26", (1.0, 2.0)),), title="Ventes mensuelles")
+    fill_deck(master, [SLIDES[0], SlideContent("chart", title="Ventes", chart=chart)], LOOK, "fr-CA", draw,
+              fitter=fitter)
+    assert [str(f) for f in fitter.findings] == ["slide 2 'Ventes mensuelles' (fr-CA): some labels are cut off"]

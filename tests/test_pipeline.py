@@ -13,7 +13,7 @@ import pytest
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
-from conftest import MASTER, MASTER_PROFILE, QUEBEC_RETAILER
+from conftest import MASTER, MASTER_PROFILE, QUEBEC_RETAILER, SAMPLE_SEASON
 from generator.check import check_deck
 from generator.fill.shapes import is_empty_placeholder
 from generator.geometry import Box
@@ -129,3 +129,28 @@ def test_manifest_lists_every_deck(reduced_build):
     assert listed[f"fr/{QUEBEC_RETAILER}-partner-kit.pptx"][:2] == ("retailer", "fr")
     assert listed["es/MX-market-meeting.pptx"][:2] == ("region", "es")
     assert manifest["season"] == {"code": "FW26", "name": "Fall-Winter 2026"}
+
+
+def test_chart_labels_cut_off_are_reported_with_deck_and_slide_even_when_kept(tmp_path, monkeypatch):
+    """Never silent: a cut-off chart is a warning naming its deck and slide, again when the deck is kept,
+    and a strict build fails on it."""
+    import dataclasses
+
+    from generator import charts
+    from generator.errors import KitgenError
+    from generator.pipeline import BuildOptions, build_season
+
+    real = charts.render_chart
+
+    def cut_off_sell_out(request):
+        chart = real(request)
+        return dataclasses.replace(chart, cut_off="some labels are cut off") if request.kind == "line" else chart
+
+    monkeypatch.setattr(charts, "render_chart", cut_off_sell_out)
+    options = BuildOptions(tmp_path / "out", only=("retailer-kit",), retailers=(QUEBEC_RETAILER,), languages=("fr",))
+    first = build_season(SAMPLE_SEASON, options)
+    cut = [w for w in first.warnings if w.endswith("some labels are cut off")]
+    assert cut and all(re.match(rf"fr/{QUEBEC_RETAILER}-partner-kit.pptx: slide \d+ '.+' \(fr-CA\): ", w) for w in cut)
+    assert [w for w in build_season(SAMPLE_SEASON, options).warnings if w in cut] == cut  # kept, told again
+    with pytest.raises(KitgenError, match="strict build failed"):
+        build_season(SAMPLE_SEASON, dataclasses.replace(options, strict=True, force=True))

@@ -51,6 +51,7 @@ class Canvas:
         self.width, self.height = figure.bbox.width, figure.bbox.height
         self.px_per_pt = figure.dpi / POINTS_PER_INCH
         self._boxes: dict[tuple[int, str], Bbox] = {}  # text boxes around their anchor
+        self.cut_off = False  # set when some text was laid out past the picture's edge
 
     def pt(self, points: float) -> float:
         """Return ``points`` in pixels."""

@@ -19,7 +19,7 @@ from matplotlib.ticker import MaxNLocator
 
 from generator.charts.axes import category_labels, label_for, series_color, values_array
 from generator.charts.canvas import BAR_Z, Canvas, Frame, tick_label_color, tick_pad_points
-from generator.charts.layout import MIN_FRACTION, PAD_INCHES, inside, report_cut_off
+from generator.charts.layout import MIN_FRACTION, PAD_INCHES, inside
 from generator.charts.legend import Entry, Legend
 from generator.charts.model import ChartRequest
 from generator.charts.style import Theme
@@ -281,5 +281,4 @@ def finish(plot: Plot, legend: Legend | None, marks: list[Mark]) -> None:
         pad = PAD_INCHES * canvas.figure.dpi
         legend.draw(max(0.0, min(frame.left, canvas.width - pad - legend.width())), frame.top + 0.01 * frame.height)
     texts = plot.value_labels + plot.category_labels + plot.mark_labels + (legend.texts if legend else [])
-    if not all(inside(canvas.extent(t), canvas.figure) for t in texts):
-        report_cut_off(plot.request, canvas.figure)
+    canvas.cut_off = not all(inside(canvas.extent(t), canvas.figure) for t in texts)

@@ -6,7 +6,6 @@ resizes the figure, unlike ``bbox_inches="tight"``: the PNG keeps the box size.
 
 from __future__ import annotations
 
-import logging
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -14,7 +13,6 @@ from matplotlib.transforms import Bbox
 
 from generator.charts.model import ChartRequest
 
-log = logging.getLogger(__name__)
 PAD_INCHES = 0.05
 MIN_FRACTION = 0.25  # the plot keeps at least this share of the figure whatever the labels
 
@@ -49,11 +47,14 @@ def chart_name(request: ChartRequest) -> str:
     return f"chart {request.title!r} ({request.kind})" if request.title else f"chart ({request.kind})"
 
 
-def report_cut_off(request: ChartRequest, figure: Figure) -> None:
-    """Log a warning naming a chart whose labels do not fit its box, and what the deck's author can change."""
-    log.warning("%s: some labels do not fit a %.1f x %.1f in box and are cut off; use a layout with a larger "
-                "chart area, or shorter series and category names", chart_name(request),
-                figure.bbox.width / figure.dpi, figure.bbox.height / figure.dpi)
+def cut_off_note(figure: Figure) -> str:
+    """Return what to tell the deck's author when some labels do not fit the figure, and what they can change.
+
+    The chart stage knows nothing of decks and slides: the fill stage records the note
+    with the slide it is on, and the build reports it with the deck.
+    """
+    return (f"some labels do not fit a {figure.bbox.width / figure.dpi:.1f} x {figure.bbox.height / figure.dpi:.1f} "
+            "in box and are cut off; use a layout with a larger chart area, or shorter series and category names")
 
 
 def _place(figure: Figure, ax: Axes, outer: Bbox, inner: Bbox) -> None:

@@ -71,6 +71,7 @@ class RenderedChart:
     width_emu: int
     height_emu: int
     alt_text: str
+    cut_off: str = ""  # when some labels did not fit the box: what happened and what the deck's author can change
 
 
 def to_finite(value: object) -> float | None:

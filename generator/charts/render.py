@@ -15,7 +15,7 @@ from generator.charts.category import draw_bar, draw_line, draw_stacked_bar
 from generator.charts.donut import donut_parts, draw_donut
 from generator.charts.figures import pooled_figure
 from generator.charts.gantt import draw_gantt
-from generator.charts.layout import chart_name, fit_axes, report_cut_off
+from generator.charts.layout import chart_name, cut_off_note, fit_axes
 from generator.charts.model import KINDS, ChartRequest, RenderedChart
 from generator.charts.png import encode_png
 from generator.charts.style import Theme, chart_rc, make_theme
@@ -43,17 +43,19 @@ def render_chart(request: ChartRequest) -> RenderedChart:
         with matplotlib.rc_context(rc):
             figure = new_figure(request)
             if present and request.kind in FLAT_DRAWERS:
-                draw(Canvas(figure), request, theme)
+                canvas = Canvas(figure)
+                draw(canvas, request, theme)
+                cut_off = canvas.cut_off
             else:
                 ax = figure.add_subplot()
                 (draw if present else draw_no_data)(ax, request, theme)
-                if not fit_axes(figure, ax):
-                    report_cut_off(request, figure)
+                cut_off = not fit_axes(figure, ax)
+            note = cut_off_note(figure) if cut_off else ""
             png = png_bytes(figure)
     except (ArithmeticError, RuntimeError, ValueError) as exc:  # matplotlib/FreeType on data they cannot draw
         raise RenderError(f"{chart_name(request)} could not be drawn: {exc}; "
                           "check its data for extreme or unexpected values") from exc
-    return RenderedChart(png, request.width_emu, request.height_emu, alt_text(request, present))
+    return RenderedChart(png, request.width_emu, request.height_emu, alt_text(request, present), note)
 
 
 def drawer_for(kind: str) -> Drawer | FlatDrawer:

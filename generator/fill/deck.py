@@ -115,6 +115,8 @@ class _SlideFiller:
             return
         rendered = self.draw_chart(chart, box)
         add_picture(self.slide, rendered.png, box, rendered.alt_text, "Chart")
+        if rendered.cut_off:  # never silent, even for a picture from the cache
+            self.fitter.note(self.number, chart.title or self.content.title or slot, rendered.cut_off)
 
     def image(self, slot: str, path, box: Box | None = None) -> None:
         box = (box or self.replace(slot)).fit_aspect(image_aspect(path))

@@ -24,7 +24,7 @@ _AUTOFIT_TAGS = ("a:noAutofit", "a:normAutofit", "a:spAutoFit")
 
 @dataclass(frozen=True)
 class FitFinding:
-    """Text that overflows its box even at the smallest allowed scale."""
+    """Text that overflows its box even at the smallest allowed scale, or chart labels cut off."""
 
     slide: int
     shape: str
@@ -32,11 +32,12 @@ class FitFinding:
     overflow_pt: float
     scale: float
     deck: str = ""
+    problem: str = ""  # said instead of the overflow (a chart picture's labels cut off)
 
     def __str__(self) -> str:
         where = f"{self.deck}: " if self.deck else ""
-        return (f"{where}slide {self.slide} '{self.shape}' ({self.language}): text overflows by "
-                f"{self.overflow_pt / 72:.2f} in at {round(self.scale * 100)} %")
+        problem = self.problem or f"text overflows by {self.overflow_pt / 72:.2f} in at {round(self.scale * 100)} %"
+        return f"{where}slide {self.slide} '{self.shape}' ({self.language}): {problem}"
 
     def as_dict(self) -> dict:
         """Return the finding as JSON-ready values."""
@@ -73,6 +74,10 @@ class Fitter:
         result = fit_paragraphs(items, room, self.min_scale)
         self.seconds += time.perf_counter() - started
         return result
+
+    def note(self, slide: int, label: str, problem: str) -> None:
+        """Add a finding about text the fitter cannot shrink (chart labels drawn into a picture)."""
+        self.findings.append(FitFinding(slide, label, self.language, 0.0, 1.0, problem=problem))
 
     def record(self, result: FitResult, slide: int, label: str) -> None:
         """Add a finding when ``result`` overflows."""
