@@ -41,7 +41,7 @@ def test_quoted_values_are_not_retyped(tmp_path):
     ("1.10", "'1.10' is read as the number 1.1, not as text"),
     ("12:30", "'12:30' is read as the number 750, not as text"),
     ("2026-07-01", "'2026-07-01' is read as a date, not as text"),
-    ("0042", "'0042' is read as the number 34: leading zeros are lost"),
+    ("0042", "'0042' is read as the octal number 34: leading zeros are lost"),
 ])
 def test_typing_traps_in_text_fields(tmp_path, value, message):
     loaded = _load(tmp_path, f"title: {value}\nslides:\n  - role: title\n")

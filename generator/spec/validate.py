@@ -184,8 +184,11 @@ def _read_as(scalar: Scalar) -> str:
     if scalar.tag == "timestamp":
         return f"'{raw}' is read as a date, not as text"
     number = _yaml_number(raw, scalar.tag)
-    if scalar.tag == "int" and raw.lstrip("+-").startswith("0") and len(raw.lstrip("+-")) > 1:
-        return f"'{raw}' is read as the number {number}: leading zeros are lost"
+    digits = raw.lstrip("+-")
+    if scalar.tag == "int" and digits.startswith("0") and len(digits) > 1:
+        # YAML 1.1 reads 0-led digits as octal: say so, or "003101 is 1601" puzzles the reader
+        base = "octal " if digits.isdigit() else ""
+        return f"'{raw}' is read as the {base}number {number}: leading zeros are lost"
     return f"'{raw}' is read as the number {number}, not as text"
 
 

@@ -8,7 +8,7 @@ from generator.errors import Finding, KitgenError, Location
 from generator.i18n import catalog_languages, catalog_path, collect_texts, message_status, read_catalog
 from generator.validation.context import SeasonView
 
-HINT = "run 'kitgen i18n' and translate the new entries"
+HINT = "run 'kitgen i18n update' on the season folder and translate the new entries"
 
 
 def check_translations(view: SeasonView) -> None:
