@@ -11,9 +11,11 @@ import struct
 import numpy as np
 import pytest
 from matplotlib.image import imread
+from matplotlib.text import Text
 
 from generator.charts import ChartRequest, Series, Task, chart_cache_key, format_value, render_chart
 from generator.charts.formatting import format_month
+from generator.charts.canvas import Canvas
 from generator.charts.gantt import draw_gantt
 from generator.charts.render import new_figure
 from generator.charts.style import available_fonts, chart_rc, make_theme
@@ -158,10 +160,9 @@ def test_foreign_currency_compact_and_whole_percent():
 def test_gantt_month_labels_are_localized(locale, expected):
     req = request("gantt", locale=locale)
     figure = new_figure(req)
-    ax = figure.add_subplot()
-    draw_gantt(ax, req, make_theme((), chart_rc(None)))
-    figure.canvas.draw()
-    assert [t.get_text() for t in ax.get_xticklabels(minor=True) if t.get_text()] == expected
+    draw_gantt(Canvas(figure), req, make_theme((), chart_rc(None)))
+    texts = [a.get_text() for a in figure.artists if isinstance(a, Text)]
+    assert [t for t in texts if t in expected] == expected
     assert format_month(datetime.date(2026, 7, 1), locale) == {"en_US": "Jul", "fr_CA": "juill.",
                                                                "es_MX": "jul"}[locale]
 
@@ -276,11 +277,12 @@ def test_a_chart_matplotlib_cannot_draw_is_a_render_error(monkeypatch):
                                 "error 0x62: raster overflow; check its data for extreme or unexpected values")
 
 
-def test_an_axes_chart_too_small_for_its_labels_says_so():
-    chart = render_chart(request("gantt", width_emu=int(1.5 * EMU), height_emu=EMU, title="Campaigns"))
-    assert chart.cut_off == ("some labels do not fit a 1.5 x 1.0 in box and are cut off; use a layout with a "
+@pytest.mark.parametrize("kind", ["gantt", "donut"])  # drawn flat, and on an Axes
+def test_a_chart_too_small_for_its_labels_says_so(kind):
+    chart = render_chart(request(kind, width_emu=int(0.6 * EMU), height_emu=int(0.4 * EMU), title="Campaigns"))
+    assert chart.cut_off == ("some labels do not fit a 0.6 x 0.4 in box and are cut off; use a layout with a "
                              "larger chart area, or shorter series and category names")
-    assert render_chart(request("gantt")).cut_off == ""
+    assert render_chart(request(kind)).cut_off == ""
 
 
 def test_a_gantt_legend_takes_the_columns_its_box_holds():

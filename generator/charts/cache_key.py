@@ -14,7 +14,7 @@ from pathlib import Path
 from generator.charts.model import ChartRequest
 from generator.versions import installed_version
 
-DRAWING_VERSION = "9"  # bump when drawing code changes the pixels (or the cache entries) of an unchanged request
+DRAWING_VERSION = "10"  # bump when drawing code changes the pixels (or the cache entries) of an unchanged request
 
 
 def chart_cache_key(request: ChartRequest) -> str:

@@ -1,32 +1,94 @@
-"""Gantt timeline: one bar per task over dates, coloured by category, localized month ticks."""
+"""Gantt timeline drawn flat on a Canvas: one bar per task over dates, coloured by category.
+
+Localized month names run along the top, task names down the left, a category
+legend below and an optional "today" line. Laid out in pixels in one pass, like
+the category charts: through an Axes, the date axis and its two tick locators made
+a gantt four times as costly as a bar chart.
+"""
 
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass, replace
 
-from matplotlib.axes import Axes
-from matplotlib.dates import MonthLocator, date2num, num2date
-from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter, NullFormatter
+import matplotlib
+from matplotlib.text import Text
 
+from generator.charts.canvas import Canvas, Frame, tick_label_color, tick_pad_points
 from generator.charts.formatting import format_month
+from generator.charts.layout import MIN_FRACTION, PAD_INCHES, inside
+from generator.charts.legend import Entry, Legend, wrap_to
 from generator.charts.model import ChartRequest, Task
 from generator.charts.style import Theme
 
 TODAY_KEY = "today_date"  # labels[TODAY_KEY] = ISO date; the line is drawn only when given (keeps PNGs deterministic)
+BAR_HEIGHT = 0.56  # of a row
+ROW_MARGIN = 0.05  # matplotlib's margin around the rows, as a share of their span
+MAX_LABEL_SHARE = 0.4  # task names wrap beyond this share of the picture's width
+LEGEND_COLUMNS = 5
+TODAY_POINTS = 7.5
 
 
-def draw_gantt(ax: Axes, request: ChartRequest, theme: Theme) -> None:
+@dataclass(frozen=True)
+class Months:
+    """The timeline's span in whole months and its month ticks."""
+
+    first: datetime.date
+    end: datetime.date  # the first day after the last month shown
+    step: int  # months between ticks: 1, or 2-3 on long spans
+
+    def starts(self) -> list[datetime.date]:
+        """Return the month starts that get a grid line (every ``step`` months, the end included)."""
+        days, day = [], self.first
+        while day <= self.end:
+            days.append(day)
+            day = _add_months(day, self.step)
+        return days
+
+    def labelled(self) -> list[datetime.date]:
+        """Return the days that carry a month name: mid-month, or the month starts on long spans."""
+        if self.step > 1:
+            return self.starts()
+        return [day.replace(day=15) for day in self.starts() if day < self.end]
+
+
+class Timeline:
+    """One gantt's frame in pixels and the mapping of dates and rows into it."""
+
+    def __init__(self, canvas: Canvas, request: ChartRequest) -> None:
+        self.canvas, self.request, self.tasks = canvas, request, request.tasks
+        self.months = month_span(request.tasks)
+        span = len(self.tasks) - 1 + BAR_HEIGHT
+        self.rows_lo = -BAR_HEIGHT / 2 - ROW_MARGIN * span  # rows sit at 0, 1, 2 ... from the top
+        self.rows_hi = len(self.tasks) - 1 + BAR_HEIGHT / 2 + ROW_MARGIN * span
+        self.frame = Frame(0, 0, canvas.width, canvas.height)
+
+    def x(self, day: datetime.date) -> float:
+        """Return the pixel x of the start of ``day``."""
+        total = (self.months.end - self.months.first).days
+        return self.frame.left + (day - self.months.first).days / total * self.frame.width
+
+    def y(self, row: float) -> float:
+        """Return the pixel y of row position ``row`` (row 0 at the top)."""
+        return self.frame.top - (row - self.rows_lo) / (self.rows_hi - self.rows_lo) * self.frame.height
+
+
+def draw_gantt(canvas: Canvas, request: ChartRequest, theme: Theme) -> None:
     """Draw the tasks top-down with a category legend and an optional "today" line."""
     colors = category_colors(request.tasks, theme)
-    for row, task in enumerate(request.tasks):
-        start, days = date2num(task.start), (task.end - task.start).days + 1
-        ax.barh(row, max(days, 1), 0.56, left=start, color=colors[task.category], zorder=3)
-    ax.set_yticks(range(len(request.tasks)), [t.label for t in request.tasks])
-    ax.invert_yaxis()
-    _month_axis(ax, request)
-    _today_line(ax, request, theme)
-    _category_legend(ax, colors)
+    plot = Timeline(canvas, request)
+    names, months = _task_texts(plot), _month_texts(plot)
+    named = [Entry(name, color) for name, color in colors.items() if name]
+    legend = Legend(canvas, named, max_columns=LEGEND_COLUMNS) if named else None
+    _lay_out(plot, names, months, legend)
+    _draw_frame(plot)
+    canvas.rectangles([(plot.x(t.start), plot.y(row + BAR_HEIGHT / 2), plot.x(_day_after(t)),
+                        plot.y(row - BAR_HEIGHT / 2)) for row, t in enumerate(request.tasks)],
+                      [colors[t.category] for t in request.tasks])
+    texts = names + months + _today(plot, theme) + (legend.texts if legend else [])
+    if legend:
+        legend.draw(plot.frame.left, PAD_INCHES * canvas.figure.dpi)
+    canvas.cut_off = not all(inside(canvas.extent(t), canvas.figure) for t in texts)
 
 
 def category_colors(tasks: tuple[Task, ...], theme: Theme) -> dict[str, str]:
@@ -35,22 +97,12 @@ def category_colors(tasks: tuple[Task, ...], theme: Theme) -> dict[str, str]:
     return {name: theme.color(i) for i, name in enumerate(names)}
 
 
-def _month_axis(ax: Axes, request: ChartRequest) -> None:
-    """Grid at each month start; localized short month names mid-month (at month starts on long spans)."""
-    step = _set_month_span(ax, request.tasks)
-    ax.xaxis.set_major_locator(MonthLocator(interval=step))
-    locale = request.locale
-    month_names = FuncFormatter(lambda x, _pos: month_tick(num2date(x).date(), locale, step))
-    if step == 1:
-        ax.xaxis.set_minor_locator(MonthLocator(bymonthday=15))
-        ax.xaxis.set_major_formatter(NullFormatter())
-        ax.xaxis.set_minor_formatter(month_names)
-    else:
-        ax.xaxis.set_major_formatter(month_names)
-    ax.tick_params(axis="x", which="both", length=0, labeltop=True, labelbottom=False)
-    ax.grid(True, axis="x", which="major")
-    ax.grid(False, axis="y")
-    ax.spines["bottom"].set_visible(False)
+def month_span(tasks: tuple[Task, ...]) -> Months:
+    """Return whole months around the tasks, with a tick step that keeps long spans readable."""
+    first = min(min(t.start, t.end) for t in tasks).replace(day=1)  # a task may end before it starts
+    end = _add_months(max(max(t.start, t.end) for t in tasks).replace(day=1), 1)
+    months = (end.year - first.year) * 12 + end.month - first.month
+    return Months(first, end, 1 if months <= 12 else 2 if months <= 24 else 3)
 
 
 def month_tick(day: datetime.date, locale: str, step: int) -> str:
@@ -59,36 +111,86 @@ def month_tick(day: datetime.date, locale: str, step: int) -> str:
     return f"{name} {day.year}" if step > 1 and day.month <= step else name
 
 
-def _set_month_span(ax: Axes, tasks: tuple[Task, ...]) -> int:
-    """Set x limits to whole months around the tasks; return the tick step (sparser on long spans)."""
-    first = min(t.start for t in tasks).replace(day=1)
-    last = max(t.end for t in tasks)
-    end = datetime.date(last.year + last.month // 12, last.month % 12 + 1, 1)
-    ax.set_xlim(date2num(first), date2num(end))
-    months = (end.year - first.year) * 12 + end.month - first.month
-    return 1 if months <= 12 else 2 if months <= 24 else 3
+def _add_months(day: datetime.date, months: int) -> datetime.date:
+    index = day.month - 1 + months
+    return day.replace(year=day.year + index // 12, month=index % 12 + 1)
 
 
-def _today_line(ax: Axes, request: ChartRequest, theme: Theme) -> None:
-    """Draw a thin vertical "today" line with its localized word when labels give the date."""
-    iso = request.labels.get(TODAY_KEY)
-    if not iso:
-        return
-    x = date2num(datetime.date.fromisoformat(iso))
-    ax.axvline(x, color=theme.color(1), linewidth=1.0, zorder=4)
-    ax.annotate(request.word("today", "Today"), (x, 1.0), xycoords=("data", "axes fraction"), xytext=(3, -2),
-                textcoords="offset points", ha="left", va="top", fontsize=7.5, color=theme.color(1))
+def _day_after(task: Task) -> datetime.date:
+    """Return where a task's bar ends: it covers its last day too (and one day at least)."""
+    return max(task.end, task.start) + datetime.timedelta(days=1)  # a reversed task: its start day
 
 
-def _category_legend(ax: Axes, colors: dict[str, str]) -> None:
-    """Show one legend entry per named category below the timeline."""
-    named = {name: color for name, color in colors.items() if name}
-    if not named:
-        return
-    handles = [Patch(color=color, label=name) for name, color in named.items()]
-    renderer, room = ax.figure.canvas.get_renderer(), ax.figure.bbox.width * 0.95
-    for ncols in range(min(len(handles), 5), 0, -1):  # as many columns as the picture's width holds
-        legend = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.02), ncols=ncols,
-                           handlelength=1.0, columnspacing=1.4)
-        if legend.get_window_extent(renderer).width <= room:
-            return
+# ----------------------------------------------------------------- layout
+def _task_texts(plot: Timeline) -> list[Text]:
+    size, color = matplotlib.rcParams["ytick.labelsize"], tick_label_color("y")
+    texts = [plot.canvas.text(0, 0, t.label, fontsize=size, color=color, ha="right", va="center_baseline")
+             for t in plot.tasks]
+    for text in texts:
+        wrap_to(text, MAX_LABEL_SHARE * plot.canvas.width, plot.canvas)
+    return texts
+
+
+def _month_texts(plot: Timeline) -> list[Text]:
+    size, color = matplotlib.rcParams["xtick.labelsize"], tick_label_color("x")
+    return [plot.canvas.text(0, 0, month_tick(day, plot.request.locale, plot.months.step), fontsize=size,
+                             color=color, ha="center", va="bottom") for day in plot.months.labelled()]
+
+
+def _lay_out(plot: Timeline, names: list[Text], months: list[Text], legend: Legend | None) -> None:
+    """Set the frame so month names, task names and legend fit the picture, then place the names."""
+    canvas = plot.canvas
+    pad, x_pad, y_pad = PAD_INCHES * canvas.figure.dpi, canvas.pt(tick_pad_points("x")), canvas.pt(tick_pad_points("y"))
+    above = max([canvas.extent(t).height for t in months] + [0.0]) + x_pad
+    left = pad + max([canvas.extent(t).width for t in names] + [0.0]) + y_pad
+    if legend:
+        legend.fit(canvas.width - pad - left)
+    below = legend.height() + legend.gap() + 0.02 * canvas.height if legend else 0.0
+    plot.frame = Frame(left, pad + below, canvas.width - pad, canvas.height - pad - above)
+    for _ in range(2):  # a month name on the last month start may hang over the right edge
+        plot.frame = _at_least(_inside_right(plot, months, pad), canvas)
+    for row, text in enumerate(names):
+        text.set_position((plot.frame.left - y_pad, plot.y(row)))
+    for day, text in zip(plot.months.labelled(), months):
+        text.set_position((plot.x(day), plot.frame.top + x_pad))
+
+
+def _inside_right(plot: Timeline, months: list[Text], pad: float) -> Frame:
+    over = 0.0
+    for day, text in zip(plot.months.labelled(), months):
+        text.set_position((plot.x(day), 0.0))
+        over = max(over, plot.canvas.extent(text).x1 - (plot.canvas.width - pad))
+    return replace(plot.frame, right=plot.frame.right - over)
+
+
+def _at_least(frame: Frame, canvas: Canvas) -> Frame:
+    """Return the frame grown back to the minimum share of the picture the plot always keeps."""
+    width = max(frame.width, canvas.width * MIN_FRACTION)
+    height = max(frame.height, canvas.height * MIN_FRACTION)
+    return replace(frame, right=frame.left + width, bottom=frame.top - height)
+
+
+# ----------------------------------------------------------------- drawing
+def _draw_frame(plot: Timeline) -> None:
+    """Draw the plot background, a grid line at each month start and the spines the style keeps."""
+    rc, canvas, frame = matplotlib.rcParams, plot.canvas, plot.frame
+    canvas.rectangles([(frame.left, frame.bottom, frame.right, frame.top)], [rc["axes.facecolor"]], zorder=0.1)
+    canvas.segments([((plot.x(day), frame.bottom), (plot.x(day), frame.top)) for day in plot.months.starts()
+                     if day < plot.months.end], rc["grid.color"], rc["grid.linewidth"], alpha=rc["grid.alpha"])
+    spines = [((frame.left, frame.bottom), (frame.left, frame.top))] if rc["axes.spines.left"] else []
+    spines += [((frame.left, frame.top), (frame.right, frame.top))] if rc["axes.spines.top"] else []
+    spines += [((frame.right, frame.bottom), (frame.right, frame.top))] if rc["axes.spines.right"] else []
+    canvas.segments(spines, rc["axes.edgecolor"], rc["axes.linewidth"], zorder=2.5)
+
+
+def _today(plot: Timeline, theme: Theme) -> list[Text]:
+    """Draw a thin vertical "today" line with its localized word when labels give a date on the timeline."""
+    iso = plot.request.labels.get(TODAY_KEY)
+    day = datetime.date.fromisoformat(iso) if iso else None
+    if day is None or not plot.months.first <= day <= plot.months.end:
+        return []
+    canvas, frame, x = plot.canvas, plot.frame, plot.x(day)
+    canvas.segments([((x, frame.bottom), (x, frame.top))], theme.color(1), 1.0, zorder=4)
+    word = canvas.text(x + canvas.pt(3), frame.top - canvas.pt(2), plot.request.word("today", "Today"),
+                       fontsize=TODAY_POINTS, color=theme.color(1), ha="left", va="top")
+    return [word]

@@ -36,26 +36,26 @@ class Entry:
 class Legend:
     """Entries measured once, then drawn with their lower-left corner at a pixel point."""
 
-    def __init__(self, canvas: Canvas, entries: list[Entry]) -> None:
+    def __init__(self, canvas: Canvas, entries: list[Entry], max_columns: int = MAX_COLUMNS) -> None:
         rc = matplotlib.rcParams
-        self.canvas, self.entries = canvas, entries
+        self.canvas, self.entries, self.max_columns = canvas, entries, max_columns
         self.em_px = canvas.pt(FontProperties(size=rc["legend.fontsize"]).get_size_in_points())  # font size, pixels
         color = rc["legend.labelcolor"]
         color = rc["text.color"] if color in (None, "None", "inherit") else color
         self.texts = [canvas.text(0, 0, e.label, fontsize=rc["legend.fontsize"], color=color,
                                   ha="left", va="center") for e in entries]
-        self.columns = _columns(len(entries), min(len(entries), MAX_COLUMNS))
+        self.columns = _columns(len(entries), min(len(entries), max_columns))
         self._measure()
 
     def fit(self, room: float) -> None:
         """Take as many columns as fit in ``room`` pixels; in one column, wrap labels wider than the room."""
-        for ncols in range(min(len(self.entries), MAX_COLUMNS), 0, -1):
+        for ncols in range(min(len(self.entries), self.max_columns), 0, -1):
             self.columns = _columns(len(self.entries), ncols)
             if self.width() <= room:
                 return
         chrome = self.width() - max(self.canvas.extent(t).width for t in self.texts)  # handle, padding
         for text in self.texts:
-            _wrap_to(text, room - chrome, self.canvas)
+            wrap_to(text, room - chrome, self.canvas)
         self._measure()
 
     def width(self) -> float:
@@ -108,7 +108,7 @@ class Legend:
         return matplotlib.rcParams[key] * self.em_px
 
 
-def _wrap_to(text: Text, room: float, canvas: Canvas) -> None:
+def wrap_to(text: Text, room: float, canvas: Canvas) -> None:
     """Break ``text`` at spaces into lines narrow enough for ``room`` pixels (one long word stays whole)."""
     words = text.get_text()
     for chars in range(len(words) - 1, 0, -1):
