@@ -26,6 +26,7 @@ from generator.errors import CheckError, RenderError
 from generator.spec import load_season
 
 CHUNKS_PER_WORKER = 8  # small chunks keep both workers busy to the end
+TAIL_SHARE = 2  # near the end, a chunk holds at most 1 / (TAIL_SHARE x workers) of the jobs left
 _WORKER: DeckBuilder | None = None
 
 
@@ -70,15 +71,19 @@ def chunks(jobs: list[DeckJob], workers: int) -> list[list[DeckJob]]:
     """Return ``jobs`` cut into ordered chunks that never split one audience's decks.
 
     A few jobs (an incremental rebuild) go one per chunk instead: keeping an audience
-    together saves little next to leaving a worker idle.
+    together saves little next to leaving a worker idle. Chunks shrink towards the end
+    (a share of the jobs left, down to one audience), so the workers finish together
+    instead of one waiting on the other's last chunk: about 0.1 s of the sample's cold
+    build, and up to a 64-deck chunk on the large season.
     """
     if len(jobs) < workers * CHUNKS_PER_WORKER:
         return [[job] for job in jobs]
     target = max(1, len(jobs) // (workers * CHUNKS_PER_WORKER))
     out: list[list[DeckJob]] = []
-    for job in jobs:
+    for index, job in enumerate(jobs):
+        size = max(1, min(target, (len(jobs) - index) // (TAIL_SHARE * workers)))
         same_audience = out and (out[-1][-1].deck, out[-1][-1].audience_id) == (job.deck, job.audience_id)
-        if out and (same_audience or len(out[-1]) < target):
+        if out and (same_audience or len(out[-1]) < size):
             out[-1].append(job)
         else:
             out.append([job])

@@ -41,6 +41,12 @@ def test_chunks_keep_order_and_never_split_an_audience():
     assert all(part[0].language == "en" and part[-1].language == "fr" for part in parts)
 
 
+def test_chunks_shrink_to_one_audience_at_the_end_so_the_workers_finish_together():
+    sizes = [len(part) for part in chunks(_kit_jobs(500), 2)]  # 1,000 decks, two per retailer
+    assert sizes[0] == 62 and sizes[-4:] == [2, 2, 2, 2]
+    assert all(later <= earlier for earlier, later in zip(sizes, sizes[1:]))
+
+
 def test_a_few_jobs_go_one_per_chunk_so_no_worker_idles():
     jobs = _kit_jobs(2)
     assert chunks(jobs, 2) == [[job] for job in jobs]
