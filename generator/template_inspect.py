@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.geometry import EMU_PER_INCH, Box
+from generator.ooxml import placeholder_of
 from generator.spec.profile import ROLE_SLOTS, TemplateProfile
 from generator.template import layouts
 from generator.template.master import open_presentation
@@ -84,7 +85,7 @@ def inspect_template(path: Path) -> TemplateInfo:
 def _layout_info(layout, size: tuple[int, int]) -> LayoutInfo:
     phs = tuple(
         PlaceholderInfo(ph.placeholder_format.idx, layouts.placeholder_type(ph._element), ph.name,
-                        layouts.shape_box(ph), ph._element.find("./*/p:nvPr/p:ph", layouts.NS).get("orient") == "vert")
+                        layouts.shape_box(ph), placeholder_of(ph._element).get("orient") == "vert")
         for ph in layout.placeholders)
     return LayoutInfo(layout.name, phs, layouts.content_area(layout, size))
 

@@ -13,9 +13,11 @@ from typing import Iterator
 from pptx.oxml.ns import qn
 from pptx.shapes.shapetree import _SlidePlaceholderFactory
 
+from generator.ooxml import placeholder_of
+
 _SHAPE_TAGS = frozenset(qn(tag) for tag in ("p:sp", "p:grpSp", "p:graphicFrame", "p:cxnSp", "p:pic",
                                             "p:contentPart"))
-_SP, _NV_PR, _PH = qn("p:sp"), qn("p:nvPr"), qn("p:ph")
+_SP = qn("p:sp")
 _TX_BODY, _T = qn("p:txBody"), qn("a:t")
 
 
@@ -24,7 +26,7 @@ def placeholder_elements(slide) -> Iterator[tuple[object, int]]:
     for element in list(slide.shapes._spTree):  # a list: callers may remove what they are given
         if element.tag not in _SHAPE_TAGS or not len(element):
             continue
-        ph = element[0].find(f"{_NV_PR}/{_PH}")  # like python-pptx: the first child's nvPr/ph
+        ph = placeholder_of(element)
         if ph is not None:
             yield element, int(ph.get("idx", "0"))
 

@@ -11,6 +11,7 @@ from pptx.oxml.ns import qn
 from generator.fit.levels import DEFAULT_SIZE, LevelStyle
 from generator.fit.measure import Area, Paragraph
 from generator.geometry import EMU_PER_POINT
+from generator.ooxml import placeholder_of
 
 DEFAULT_INSETS = (91_440, 45_720, 91_440, 45_720)  # lIns, tIns, rIns, bIns: 0.1 in and 0.05 in
 _INSET_NAMES = ("lIns", "tIns", "rIns", "bIns")
@@ -41,7 +42,7 @@ _INHERITED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 # slide's relationships for its layout on every question.
 _SAME_AS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _LAYOUT_KEY: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_NV_PR, _PH, _TX_BODY = qn("p:nvPr"), qn("p:ph"), qn("p:txBody")
+_TX_BODY = qn("p:txBody")
 _TITLE_TYPES = ("title", "ctrTitle")
 # Tag names in Clark notation, worked out once: qn() costs more than the lxml find it feeds.
 _P, _P_PR, _T = qn("a:p"), qn("a:pPr"), qn("a:t")
@@ -59,14 +60,9 @@ def _layout_parts(prs) -> list:
     return [layout.part for master in prs.slide_masters for layout in master.slide_layouts]
 
 
-def _ph(element):
-    """Return the ``p:ph`` of a shape element, or None (python-pptx's test, without its XPath)."""
-    return element[0].find(f"{_NV_PR}/{_PH}") if len(element) else None
-
-
 def txbody_chain(shape) -> list:
     """Return the txBody elements that style ``shape``: its own, then its layout's and master's placeholder."""
-    inherited = _inherited_bodies(shape) if _ph(shape._element) is not None else ()
+    inherited = _inherited_bodies(shape) if placeholder_of(shape._element) is not None else ()
     return [body for body in (shape._element.find(_TX_BODY), *inherited) if body is not None]
 
 
@@ -82,7 +78,7 @@ def _per_layout(shape, name: str, compute):
     except AttributeError:  # not on a slide: compute without the cache
         return compute(shape)
     cache = _INHERITED.setdefault(layout, {})
-    key = (name, int(_ph(shape._element).get("idx", "0")), type(shape))
+    key = (name, int(placeholder_of(shape._element).get("idx", "0")), type(shape))
     if key not in cache:
         cache[key] = compute(shape)
     return cache[key]
@@ -115,7 +111,7 @@ def _inherited(shape):
 
 def is_title(shape) -> bool:
     """Return True for a title placeholder (styled by the master's title style)."""
-    ph = _ph(shape._element)
+    ph = placeholder_of(shape._element)
     return ph is not None and ph.get("type") in _TITLE_TYPES
 
 
@@ -129,7 +125,7 @@ def _level_styles(bodies: list, master_style, level: int) -> list:
 
 
 def _master_text_style(shape, title: bool):
-    if _ph(shape._element) is None:
+    if placeholder_of(shape._element) is None:
         return None
     return _per_layout(shape, f"style {title}", lambda s: _find_master_text_style(s, title))
 
@@ -155,7 +151,7 @@ def area(shape, chain: list) -> Area:
 
 def _size(shape) -> tuple[int, int]:
     """Return (width, height) of ``shape`` in EMU; a placeholder without its own size has its layout's (cached)."""
-    inherits = _ph(shape._element) is not None and shape._element.cx is None and shape._element.cy is None
+    inherits = placeholder_of(shape._element) is not None and shape._element.cx is None and shape._element.cy is None
     return _per_layout(shape, "size", _own_size) if inherits else _own_size(shape)
 
 
@@ -185,7 +181,7 @@ def paragraphs(shape, fonts: ThemeFonts) -> list[Paragraph]:
 
 def _inherited_level(shape, level: int, title: bool) -> LevelStyle:
     """Return what the layout's and master's placeholders and text styles say about ``level`` (kept per layout)."""
-    if _ph(shape._element) is None:
+    if placeholder_of(shape._element) is None:
         return _NOTHING  # a text box inherits nothing from layout or master
 
     def read(placeholder) -> LevelStyle:

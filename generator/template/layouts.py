@@ -11,6 +11,7 @@ from pptx.slide import SlideLayout, SlideMaster
 
 from generator.errors import TemplateError
 from generator.geometry import Box
+from generator.ooxml import placeholder_of
 
 NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -40,7 +41,7 @@ def find_layout(prs: Presentation, name: str) -> SlideLayout:
 
 def placeholder_type(element) -> str:
     """Return the OOXML placeholder type of a shape element (``obj`` when unspecified)."""
-    ph = element.find("./*/p:nvPr/p:ph", NS)
+    ph = placeholder_of(element)
     return ph.get("type", "obj") if ph is not None else ""
 
 
