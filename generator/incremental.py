@@ -27,7 +27,6 @@ import hashlib
 import json
 import logging
 from dataclasses import asdict, dataclass
-from importlib.metadata import version
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
@@ -39,7 +38,9 @@ from pydantic import BaseModel
 
 from generator import __version__
 from generator.builder import BuiltDeck, DeckBuilder, DeckJob
+from generator.charts.cache_key import DRAWING_VERSION
 from generator.spec import Season
+from generator.versions import installed_version
 
 if TYPE_CHECKING:
     from generator.fit import FitFinding
@@ -87,8 +88,10 @@ class Fingerprinter:
 
     def _common(self) -> str:
         spec, season = self.season.spec, self.season
-        # matplotlib's version from its metadata: importing it only to read the version costs 0.3 s
-        versions = f"{__version__} {pptx.__version__} {version('matplotlib')} {babel.__version__} {pd.__version__}"
+        # library versions from their metadata (importing matplotlib only to read its version costs 0.3 s), and
+        # the chart drawing version: drawing code changed within one kitgen version still redraws the decks
+        versions = (f"{__version__} {pptx.__version__} {installed_version('matplotlib')} {babel.__version__} "
+                    f"{pd.__version__} zlib-ng {installed_version('zlib-ng')} drawing {DRAWING_VERSION}")
         brand_files = sorted(p for p in self.builder.brand_dir.rglob("*") if p.is_file())
         return _sha(versions.encode(), _file_bytes(season.root / "season.yaml"),
                     _file_bytes(self.builder.template_path), _file_bytes(self.builder.profile_path),

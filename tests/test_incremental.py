@@ -55,6 +55,18 @@ def test_unchanged_inputs_rebuild_nothing_and_one_retailer_change_rebuilds_its_d
     assert _rebuilt(_build(season, out, force=True)) == outputs
 
 
+def test_new_drawing_code_or_a_library_upgrade_rebuilds_every_deck(season: Path, monkeypatch):
+    import generator.incremental as incremental
+
+    out = season.parent / "out-versions"
+    outputs = {d.job.output for d in _build(season, out).decks}
+    monkeypatch.setattr(incremental, "DRAWING_VERSION", "next")
+    assert _rebuilt(_build(season, out)) == outputs
+    real = incremental.installed_version
+    monkeypatch.setattr(incremental, "installed_version", lambda d: "0.0" if d == "zlib-ng" else real(d))
+    assert _rebuilt(_build(season, out)) == outputs
+
+
 def test_a_changed_output_file_is_rebuilt(season: Path):
     out = season.parent / "out2"
     _build(season, out)

@@ -183,17 +183,15 @@ class KitMaker:
                             self._records(spec.trainings, retailer_id, "date"))
 
     def _records(self, source: str | None, retailer_id: str, date_column: str) -> tuple[dict[str, Any], ...]:
-        if not source:
-            return ()
-        if "retailer_id" not in self.store.frame(source).columns:
-            raise DataError(f"kit.checklist: source '{source}' has no retailer_id column")
-        return self._retailer_rows(source, date_column).get(retailer_id, ())
+        return self._retailer_rows(source, date_column).get(retailer_id, ()) if source else ()
 
     def _retailer_rows(self, source: str, date_column: str) -> dict[str, tuple[dict[str, Any], ...]]:
         """Return the records of ``source`` by retailer id, in ``date_column`` order (split once, not per kit)."""
         key = (source, date_column)
         if key not in self._by_retailer:
             frame = self.store.frame(source)
+            if "retailer_id" not in frame.columns:
+                raise DataError(f"kit.checklist: source '{source}' has no retailer_id column")
             if date_column in frame.columns:
                 frame = frame.sort_values(date_column, kind="stable")
             grouped: dict[str, list[dict[str, Any]]] = {}
