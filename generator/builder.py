@@ -22,6 +22,7 @@ from generator import charts
 from generator.charts import ChartRequest, RenderedChart
 from generator.content import ChartContent, DeckMeta, SlideContent
 from generator.data import DataStore
+from generator.errors import OutputError
 from generator.geometry import Box
 from generator.kpis import Kpis, compute_kpis
 from generator.localize import Catalogs, LocaleContext, TextRenderer
@@ -31,7 +32,7 @@ from generator.spec.brand import Brand, load_brand
 from generator.spec.profile import load_profile
 from generator.writer import deck_bytes
 
-if TYPE_CHECKING:  # filling decks (python-pptx, fonts) is imported when a deck is built: a kept one never is
+if TYPE_CHECKING:  # deck filling and text fitting (fontTools) are imported when a deck is built: a kept one never is
     from generator.fill import Look
     from generator.fit import FitFinding
     from generator.template import Master
@@ -78,6 +79,17 @@ class BuiltDeck:
     def content_hash(self) -> str:
         """Return the sha256 hex digest of the deck's bytes (the recorded one for a kept deck)."""
         return self.sha256 if self.reused and self.sha256 else hashlib.sha256(self.data).hexdigest()
+
+    def read_back(self, out_dir: Path) -> bytes:
+        """Return the deck's bytes: those built, or for a kept deck the file it left in ``out_dir``."""
+        if self.data or not self.reused:
+            return self.data
+        path = out_dir / self.job.output
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            raise OutputError(f"cannot read the kept deck {path}: {exc.strerror}; "
+                              "build again (with --force if it keeps failing)") from exc
 
 
 class DeckBuilder:

@@ -31,9 +31,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-import babel
 import pandas as pd
-import pptx
 from pydantic import BaseModel
 
 from generator import __version__
@@ -90,8 +88,8 @@ class Fingerprinter:
         spec, season = self.season.spec, self.season
         # library versions from their metadata (importing matplotlib only to read its version costs 0.3 s), and
         # the chart drawing version: drawing code changed within one kitgen version still redraws the decks
-        versions = (f"{__version__} {pptx.__version__} {installed_version('matplotlib')} {babel.__version__} "
-                    f"{pd.__version__} zlib-ng {installed_version('zlib-ng')} drawing {DRAWING_VERSION}")
+        libraries = [installed_version(name) for name in ("python-pptx", "matplotlib", "babel", "pandas")]
+        versions = f"{__version__} {' '.join(libraries)} zlib-ng {installed_version('zlib-ng')} drawing {DRAWING_VERSION}"
         brand_files = sorted(p for p in self.builder.brand_dir.rglob("*") if p.is_file())
         return _sha(versions.encode(), _file_bytes(season.root / "season.yaml"),
                     _file_bytes(self.builder.template_path), _file_bytes(self.builder.profile_path),

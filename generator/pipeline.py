@@ -77,8 +77,7 @@ class BuildResult:
         read every one of them for nothing.
         """
         for deck in self.decks:
-            if deck.reused and not deck.data:
-                deck.data = (self.out_dir / deck.job.output).read_bytes()
+            deck.data = deck.read_back(self.out_dir)
 
     @property
     def rebuilt(self) -> int:
@@ -191,20 +190,13 @@ def _build(season_dir: Path, options: BuildOptions, progress: Progress | None,
     jobs = plan_jobs(season, builder, options)
     if on_plan:
         on_plan(len(jobs))
-    fingerprints = Fingerprinter(season, builder)
-    prints = {job.output: fingerprints.fingerprint(job) for job in jobs}
-    state = BuildState.load(options.out_dir)
-    kept = {} if options.force else {j.output: d for j in jobs if (d := state.reusable(j, prints[j.output]))}
+    prints, state, kept = _unchanged(season, builder, jobs, options)
     if len(kept) < len(jobs):  # only a deck being built measures text: a build keeping every deck skips fontconfig
         builder.start_font_lookup()
     pool = PoolRun(setup, max(1, options.jobs), builder)
     result = BuildResult(options.out_dir, worker_peak_mb=pool.peak_mb)
     with Staging(options.out_dir) as staging:
-        built, written = {}, {}
-        for deck in pool.run([j for j in jobs if j.output not in kept], progress):
-            built[deck.job.output] = deck  # staged at once: the disk works while the workers build on
-            staging.write(deck.job.output, deck.data)
-            written[deck.job.output] = (*staging.written(deck.job.output), deck.content_hash())
+        built, written = _build_into(staging, pool, [j for j in jobs if j.output not in kept], progress)
         builder.wait_for_fonts()  # no thread outlives the build, even one that built nothing
         result.decks = [kept.get(j.output) or built[j.output] for j in jobs]
         _finish(result, options)
@@ -214,6 +206,27 @@ def _build(season_dir: Path, options: BuildOptions, progress: Progress | None,
         staging.write(STATE_FILE, json_bytes(payload, indent=None))
     _prune_charts(options, builder.disk_cache, charts_in_use(payload))
     return result
+
+
+def _unchanged(season: Season, builder: DeckBuilder, jobs: list[DeckJob],
+               options: BuildOptions) -> tuple[dict[str, str], BuildState, dict[str, BuiltDeck]]:
+    """Return every job's input fingerprint, the previous build's state, and the decks it can keep."""
+    fingerprints = Fingerprinter(season, builder)
+    prints = {job.output: fingerprints.fingerprint(job) for job in jobs}
+    state = BuildState.load(options.out_dir)
+    kept = {} if options.force else {j.output: d for j in jobs if (d := state.reusable(j, prints[j.output]))}
+    return prints, state, kept
+
+
+def _build_into(staging: Staging, pool: PoolRun, jobs: list[DeckJob], progress: Progress | None
+                ) -> tuple[dict[str, BuiltDeck], dict[str, tuple[int, int, str]]]:
+    """Return the decks of ``jobs`` built and staged, and each staged file's (size, mtime_ns, sha256)."""
+    built, written = {}, {}
+    for deck in pool.run(jobs, progress):
+        built[deck.job.output] = deck  # staged at once: the disk works while the workers build on
+        staging.write(deck.job.output, deck.data)
+        written[deck.job.output] = (*staging.written(deck.job.output), deck.content_hash())
+    return built, written
 
 
 def _prune_charts(options: BuildOptions, cache: ChartCache | None, in_use: set[str] | None) -> None:

@@ -121,8 +121,9 @@ def deck_findings(deck: DeckFile) -> dict[int, list[str]]:
                       if d.get("file") == relative and "fit_findings" in d), None)
         if entry is not None:
             found: dict[int, list[str]] = {}
-            for f in entry["fit_findings"]:
-                found.setdefault(int(f["slide"]), []).append(f"'{f['shape']}' overflows by {f['overflow_in']:.2f} in")
+            for f in entry["fit_findings"]:  # a chart's labels cut off say so instead of an overflow
+                problem = f.get("problem") or f"overflows by {f['overflow_in']:.2f} in"
+                found.setdefault(int(f["slide"]), []).append(f"'{f['shape']}' {problem}")
             return found
     return measured_findings(deck.path)
 

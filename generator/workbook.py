@@ -26,9 +26,10 @@ def sheet_rows(path: Path, sheet: str | None, header_rows: int) -> Rows:
     """
     rows = _calamine_rows(path, sheet)
     if rows is None or _has_blank(rows, header_rows):
-        rows = _openpyxl_rows(path, sheet)
+        values = _openpyxl_values(path, sheet)
+        rows = _as_text(values)
         if _has_blank(rows, header_rows):
-            _refuse_uncached_formulas(path, sheet)
+            _refuse_uncached_formulas(path, sheet, values)
     return rows
 
 
@@ -74,6 +75,15 @@ def _excel_text(value: object) -> str | None:
 
 
 def _openpyxl_rows(path: Path, sheet: str | None) -> Rows:
+    return _as_text(_openpyxl_values(path, sheet))
+
+
+def _as_text(values: list[tuple]) -> Rows:
+    return [[_excel_text(v) for v in row] for row in values]
+
+
+def _openpyxl_values(path: Path, sheet: str | None) -> list[tuple]:
+    """Return the sheet's saved cell values as openpyxl reads them (None for a blank)."""
     import openpyxl  # imported late: calamine reads most workbooks alone
 
     try:
@@ -81,7 +91,7 @@ def _openpyxl_rows(path: Path, sheet: str | None) -> Rows:
     except Exception as exc:  # openpyxl raises zip, KeyError and XML errors for damaged files
         raise DataError(f"{path}: cannot open the workbook ({type(exc).__name__}: {exc})") from exc
     try:
-        return [[_excel_text(v) for v in row] for row in _sheet(book, sheet, path).iter_rows(values_only=True)]
+        return list(_sheet(book, sheet, path).iter_rows(values_only=True))
     finally:
         book.close()
 
@@ -94,20 +104,17 @@ def _sheet(book, sheet: str | None, path: Path):
     return book[sheet]
 
 
-def _refuse_uncached_formulas(path: Path, sheet: str | None) -> None:
+def _refuse_uncached_formulas(path: Path, sheet: str | None, values: list[tuple]) -> None:
     """Blank cells may be formulas Excel never calculated; those must not read as 'no value'."""
     import openpyxl
 
     book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    values = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        cached = _sheet(values, sheet, path).iter_rows(values_only=True)
-        for line, (formulas, row) in enumerate(zip(_sheet(book, sheet, path).iter_rows(values_only=True), cached),
+        for line, (formulas, row) in enumerate(zip(_sheet(book, sheet, path).iter_rows(values_only=True), values),
                                                start=1):
             for col, (formula, value) in enumerate(zip(formulas, row), start=1):
                 if value is None and isinstance(formula, str) and formula.startswith("="):
                     raise CellError(Location(path, line, col), None, f"formula {formula} has no saved value",
                                     "open the file in Excel and save it again so values are stored")
     finally:
-        values.close()
         book.close()

@@ -28,8 +28,13 @@ def label_for(request: ChartRequest, value: float) -> str:
 def format_value_axis(ax: Axes, request: ChartRequest, axis: str = "y") -> None:
     """Put locale-formatted compact tick labels on the value ``axis`` with few, round ticks."""
     target = ax.yaxis if axis == "y" else ax.xaxis
-    target.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], min_n_ticks=3))
+    target.set_major_locator(value_locator())
     target.set_major_formatter(FuncFormatter(lambda value, _pos: label_for(request, value)))
+
+
+def value_locator() -> MaxNLocator:
+    """Return the tick locator of value axes: about five round ticks, at least three."""
+    return MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], min_n_ticks=3)
 
 
 def series_color(series: Series, index: int, theme: Theme) -> str:
@@ -39,16 +44,6 @@ def series_color(series: Series, index: int, theme: Theme) -> str:
     if series.kind == "target":
         return theme.color(1)
     return theme.color(index)
-
-
-def category_ticks(ax: Axes, categories: tuple[str, ...]) -> None:
-    """Label the x axis with the categories, wrapped onto two lines (or rotated) when they would collide."""
-    labels, rotated = category_labels(categories, ax.figure.get_figwidth())
-    if rotated:
-        ax.set_xticks(range(len(categories)), labels, rotation=35, ha="right", rotation_mode="anchor")
-    else:
-        ax.set_xticks(range(len(categories)), labels)
-    ax.set_xlim(-0.6, len(categories) - 0.4)
 
 
 def category_labels(categories: tuple[str, ...], figure_inches: float) -> tuple[list[str], bool]:
@@ -75,8 +70,3 @@ def _wrap(label: str, width: int) -> str:
     """Return ``label`` broken at spaces into lines of at most ``width`` characters."""
     return "\n".join(textwrap.wrap(label, width)) if len(label) > width else label
 
-
-def baseline(ax: Axes, theme: Theme) -> None:
-    """Draw a thin zero line so bars stand on a visible floor (it replaces the bottom spine)."""
-    ax.axhline(0, color=theme.ink, linewidth=0.6, zorder=2)
-    ax.spines["bottom"].set_visible(False)

@@ -17,9 +17,8 @@ import numpy as np
 from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 
-from generator.charts.axes import category_labels, label_for, series_color, values_array
-from generator.charts.canvas import BAR_Z, Canvas, Frame, tick_label_color, tick_pad_points
-from generator.charts.layout import MIN_FRACTION, PAD_INCHES, inside
+from generator.charts.axes import category_labels, label_for, series_color, value_locator, values_array
+from generator.charts.canvas import BAR_Z, Canvas, Frame, tick_pad_points
 from generator.charts.legend import Entry, Legend
 from generator.charts.model import ChartRequest
 from generator.charts.style import Theme
@@ -53,11 +52,11 @@ class Plot:
         self.categories = request.categories if categories is None else categories
         self.count = len(self.categories)
         self.lo, self.hi = limits
-        ticks = MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], min_n_ticks=3).tick_values(self.lo, self.hi)
+        ticks = value_locator().tick_values(self.lo, self.hi)
         slack = (self.hi - self.lo) * 1e-9
-        inside = [t for t in ticks if self.lo - slack <= t <= self.hi + slack]
+        kept = [t for t in ticks if self.lo - slack <= t <= self.hi + slack]
         # 12 significant digits drop float noise (5.200000000000001) the tick labels would show
-        self.ticks = [float(f"{t:.12g}") + 0.0 for t in inside]
+        self.ticks = [float(f"{t:.12g}") + 0.0 for t in kept]
         self.frame = Frame(0, 0, canvas.width, canvas.height)
         self.value_labels: list[Text] = []
         self.category_labels: list[Text] = []
@@ -183,10 +182,9 @@ def _legend(canvas: Canvas, request: ChartRequest, theme: Theme, line: bool) -> 
 def lay_out(plot: Plot, legend: Legend | None, marks: list[Mark], ink: str) -> None:
     """Set ``plot.frame`` so tick labels, category labels, data labels and legend fit the picture."""
     canvas = plot.canvas
-    pad = PAD_INCHES * canvas.figure.dpi
-    size = matplotlib.rcParams["ytick.labelsize"]
-    plot.value_labels = [canvas.text(0, 0, label_for(plot.request, t), fontsize=size, color=tick_label_color("y"),
-                                     ha="right", va="center_baseline") for t in plot.ticks]
+    pad = canvas.pad
+    plot.value_labels = [canvas.tick_text("y", label_for(plot.request, t), ha="right", va="center_baseline")
+                         for t in plot.ticks]
     plot.category_labels = _category_texts(plot)
     plot.mark_labels = [canvas.text(0, 0, m.text, fontsize=m.size, fontweight=m.weight, color=ink, ha="center",
                                     va="bottom" if m.offset_points > 0 else "top") for m in marks]
@@ -201,15 +199,14 @@ def lay_out(plot: Plot, legend: Legend | None, marks: list[Mark], ink: str) -> N
         legend.fit(canvas.width - 2 * pad)
     top = canvas.height - pad - (legend.height() + legend.gap() + 0.01 * canvas.height if legend else 0.0)
     heights = [h for _, _, _, h in reach[len(plot.category_labels):]]
-    plot.frame = _at_least(_room_for_marks(plot, replace(plot.frame, top=top), marks, heights, top), canvas)
+    plot.frame = canvas.at_least(_room_for_marks(plot, replace(plot.frame, top=top), marks, heights, top))
 
 
 def _category_texts(plot: Plot) -> list[Text]:
     """Return the category label artists (wrapped, or rotated when wrapping is not enough)."""
     labels, rotated = category_labels(plot.categories, plot.canvas.width / plot.canvas.figure.dpi)
-    props = dict(fontsize=matplotlib.rcParams["xtick.labelsize"], color=tick_label_color("x"), va="top")
-    props.update(dict(rotation=35, ha="right", rotation_mode="anchor") if rotated else dict(ha="center"))
-    return [plot.canvas.text(0, 0, label, **props) for label in labels]
+    props = dict(rotation=35, ha="right", rotation_mode="anchor") if rotated else dict(ha="center")
+    return [plot.canvas.tick_text("x", label, va="top", **props) for label in labels]
 
 
 def _reach(plot: Plot, marks: list[Mark]) -> list[tuple[float, float, float, float]]:
@@ -245,25 +242,13 @@ def _room_for_marks(plot: Plot, frame: Frame, marks: list[Mark], heights: list[f
     return frame
 
 
-def _at_least(frame: Frame, canvas: Canvas) -> Frame:
-    """Return the frame grown back to the minimum share of the picture the plot always keeps."""
-    width = max(frame.width, canvas.width * MIN_FRACTION)
-    height = max(frame.height, canvas.height * MIN_FRACTION)
-    return replace(frame, right=frame.left + width, top=frame.bottom + height)
-
-
 # ----------------------------------------------------------------- drawing
 def draw_frame(plot: Plot, theme: Theme, baseline: bool) -> None:
     """Draw the plot background, grid, spines and, for bars, the zero line they stand on."""
     rc, canvas, frame = matplotlib.rcParams, plot.canvas, plot.frame
-    canvas.rectangles([(frame.left, frame.bottom, frame.right, frame.top)], [rc["axes.facecolor"]], zorder=0.1)
+    canvas.plot_box(frame, ("left",) if baseline else ("left", "bottom"))  # bars stand on the zero line instead
     if rc["axes.grid"] and rc["axes.grid.axis"] in ("y", "both"):
-        canvas.segments([((frame.left, plot.y(t)), (frame.right, plot.y(t))) for t in plot.ticks],
-                        rc["grid.color"], rc["grid.linewidth"], alpha=rc["grid.alpha"])
-    spines = [((frame.left, frame.bottom), (frame.left, frame.top))] if rc["axes.spines.left"] else []
-    if rc["axes.spines.bottom"] and not baseline:
-        spines.append(((frame.left, frame.bottom), (frame.right, frame.bottom)))
-    canvas.segments(spines, rc["axes.edgecolor"], rc["axes.linewidth"], zorder=2.5)
+        canvas.grid([((frame.left, plot.y(t)), (frame.right, plot.y(t))) for t in plot.ticks])
     if baseline:
         canvas.segments([((frame.left, plot.y(0)), (frame.right, plot.y(0)))], theme.ink, 0.6, zorder=2)
 
@@ -278,7 +263,5 @@ def finish(plot: Plot, legend: Legend | None, marks: list[Mark]) -> None:
     for mark, label in zip(marks, plot.mark_labels):
         label.set_position((plot.x(mark.position), plot.y(mark.value) + canvas.pt(mark.offset_points)))
     if legend:
-        pad = PAD_INCHES * canvas.figure.dpi
-        legend.draw(max(0.0, min(frame.left, canvas.width - pad - legend.width())), frame.top + 0.01 * frame.height)
-    texts = plot.value_labels + plot.category_labels + plot.mark_labels + (legend.texts if legend else [])
-    canvas.cut_off = not all(inside(canvas.extent(t), canvas.figure) for t in texts)
+        legend.draw(max(0.0, min(frame.left, canvas.width - canvas.pad - legend.width())), frame.top + 0.01 * frame.height)
+    canvas.note_cut_off(plot.value_labels + plot.category_labels + plot.mark_labels + (legend.texts if legend else []))

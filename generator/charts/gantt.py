@@ -11,13 +11,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, replace
 
-import matplotlib
 from matplotlib.text import Text
 
-from generator.charts.canvas import Canvas, Frame, tick_label_color, tick_pad_points
+from generator.charts.canvas import Canvas, Frame, tick_pad_points
 from generator.charts.formatting import format_month
-from generator.charts.layout import MIN_FRACTION, PAD_INCHES, inside
-from generator.charts.legend import Entry, Legend, wrap_to
+from generator.charts.legend import Entry, Legend
 from generator.charts.model import ChartRequest, Task
 from generator.charts.style import Theme
 
@@ -87,8 +85,8 @@ def draw_gantt(canvas: Canvas, request: ChartRequest, theme: Theme) -> None:
                       [colors[t.category] for t in request.tasks])
     texts = names + months + _today(plot, theme) + (legend.texts if legend else [])
     if legend:
-        legend.draw(plot.frame.left, PAD_INCHES * canvas.figure.dpi)
-    canvas.cut_off = not all(inside(canvas.extent(t), canvas.figure) for t in texts)
+        legend.draw(plot.frame.left, canvas.pad)
+    canvas.note_cut_off(texts)
 
 
 def category_colors(tasks: tuple[Task, ...], theme: Theme) -> dict[str, str]:
@@ -123,24 +121,21 @@ def _day_after(task: Task) -> datetime.date:
 
 # ----------------------------------------------------------------- layout
 def _task_texts(plot: Timeline) -> list[Text]:
-    size, color = matplotlib.rcParams["ytick.labelsize"], tick_label_color("y")
-    texts = [plot.canvas.text(0, 0, t.label, fontsize=size, color=color, ha="right", va="center_baseline")
-             for t in plot.tasks]
+    texts = [plot.canvas.tick_text("y", t.label, ha="right", va="center_baseline") for t in plot.tasks]
     for text in texts:
-        wrap_to(text, MAX_LABEL_SHARE * plot.canvas.width, plot.canvas)
+        plot.canvas.wrap(text, MAX_LABEL_SHARE * plot.canvas.width)
     return texts
 
 
 def _month_texts(plot: Timeline) -> list[Text]:
-    size, color = matplotlib.rcParams["xtick.labelsize"], tick_label_color("x")
-    return [plot.canvas.text(0, 0, month_tick(day, plot.request.locale, plot.months.step), fontsize=size,
-                             color=color, ha="center", va="bottom") for day in plot.months.labelled()]
+    return [plot.canvas.tick_text("x", month_tick(day, plot.request.locale, plot.months.step), ha="center",
+                                  va="bottom") for day in plot.months.labelled()]
 
 
 def _lay_out(plot: Timeline, names: list[Text], months: list[Text], legend: Legend | None) -> None:
     """Set the frame so month names, task names and legend fit the picture, then place the names."""
     canvas = plot.canvas
-    pad, x_pad, y_pad = PAD_INCHES * canvas.figure.dpi, canvas.pt(tick_pad_points("x")), canvas.pt(tick_pad_points("y"))
+    pad, x_pad, y_pad = canvas.pad, canvas.pt(tick_pad_points("x")), canvas.pt(tick_pad_points("y"))
     above = max([canvas.extent(t).height for t in months] + [0.0]) + x_pad
     left = pad + max([canvas.extent(t).width for t in names] + [0.0]) + y_pad
     if legend:
@@ -148,7 +143,7 @@ def _lay_out(plot: Timeline, names: list[Text], months: list[Text], legend: Lege
     below = legend.height() + legend.gap() + 0.02 * canvas.height if legend else 0.0
     plot.frame = Frame(left, pad + below, canvas.width - pad, canvas.height - pad - above)
     for _ in range(2):  # a month name on the last month start may hang over the right edge
-        plot.frame = _at_least(_inside_right(plot, months, pad), canvas)
+        plot.frame = canvas.at_least(_inside_right(plot, months, pad), keep_top=True)
     for row, text in enumerate(names):
         text.set_position((plot.frame.left - y_pad, plot.y(row)))
     for day, text in zip(plot.months.labelled(), months):
@@ -156,6 +151,7 @@ def _lay_out(plot: Timeline, names: list[Text], months: list[Text], legend: Lege
 
 
 def _inside_right(plot: Timeline, months: list[Text], pad: float) -> Frame:
+    """Return the frame narrowed so no month name hangs past the picture's right edge."""
     over = 0.0
     for day, text in zip(plot.months.labelled(), months):
         text.set_position((plot.x(day), 0.0))
@@ -163,24 +159,13 @@ def _inside_right(plot: Timeline, months: list[Text], pad: float) -> Frame:
     return replace(plot.frame, right=plot.frame.right - over)
 
 
-def _at_least(frame: Frame, canvas: Canvas) -> Frame:
-    """Return the frame grown back to the minimum share of the picture the plot always keeps."""
-    width = max(frame.width, canvas.width * MIN_FRACTION)
-    height = max(frame.height, canvas.height * MIN_FRACTION)
-    return replace(frame, right=frame.left + width, bottom=frame.top - height)
-
-
 # ----------------------------------------------------------------- drawing
 def _draw_frame(plot: Timeline) -> None:
     """Draw the plot background, a grid line at each month start and the spines the style keeps."""
-    rc, canvas, frame = matplotlib.rcParams, plot.canvas, plot.frame
-    canvas.rectangles([(frame.left, frame.bottom, frame.right, frame.top)], [rc["axes.facecolor"]], zorder=0.1)
-    canvas.segments([((plot.x(day), frame.bottom), (plot.x(day), frame.top)) for day in plot.months.starts()
-                     if day < plot.months.end], rc["grid.color"], rc["grid.linewidth"], alpha=rc["grid.alpha"])
-    spines = [((frame.left, frame.bottom), (frame.left, frame.top))] if rc["axes.spines.left"] else []
-    spines += [((frame.left, frame.top), (frame.right, frame.top))] if rc["axes.spines.top"] else []
-    spines += [((frame.right, frame.bottom), (frame.right, frame.top))] if rc["axes.spines.right"] else []
-    canvas.segments(spines, rc["axes.edgecolor"], rc["axes.linewidth"], zorder=2.5)
+    canvas, frame = plot.canvas, plot.frame
+    canvas.plot_box(frame, ("left", "top", "right"))  # no bottom spine: the rows end in the legend's space
+    canvas.grid([((plot.x(day), frame.bottom), (plot.x(day), frame.top)) for day in plot.months.starts()
+                 if day < plot.months.end])
 
 
 def _today(plot: Timeline, theme: Theme) -> list[Text]:

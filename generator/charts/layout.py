@@ -11,17 +11,16 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
 
-from generator.charts.model import ChartRequest
 
 PAD_INCHES = 0.05
 MIN_FRACTION = 0.25  # the plot keeps at least this share of the figure whatever the labels
 
 
 def fit_axes(figure: Figure, ax: Axes) -> bool:
-    """Move ``ax`` so tick labels, legend and notes sit inside the figure with a small pad.
+    """Return whether tick labels, legend and notes fit the figure once ``ax`` is moved to make room.
 
     Two passes: labels anchored to data (rotated categories, notes) move when the plot is
-    resized. Return False when some text still crosses the figure's edge (too small a box).
+    resized. False means some text still crosses the figure's edge (too small a box).
     """
     renderer = figure.canvas.get_renderer()
     outer = ax.get_tightbbox(renderer)
@@ -40,21 +39,6 @@ def inside(box: Bbox, figure: Figure) -> bool:
     """Return whether ``box`` (pixels) lies within the figure, a pixel of rounding allowed."""
     width, height = figure.bbox.width, figure.bbox.height
     return box.x0 >= -1 and box.y0 >= -1 and box.x1 <= width + 1 and box.y1 <= height + 1
-
-
-def chart_name(request: ChartRequest) -> str:
-    """Return how messages name a chart: "chart 'Sell-out' (line)", or "chart (line)" when it has no title."""
-    return f"chart {request.title!r} ({request.kind})" if request.title else f"chart ({request.kind})"
-
-
-def cut_off_note(figure: Figure) -> str:
-    """Return what to tell the deck's author when some labels do not fit the figure, and what they can change.
-
-    The chart stage knows nothing of decks and slides: the fill stage records the note
-    with the slide it is on, and the build reports it with the deck.
-    """
-    return (f"some labels do not fit a {figure.bbox.width / figure.dpi:.1f} x {figure.bbox.height / figure.dpi:.1f} "
-            "in box and are cut off; use a layout with a larger chart area, or shorter series and category names")
 
 
 def _place(figure: Figure, ax: Axes, outer: Bbox, inner: Bbox) -> None:

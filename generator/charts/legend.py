@@ -9,12 +9,10 @@ the picture's width takes fewer columns, and in one column its long labels wrap.
 from __future__ import annotations
 
 import math
-import textwrap
 from dataclasses import dataclass, field
 
 import matplotlib
 from matplotlib.font_manager import FontProperties
-from matplotlib.text import Text
 
 from generator.charts.canvas import Canvas
 
@@ -55,7 +53,7 @@ class Legend:
                 return
         chrome = self.width() - max(self.canvas.extent(t).width for t in self.texts)  # handle, padding
         for text in self.texts:
-            wrap_to(text, room - chrome, self.canvas)
+            self.canvas.wrap(text, room - chrome)
         self._measure()
 
     def width(self) -> float:
@@ -106,15 +104,6 @@ class Legend:
 
     def _em(self, key: str) -> float:
         return matplotlib.rcParams[key] * self.em_px
-
-
-def wrap_to(text: Text, room: float, canvas: Canvas) -> None:
-    """Break ``text`` at spaces into lines narrow enough for ``room`` pixels (one long word stays whole)."""
-    words = text.get_text()
-    for chars in range(len(words) - 1, 0, -1):
-        if canvas.extent(text).width <= room:
-            return
-        text.set_text(textwrap.fill(words, chars, break_long_words=False))
 
 
 def _columns(count: int, ncols: int) -> list[list[int]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 import matplotlib
@@ -15,7 +16,7 @@ from generator.charts.category import draw_bar, draw_line, draw_stacked_bar
 from generator.charts.donut import donut_parts, draw_donut
 from generator.charts.figures import pooled_figure
 from generator.charts.gantt import draw_gantt
-from generator.charts.layout import chart_name, cut_off_note, fit_axes
+from generator.charts.layout import fit_axes
 from generator.charts.model import KINDS, ChartRequest, RenderedChart
 from generator.charts.png import encode_png
 from generator.charts.style import Theme, chart_rc, make_theme
@@ -25,6 +26,7 @@ from generator.geometry import EMU_PER_INCH
 
 Drawer = Callable[[Axes, ChartRequest, Theme], None]
 FlatDrawer = Callable[[Canvas, ChartRequest, Theme], None]
+log = logging.getLogger(__name__)
 
 # the most common kinds are drawn flat, in pixels, without an Axes (three times cheaper)
 FLAT_DRAWERS: dict[str, FlatDrawer] = {
@@ -54,9 +56,25 @@ def render_chart(request: ChartRequest) -> RenderedChart:
             note = cut_off_note(figure) if cut_off else ""
             png = png_bytes(figure)
     except (ArithmeticError, RuntimeError, ValueError) as exc:  # matplotlib/FreeType on data they cannot draw
+        log.debug("drawing %s failed", chart_name(request), exc_info=True)  # the whole trace, for kitgen's maintainers
         raise RenderError(f"{chart_name(request)} could not be drawn: {exc}; "
                           "check its data for extreme or unexpected values") from exc
     return RenderedChart(png, request.width_emu, request.height_emu, alt_text(request, present), note)
+
+
+def chart_name(request: ChartRequest) -> str:
+    """Return how messages name a chart: "chart 'Sell-out' (line)", or "chart (line)" when it has no title."""
+    return f"chart {request.title!r} ({request.kind})" if request.title else f"chart ({request.kind})"
+
+
+def cut_off_note(figure: Figure) -> str:
+    """Return what to tell the deck's author when some labels do not fit the figure, and what they can change.
+
+    The chart stage knows nothing of decks and slides: the fill stage records the note
+    with the slide it is on, and the build reports it with the deck.
+    """
+    return (f"some labels do not fit a {figure.bbox.width / figure.dpi:.1f} x {figure.bbox.height / figure.dpi:.1f} "
+            "in box and are cut off; use a layout with a larger chart area, or shorter series and category names")
 
 
 def drawer_for(kind: str) -> Drawer | FlatDrawer:

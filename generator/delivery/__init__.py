@@ -10,11 +10,11 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from generator.builder import BuiltDeck
 from generator.delivery.kits import Kit, KitMaker
-from generator.delivery.pdf import ConvertedPdf, PdfJob, convert_decks, reuse_pdf
+from generator.delivery.pdf import ConvertedPdf, PdfJob, convert_decks, pdf_output, reuse_pdf
 from generator.delivery.report import REPORT_FILE, ReportInput, report_files
 from generator.pipeline import BuildResult
 from generator.spec import load_season
@@ -58,7 +58,10 @@ def deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) -> 
             pdf_bytes = {path: pdf.data for path, pdf in converted.items()}
             maker = KitMaker(season, result.out_dir)  # kits made from unchanged inputs are kept as they are
             kits = _timed(delivered, "retailer kits", lambda: maker.kits(result.decks, pdf_bytes))
-            delivered.kits = [k.output for k in kits if k.kept or staging.write(k.output, k.data)]
+            for kit in kits:
+                if not kit.kept:  # a kept kit is already in place
+                    staging.write(kit.output, kit.data)
+            delivered.kits = [k.output for k in kits]
         if options.report:
             timings = [("build", result.seconds), *delivered.timings.items()]
             given = ReportInput(result.decks, result.warnings, converted, kits, timings)
@@ -69,7 +72,7 @@ def deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) -> 
 
 
 def _pdfs(result: BuildResult, options: DeliveryOptions) -> dict[str, ConvertedPdf]:
-    jobs = [(d, PdfJob(d.data, d.slides, str(PurePosixPath(d.job.output).with_suffix(".pdf")))) for d in result.decks]
+    jobs = [(d, PdfJob(d.data, d.slides, pdf_output(d.job.output))) for d in result.decks]
     kept = [job for deck, job in jobs if _current_pdf(result.out_dir, deck, job)]
     kept_outputs = {job.output for job in kept}
     converted = convert_decks([job for _, job in jobs if job.output not in kept_outputs], options.pdf_processes)

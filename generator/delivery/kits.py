@@ -19,6 +19,7 @@ from generator import __version__
 from generator.builder import BuiltDeck
 from generator.data import DataStore
 from generator.delivery.checklist import RetailerPlan, checklist_rows, checklist_workbook
+from generator.delivery.pdf import pdf_output
 from generator.errors import DataError
 from generator.incremental import file_sha256
 from generator.localize import Catalogs, LocaleContext, TextRenderer
@@ -98,7 +99,7 @@ class KitMaker:
         for asset in assets:
             digest.update(f"{asset.file} {self._file_hash(self.brand_dir / asset.file)}".encode())
         for deck in decks:
-            pdf = pdfs.get(_pdf_path(deck), b"")
+            pdf = pdfs.get(pdf_output(deck.job.output), b"")
             digest.update(f"{deck.job.output} {deck.content_hash()} "
                           f"{hashlib.sha256(pdf).hexdigest()}".encode())
         for language in sorted({d.job.language for d in decks}):
@@ -108,12 +109,6 @@ class KitMaker:
     @cached_property
     def _season_json(self) -> bytes:
         return self.season.spec.model_dump_json().encode()  # the same for every kit: dumped once
-
-    def _deck_bytes(self, deck: BuiltDeck) -> bytes:
-        """Return the deck's bytes; a deck the build kept is read from the build folder (only a kit being made needs it)."""
-        if deck.data or not deck.reused or self.out_dir is None:
-            return deck.data
-        return (self.out_dir / deck.job.output).read_bytes()
 
     def _file_hash(self, path: Path) -> str:
         if path not in self._file_hashes:  # the same visuals and catalogs serve every kit
@@ -140,8 +135,9 @@ class KitMaker:
         files: dict[str, bytes] = {}
         for deck in decks:
             name = PurePosixPath(deck.job.output).name
-            files[f"{job.language}/{name}"] = self._deck_bytes(deck)
-            pdf_path = _pdf_path(deck)
+            # a kept deck is read from the build folder only now: a kit made from unchanged inputs never needs it
+            files[f"{job.language}/{name}"] = deck.read_back(self.out_dir) if self.out_dir else deck.data
+            pdf_path = pdf_output(deck.job.output)
             if pdf_path in pdfs:
                 files[f"{job.language}/{PurePosixPath(pdf_path).name}"] = pdfs[pdf_path]
         spec = self.season.spec.kit.checklist
@@ -191,7 +187,8 @@ class KitMaker:
         if key not in self._by_retailer:
             frame = self.store.frame(source)
             if "retailer_id" not in frame.columns:
-                raise DataError(f"kit.checklist: source '{source}' has no retailer_id column")
+                raise DataError(f"kit.checklist: source '{source}' has no retailer_id column (add it to the file, "
+                                "or point kit.checklist.activations / trainings at a source that has one)")
             if date_column in frame.columns:
                 frame = frame.sort_values(date_column, kind="stable")
             grouped: dict[str, list[dict[str, Any]]] = {}
@@ -205,8 +202,3 @@ class KitMaker:
         spec = self.season.spec
         return {"season": {**spec.season.model_dump(), "name": renderer.text(spec.season.name, {})},
                 "maison": spec.maison.model_dump(), "retailer": record}
-
-
-def _pdf_path(deck: BuiltDeck) -> str:
-    """Return where the PDF of ``deck`` sits among the build's PDFs (its output path, .pdf)."""
-    return str(PurePosixPath(deck.job.output).with_suffix(".pdf"))

@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from generator.errors import CheckError, RenderError, ToolMissingError
 
@@ -41,6 +41,11 @@ class ConvertedPdf:
     data: bytes
     pages: int
     thumbnails: tuple[bytes, ...] = ()
+
+
+def pdf_output(deck_output: str) -> str:
+    """Return where the PDF of the deck at ``deck_output`` goes in the build folder: beside it, as .pdf."""
+    return str(PurePosixPath(deck_output).with_suffix(".pdf"))
 
 
 def soffice_path() -> str:

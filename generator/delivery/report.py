@@ -16,7 +16,7 @@ from urllib.parse import quote
 from generator.builder import BuiltDeck
 from generator.data import DataStore
 from generator.delivery.kits import Kit
-from generator.delivery.pdf import ConvertedPdf
+from generator.delivery.pdf import ConvertedPdf, pdf_output
 from generator.delivery.report_page import render_page
 from generator.spec import Season
 
@@ -40,7 +40,7 @@ def report_files(season: Season, given: ReportInput) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     rows = []
     for deck in given.decks:
-        converted = given.pdfs.get(_pdf_path(deck))
+        converted = given.pdfs.get(pdf_output(deck.job.output))
         thumbs = _thumbnails(deck, converted)
         files.update(thumbs)
         rows.append(_deck_row(deck, converted, list(thumbs)))
@@ -52,10 +52,6 @@ def report_files(season: Season, given: ReportInput) -> dict[str, bytes]:
                        sources=source_rows(season), timings=[(label, f"{s:.1f}") for label, s in given.timings])
     files[REPORT_FILE] = page.encode("utf-8")
     return files
-
-
-def _pdf_path(deck: BuiltDeck) -> str:
-    return str(PurePosixPath(deck.job.output).with_suffix(".pdf"))
 
 
 def _thumbnails(deck: BuiltDeck, converted: ConvertedPdf | None) -> dict[str, bytes]:

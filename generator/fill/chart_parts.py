@@ -15,6 +15,7 @@ from pptx.parts.chart import ChartPart
 from pptx.parts.embeddedpackage import EmbeddedXlsxPart
 
 from generator.geometry import Box
+from generator.ooxml import package_record
 
 _RECORD = "_kitgen_part_names"
 
@@ -35,12 +36,12 @@ def add_chart_frame(slide, chart_type, box: Box, chart_data):
 
 
 def _next_name(package, template: str) -> PackURI:
-    """Return the first free part name of ``template`` (python-pptx's choice), marked as taken."""
-    # kept on the package itself: its parts point back at it, so a module-level table would keep decks alive
-    names = getattr(package, _RECORD, None)
-    if names is None:
-        names = {str(part.partname) for part in package.iter_parts()}
-        setattr(package, _RECORD, names)
+    """Return the first free part name of ``template`` counting from 1, marked as taken.
+
+    python-pptx counts down from one more than the number of such parts instead; on the decks kitgen fills,
+    whose parts have no gaps, both give the same name.
+    """
+    names = package_record(package, _RECORD, lambda p: {str(part.partname) for part in p.iter_parts()})
     number = 1
     while template % number in names:
         number += 1

@@ -14,6 +14,8 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
 from pptx.parts.image import Image, ImagePart
 
+from generator.ooxml import package_record
+
 _MEDIA_IMAGE = "/ppt/media/image"
 
 
@@ -55,11 +57,5 @@ _RECORD = "_kitgen_images"
 def related_image_part(slide, data: bytes) -> tuple[ImagePart, str]:
     """Return (image part, relationship id) for ``data`` on ``slide``, as python-pptx's add_picture gets them."""
     package = slide.part.package
-    # The record lives on the package itself: its image parts point back at the package, so a
-    # module-level table (even a weak one) would keep every deck a worker builds in memory.
-    images = getattr(package, _RECORD, None)
-    if images is None:
-        images = _PackageImages(package)
-        setattr(package, _RECORD, images)
-    part = images.part_for(package, data)
+    part = package_record(package, _RECORD, _PackageImages).part_for(package, data)
     return part, slide.part.relate_to(part, RT.IMAGE)

@@ -42,7 +42,8 @@ class FitFinding:
     def as_dict(self) -> dict:
         """Return the finding as JSON-ready values."""
         return {"slide": self.slide, "shape": self.shape, "language": self.language,
-                "overflow_in": round(self.overflow_pt / 72, 3), "scale": self.scale, "message": str(self)}
+                "overflow_in": round(self.overflow_pt / 72, 3), "scale": self.scale, "problem": self.problem,
+                "message": str(self)}
 
 
 @dataclass

@@ -29,6 +29,12 @@ def _first(elements: list, read: Callable) -> Any:
     return UNSET
 
 
+def first_int(elements: list, name: str, default: int) -> int:
+    """Return the whole-number attribute ``name`` of the first of ``elements`` that has it, else ``default``."""
+    value = _first(elements, _int_attr(name))
+    return default if value is UNSET else value
+
+
 def _int_attr(name: str) -> Callable:
     return lambda element: int(element.get(name)) if element.get(name) is not None else UNSET
 

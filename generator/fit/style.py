@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from pptx.oxml.ns import qn
 
-from generator.fit.levels import DEFAULT_SIZE, LevelStyle
+from generator.fit.levels import DEFAULT_SIZE, LevelStyle, first_int
 from generator.fit.measure import Area, Paragraph
 from generator.geometry import EMU_PER_POINT
 from generator.ooxml import placeholder_of
@@ -98,8 +98,8 @@ def _find_inherited_bodies(shape) -> tuple:
     if layout_ph is None:
         return ()
     master_ph = _inherited(layout_ph)
-    bodies = (layout_ph._element.find(qn("p:txBody")),)
-    return bodies if master_ph is None else bodies + (master_ph._element.find(qn("p:txBody")),)
+    bodies = (layout_ph._element.find(_TX_BODY),)
+    return bodies if master_ph is None else bodies + (master_ph._element.find(_TX_BODY),)
 
 
 def _inherited(shape):
@@ -141,7 +141,7 @@ def _find_master_text_style(shape, title: bool):
 
 def area(shape, chain: list) -> Area:
     """Return the text area of ``shape`` in points: its size less its body insets."""
-    insets = [_first_attr([b.find(_BODY_PR) for b in chain], name, default)
+    insets = [first_int([b.find(_BODY_PR) for b in chain], name, default)
               for name, default in zip(_INSET_NAMES, DEFAULT_INSETS)]
     size = _size(shape)
     width = (size[0] - insets[0] - insets[2]) / EMU_PER_POINT
@@ -157,13 +157,6 @@ def _size(shape) -> tuple[int, int]:
 
 def _own_size(shape) -> tuple[int, int]:
     return int(shape.width or 0), int(shape.height or 0)
-
-
-def _first_attr(elements: list, name: str, default: int) -> int:
-    for element in elements:
-        if element is not None and element.get(name) is not None:
-            return int(element.get(name))
-    return default
 
 
 def paragraphs(shape, fonts: ThemeFonts) -> list[Paragraph]:

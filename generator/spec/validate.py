@@ -185,10 +185,9 @@ def _read_as(scalar: Scalar) -> str:
         return f"'{raw}' is read as a date, not as text"
     number = _yaml_number(raw, scalar.tag)
     digits = raw.lstrip("+-")
-    if scalar.tag == "int" and digits.startswith("0") and len(digits) > 1:
-        # YAML 1.1 reads 0-led digits as octal: say so, or "003101 is 1601" puzzles the reader
-        base = "octal " if digits.isdigit() else ""
-        return f"'{raw}' is read as the {base}number {number}: leading zeros are lost"
+    if scalar.tag == "int" and digits.startswith("0") and len(digits) > 1 and digits.isdigit():
+        # YAML 1.1 reads 0-led digits as octal: say so, or "003101 is 1601" puzzles the reader (0x1F is no such case)
+        return f"'{raw}' is read as the octal number {number}: leading zeros are lost"
     return f"'{raw}' is read as the number {number}, not as text"
 
 
