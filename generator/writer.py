@@ -24,7 +24,7 @@ from typing import Any, Iterable
 from pptx.opc.serialized import PackageWriter
 from pptx.presentation import Presentation
 
-from generator.content import DeckMeta
+from generator.resolve.content import DeckMeta
 from generator.errors import OutputError
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)

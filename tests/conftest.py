@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.data import DataStore
+from generator.data.bindings import DataStore
 from generator.spec.model import SeasonSpec
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -105,7 +105,7 @@ def reduced_build(tmp_path_factory):
 
     Decks: the CA market meeting (en, fr), the MX one (es) and the kit of a Quebec retailer (fr, en).
     """
-    from generator.pipeline import BuildOptions, build_season
+    from generator.build.pipeline import BuildOptions, build_season
 
     out = tmp_path_factory.mktemp("reduced_build")
     options = BuildOptions(out_dir=out, regions=("CA", "MX"), only=("market-meeting", "retailer-kit"),

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
 
-from generator.pipeline import BuildResult
+from generator.build.pipeline import BuildResult
 
 
 def copied_build(reduced_build, folder: Path) -> BuildResult:

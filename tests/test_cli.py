@@ -100,7 +100,7 @@ def test_build_with_an_unknown_name_writes_nothing(runner, tmp_path, option, val
 def test_a_build_that_draws_no_chart_never_imports_matplotlib(tmp_path):
     """matplotlib costs 0.3 s to import: only drawing a chart may pay for it."""
     out = tmp_path / "out"
-    script = ("import sys; from pathlib import Path; from generator.pipeline import BuildOptions, build_season;"
+    script = ("import sys; from pathlib import Path; from generator.build.pipeline import BuildOptions, build_season;"
               f"o = BuildOptions(Path({str(out)!r}), only=('retailer-kit',), retailers=('004101', '004102'), jobs=1);"
               f"build_season(Path({str(SAMPLE_SEASON)!r}), o)")
     first = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)

@@ -9,7 +9,7 @@ import zipfile
 import pytest
 from pptx import Presentation
 
-from generator.content import DeckMeta
+from generator.resolve.content import DeckMeta
 from generator.errors import OutputError
 from generator.writer import ZIP_EPOCH, Staging, deck_bytes, json_bytes, normalize_zip, write_atomic
 

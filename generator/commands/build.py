@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from generator.delivery import DeliveryOptions, deliver
-from generator.pipeline import BuildOptions, BuildResult, build_season
+from generator.build.pipeline import BuildOptions, BuildResult, build_season
 from generator.spec.model import LANGUAGES
 
 DEFAULT_SEASON = Path("decks/fw26")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from generator.preview import preview
+from generator.delivery.preview import preview
 
 
 @click.command("preview")

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from generator.spec.profile import TemplateProfile, load_profile
-from generator.template_inspect import format_inspection, inspect_template, propose_profile
+from generator.template.inspect import format_inspection, inspect_template, propose_profile
 
 
 @click.group("template")

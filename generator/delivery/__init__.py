@@ -1,6 +1,6 @@
 """Delivery: what retailers and the project manager receive from a build.
 
-``deliver(season_dir, result, options)`` runs after :func:`generator.pipeline.build_season`:
+``deliver(season_dir, result, options)`` runs after :func:`generator.build.pipeline.build_season`:
 PDFs beside the decks, a zip kit per retailer, and ``report.html``. It works as a
 library call; ``kitgen build --pdf`` is one caller.
 """
@@ -12,11 +12,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.builder import BuiltDeck
+from generator.build.builder import BuiltDeck
 from generator.delivery.kits import Kit, KitMaker
 from generator.delivery.pdf import ConvertedPdf, PdfJob, convert_decks, pdf_output, reuse_pdf
 from generator.delivery.report import REPORT_FILE, ReportInput, report_files
-from generator.pipeline import BuildResult
+from generator.build.pipeline import BuildResult
 from generator.spec import load_season
 from generator.writer import Staging
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from typing import TYPE_CHECKING, Any, Iterable
 
-from generator.localize import TextRenderer, format_day
+from generator.i18n.localize import TextRenderer, format_day
 from generator.spec.model import ChecklistSpec
 from generator.writer import zip_bytes
 

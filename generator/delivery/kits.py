@@ -16,13 +16,13 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator import __version__
-from generator.builder import BuiltDeck
-from generator.data import DataStore
+from generator.build.builder import BuiltDeck
+from generator.data.bindings import DataStore
 from generator.delivery.checklist import RetailerPlan, checklist_rows, checklist_workbook
 from generator.delivery.pdf import pdf_output
 from generator.errors import DataError
-from generator.incremental import file_sha256
-from generator.localize import Catalogs, LocaleContext, TextRenderer
+from generator.build.incremental import file_sha256
+from generator.i18n.localize import Catalogs, LocaleContext, TextRenderer
 from generator.spec import Season
 from generator.spec.brand import Asset, load_brand
 from generator.versions import installed_version

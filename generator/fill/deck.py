@@ -11,7 +11,7 @@ from pptx.presentation import Presentation
 from pptx.shapes.base import BaseShape
 
 from generator.charts.model import RenderedChart
-from generator.content import BlockContent, ChartContent, SlideContent
+from generator.resolve.content import BlockContent, ChartContent, SlideContent
 from generator.fill.notes import notes_slide
 from generator.fill.placeholders import is_empty_placeholder_element, placeholder_elements, slide_placeholder
 from generator.fill.shapes import Look, add_picture, add_table, add_textbox, add_tiles, image_aspect, remove_shape

@@ -13,7 +13,7 @@ from pptx.oxml.ns import qn
 from pptx.table import _Cell
 from pptx.util import Emu, Pt
 
-from generator.content import TableContent, TileContent
+from generator.resolve.content import TableContent, TileContent
 from generator.fill.images import related_image_part
 from generator.fill.text import add_run, clean_text, hex_color, write_paragraphs
 from generator.fit import FitResult, Fitter

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.content import SlideContent
+from generator.resolve.content import SlideContent
 from generator.fill.shapes import Look, cell_style, column_widths
 from generator.fit.table import row_heights, rows_per_slide
 from generator.geometry import EMU_PER_POINT

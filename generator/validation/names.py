@@ -7,14 +7,14 @@ from typing import Iterable
 
 from jinja2 import Environment, TemplateError, TemplateSyntaxError, meta, nodes
 
-from generator.kpis import Kpis
+from generator.data.kpis import Kpis
 from generator.spec.brand import Asset
 from generator.spec.loader import KeyPath, LoadedYaml
 from generator.spec.model import Maison, RegionDef, SeasonInfo
 from generator.spec.validate import did_you_mean
 from generator.validation.context import BRAND_ASSETS, SeasonView, walk_strings
 
-#: formatting filters kitgen adds to Jinja's own (see generator.localize)
+#: formatting filters kitgen adds to Jinja's own (see generator.i18n.localize)
 KITGEN_FILTERS = ("number", "currency", "money", "percent", "signed_percent", "multiple", "weeks", "date", "month")
 EXPRESSION_KEYS = {"when", "trend", "actual"}
 Scope = dict[str, frozenset[str] | None]  # name -> its fields (None: a plain value)

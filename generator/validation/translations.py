@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.errors import Finding, KitgenError, Location
-from generator.i18n import catalog_languages, catalog_path, collect_texts, message_status, read_catalog
+from generator.i18n.catalogs import catalog_languages, catalog_path, collect_texts, message_status, read_catalog
 from generator.validation.context import SeasonView
 
 HINT = "run 'kitgen i18n update' on the season folder and translate the new entries"

@@ -56,7 +56,7 @@ PERF_CALL = """  - name: performance-call
 def run_build(season: Path, out: Path, jobs: int, force: bool = False, only: tuple[str, ...] = ()) -> dict:
     """Return the figures of one kitgen build."""
     import generator.charts.render  # noqa: F401 -- matplotlib imported before the clock, as the naive script's pyplot
-    from generator.pipeline import BuildOptions, build_season
+    from generator.build.pipeline import BuildOptions, build_season
 
     started, cpu = time.perf_counter(), _cpu()
     result = build_season(season, BuildOptions(out, only=only, jobs=jobs, force=force))
@@ -83,10 +83,10 @@ def run_naive(season: Path, out: Path) -> dict:
 def run_chart_micro(season: Path, decks: int = 12) -> dict:
     """Return seconds per chart for the same charts drawn by matplotlib and as native charts."""
 
-    from generator.builder import DeckBuilder
+    from generator.build.builder import DeckBuilder
     from generator.charts import render_chart
     from generator.fill.native_chart import NativeLook, add_native_chart, supports_native
-    from generator.pipeline import BuildOptions, plan_jobs
+    from generator.build.pipeline import BuildOptions, plan_jobs
     from generator.spec import load_season
 
     builder = DeckBuilder(load_season(season))

@@ -1,0 +1,331 @@
+"""Build one deck in memory: context -> resolve -> charts -> fill -> bytes.
+
+A :class:`DeckBuilder` holds what every deck of a season shares (the season,
+its data, the master, the brand, the catalogs, a chart cache) and is created
+once per process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import threading
+import time
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from generator.charts.cache import ChartCache
+from generator import charts
+from generator.charts import ChartRequest, RenderedChart
+from generator.resolve.content import ChartContent, DeckMeta, SlideContent
+from generator.data.bindings import DataStore
+from generator.errors import OutputError
+from generator.geometry import Box
+from generator.data.kpis import Kpis, compute_kpis
+from generator.i18n.localize import Catalogs, LocaleContext, TextRenderer
+from generator.resolve.context import DeckContext
+from generator.resolve.slides import repeat_records, resolve_deck
+from generator.spec import Season
+from generator.spec.brand import Brand, load_brand
+from generator.spec.profile import load_profile
+from generator.writer import deck_bytes
+
+if TYPE_CHECKING:  # deck filling and text fitting (fontTools) are imported when a deck is built: a kept one never is
+    from generator.fill import Look
+    from generator.fit import FitFinding
+    from generator.template import Master
+
+log = logging.getLogger(__name__)
+MEMORY_CHARTS = 256  # rendered charts a process keeps in memory (the disk cache keeps them all)
+
+
+@dataclass(frozen=True)
+class DeckJob:
+    """One deck to build: which spec, for whom, in which language, to which file."""
+
+    deck: str
+    audience: str
+    audience_id: str | None
+    language: str
+    locale: str
+    currency: str
+    output: str
+
+    @property
+    def label(self) -> str:
+        """Return a short name for messages, e.g. ``market-meeting CA fr``."""
+        return " ".join(p for p in (self.deck, self.audience_id or "", self.language) if p)
+
+
+@dataclass
+class BuiltDeck:
+    """A deck serialized in memory, with what the summary reports about it."""
+
+    job: DeckJob
+    data: bytes
+    slides: int
+    charts: int
+    layouts: tuple[str, ...]
+    seconds: float
+    missing_translations: set[str] = field(default_factory=set)
+    phases: dict[str, float] = field(default_factory=dict)  # seconds per stage: data, charts, fill, save, check
+    reused: bool = False  # True when an unchanged earlier output was kept (``data`` empty until read_kept_decks)
+    fit_findings: list[FitFinding] = field(default_factory=list)  # text that overflows even at the floor
+    chart_keys: tuple[str, ...] | None = ()  # chart cache keys of its pictures (None: not known, an old state)
+    sha256: str = ""  # a kept deck's recorded hash: its bytes need not be read to know it
+
+    def content_hash(self) -> str:
+        """Return the sha256 hex digest of the deck's bytes (the recorded one for a kept deck)."""
+        return self.sha256 if self.reused and self.sha256 else hashlib.sha256(self.data).hexdigest()
+
+    def read_back(self, out_dir: Path) -> bytes:
+        """Return the deck's bytes: those built, or for a kept deck the file it left in ``out_dir``."""
+        if self.data or not self.reused:
+            return self.data
+        path = out_dir / self.job.output
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            raise OutputError(f"cannot read the kept deck {path}: {exc.strerror}; "
+                              "build again (with --force if it keeps failing)") from exc
+
+
+class DeckBuilder:
+    """Builds decks of one season; shares data, master, brand and chart cache between them."""
+
+    def __init__(self, season: Season, template: Path | None = None, profile: Path | None = None,
+                 chart_cache: ChartCache | None = None, store: DataStore | None = None,
+                 master: Master | None = None):
+        """Use ``store`` and ``master`` when given (loaded by validation already), else load them when needed."""
+        self.season = season
+        spec = season.spec
+        self.store = store or DataStore(spec, season.root)
+        self.brand, self.brand_dir = load_brand(season.path(spec.brand))
+        self.profile_path = profile or season.path(spec.template.profile or _profile_beside(spec.template.path))
+        self.template_path = template or season.path(spec.template.path)
+        self.catalogs = Catalogs(season.path(spec.locale_dir))
+        self._chart_cache: dict[str, RenderedChart] = {}
+        self.disk_cache = chart_cache
+        self._kpis: dict[tuple[tuple[str, str], ...], Kpis] = {}
+        self.chart_count = 0
+        self.chart_seconds = 0.0
+        self._deck_chart_keys: list[str] = []  # the chart cache keys of the deck being built
+        self._master = master
+        self._font_lookup: threading.Thread | None = None
+
+    @property
+    def master(self) -> Master:
+        """Return the master, loaded on first use (planning and up-to-date checks never need it)."""
+        if self._master is None:
+            from generator.template import load_master
+
+            self._master = load_master(self.template_path, load_profile(self.profile_path))
+        return self._master
+
+    @cached_property
+    def look(self) -> Look:
+        """Return the colours and fonts kitgen's own shapes use."""
+        return _look(self.brand, self.master)
+
+    def warm_up(self) -> None:
+        """Load what every deck needs but no deck should load alone: the master and its fonts.
+
+        Called before worker processes fork, so they share one copy instead of each loading it.
+        matplotlib is not imported here: a worker imports it with its first chart not found in the
+        cache (in parallel with the other worker, so a cold build loses no time), and a rebuild whose
+        charts are all cached never pays its 0.2 s.
+        """
+        self.look  # noqa: B018 -- loads the master
+        self.wait_for_fonts()
+
+    def start_font_lookup(self) -> None:
+        """Start finding the files of the master's fonts in a background thread.
+
+        fontconfig answers each font (regular and bold) in a subprocess, ~6 ms apiece, which the
+        first deck of every worker would otherwise wait for. :meth:`warm_up` (before forking) and
+        :meth:`build` wait for it to end. Only started once the master is loaded (validation loads
+        the season's own) and a deck is to be built: a build that keeps every deck never needs it.
+        """
+        if self._font_lookup is None and self._master is not None:
+            names = sorted({self.look.heading_font, self.look.body_font})
+            self._font_lookup = threading.Thread(target=_look_up_fonts, args=(names,), name="font lookup")
+            self._font_lookup.start()
+
+    def wait_for_fonts(self) -> None:
+        """Wait until the font lookup started by :meth:`start_font_lookup` (if any) has ended."""
+        if self._font_lookup is not None:
+            self._font_lookup.join()
+
+    # ------------------------------------------------------------ context
+    def kpis(self, **scope: str) -> Kpis:
+        """Return the KPIs of a scope, computed once per process."""
+        key = tuple(sorted(scope.items()))
+        if key not in self._kpis:
+            self._kpis[key] = compute_kpis(self.store, dict(scope))
+        return self._kpis[key]
+
+    def context(self, job: DeckJob, renderer: TextRenderer) -> dict[str, Any]:
+        """Return the values deck text can interpolate (season, maison, region, retailer, kpi...)."""
+        spec = self.season.spec
+        values: dict[str, Any] = {"lang": job.language, "locale": job.locale,
+                                  "maison": spec.maison.model_dump(), "_render_default": spec.render}
+        values["season"] = {**spec.season.model_dump(), "name": renderer.text(spec.season.name, {})}
+        region_id = job.audience_id if job.audience == "region" else None
+        if job.audience == "retailer":
+            retailer = self.retailer(job.audience_id or "")
+            values["retailer"] = retailer
+            values["kpi"] = self.kpis(retailer_id=str(retailer["retailer_id"]))
+            region_id = str(retailer["region_id"])
+        if region_id:
+            region = next(r for r in spec.regions if r.id == region_id)
+            values["region"] = {**region.model_dump(), "name": renderer.text(region.name, {})}
+            values["region_kpi"] = self.kpis(region_id=region_id)
+            values.setdefault("kpi", values["region_kpi"])
+        return values
+
+    def retailer(self, retailer_id: str) -> dict[str, Any]:
+        """Return the retailer record with id ``retailer_id``."""
+        frame = self.store.frame(self.season.spec.retailers)
+        return frame.iloc[self._retailer_rows[retailer_id]].to_dict()
+
+    @cached_property
+    def _retailer_rows(self) -> dict[str, int]:
+        """Return the row position of each retailer id (first row wins), so a lookup does not scan the frame."""
+        ids = self.store.frame(self.season.spec.retailers)["retailer_id"].astype(str)
+        return {rid: position for position, rid in reversed(list(enumerate(ids)))}
+
+    def assets(self, renderer: TextRenderer) -> list[dict[str, Any]]:
+        """Return the brand's campaign assets as records, titles translated."""
+        labels = self.season.spec.labels
+        return [{**a.model_dump(), "path": str(self.brand_dir / a.file), "title": renderer.text(a.title, {}),
+                 "kind_label": renderer.text(labels.get(a.kind, a.kind), {})} for a in self.brand.assets]
+
+    # ------------------------------------------------------------ building
+    def build(self, job: DeckJob) -> BuiltDeck:
+        """Return the deck for ``job``, serialized in memory."""
+        from generator.fill import fill_deck
+        from generator.fill.deck import deck_fitter
+
+        started = time.perf_counter()
+        self.wait_for_fonts()
+        loc = LocaleContext(job.language, job.locale, job.currency)
+        renderer = TextRenderer(loc, self.catalogs)
+        missing_before = set(self.catalogs.missing.get(job.language, set()))
+        slides = self.resolve(job, renderer)
+        resolved = time.perf_counter()
+        charts_before, chart_seconds_before = self.chart_count, self.chart_seconds
+        self._deck_chart_keys = []
+        fitter = deck_fitter(self.master, loc.tag)
+        prs = fill_deck(self.master, slides, self.look, loc.tag, lambda c, b: self.draw_chart(c, b, loc),
+                        lambda slide, c, b: self.draw_native(slide, c, b, loc), fitter=fitter,
+                        continued=renderer.word("(continued)"))
+        filled = time.perf_counter()
+        data = deck_bytes(prs, self._meta(job, renderer))
+        missing = self.catalogs.missing.get(job.language, set()) - missing_before
+        chart_seconds = self.chart_seconds - chart_seconds_before
+        phases = {"data": resolved - started, "charts": chart_seconds,
+                  "fill": filled - resolved - chart_seconds - fitter.seconds, "fit": fitter.seconds,
+                  "save": time.perf_counter() - filled}
+        findings = [replace(f, deck=job.output) for f in fitter.findings]
+        return BuiltDeck(job, data, len(prs.slides), self.chart_count - charts_before,
+                         tuple(s.role for s in slides), time.perf_counter() - started, missing, phases,
+                         fit_findings=findings, chart_keys=tuple(self._deck_chart_keys))
+
+    def resolve(self, job: DeckJob, renderer: TextRenderer) -> list[SlideContent]:
+        """Return the resolved slides of ``job``."""
+        spec_file = self.season.path(self.season.deck_spec_file(job.deck))
+        ctx = DeckContext(self.store, renderer, self.context(job, renderer), self.season.spec.labels,
+                          self.season.documents.get(str(spec_file)), self.season.root,
+                          repeat_records(self.store, self.assets(renderer)),
+                          lambda rid: self.kpis(retailer_id=rid))
+        return resolve_deck(self.season.decks[job.deck], ctx)
+
+    def chart_request(self, chart: ChartContent, box: Box, loc: LocaleContext) -> ChartRequest:
+        """Return the request that draws ``chart`` as a picture of ``box``'s size in the brand's style."""
+        return ChartRequest(kind=chart.kind, categories=chart.categories, series=chart.series,
+                            width_emu=box.width, height_emu=box.height, locale=loc.locale,
+                            currency=loc.currency, value_format=_chart_format(chart.value_format),
+                            palette=tuple(self.brand.palette.chart), style=str(self.brand_dir / self.brand.mplstyle),
+                            tasks=chart.tasks, target=chart.target, title=chart.title, labels=dict(chart.labels))
+
+    def draw_chart(self, chart: ChartContent, box: Box, loc: LocaleContext) -> RenderedChart:
+        """Return the chart picture for ``box`` (cached by content)."""
+        from generator.fill.text import clean_chart
+
+        chart = clean_chart(chart)  # data-borne words reach matplotlib here, not through slide text
+        request = self.chart_request(chart, box, loc)
+        self.chart_count += 1
+        started = time.perf_counter()
+        key = charts.chart_cache_key(request)  # matplotlib is imported with the first chart
+        self._deck_chart_keys.append(key)
+        if key not in self._chart_cache:
+            if len(self._chart_cache) >= MEMORY_CHARTS:  # keep memory flat however big the season
+                del self._chart_cache[next(iter(self._chart_cache))]
+            self._chart_cache[key] = self._cached_or_rendered(key, request)
+        self.chart_seconds += time.perf_counter() - started
+        return self._chart_cache[key]
+
+    def _cached_or_rendered(self, key: str, request: ChartRequest) -> RenderedChart:
+        cached = self.disk_cache.get(key, request.width_emu, request.height_emu) if self.disk_cache else None
+        if cached is not None:
+            return cached
+        rendered = charts.render_chart(request)
+        if self.disk_cache:
+            self.disk_cache.put(key, rendered)
+        return rendered
+
+    def draw_native(self, slide, chart: ChartContent, box: Box, loc: LocaleContext):
+        """Return a native, editable chart added to ``slide`` in ``box``, or None for kinds drawn as pictures."""
+        # imported here: python-pptx's chart data pulls in xlsxwriter, which a build drawing no native chart never needs
+        from generator.fill.native_chart import NativeLook, add_native_chart
+        from generator.fill.text import clean_chart
+
+        started = time.perf_counter()
+        chart = clean_chart(chart)
+        palette = self.brand.palette
+        look = NativeLook(tuple(palette.chart), palette.stone, self.look.body_font, loc.locale, loc.currency)
+        frame = add_native_chart(slide, chart, box, look)
+        if frame is not None:
+            self.chart_count += 1
+            self.chart_seconds += time.perf_counter() - started
+        return frame
+
+    def _meta(self, job: DeckJob, renderer: TextRenderer) -> DeckMeta:
+        spec = self.season.spec
+        title = renderer.text(self.season.decks[job.deck].title, self.context(job, renderer))
+        modified = dt.datetime.combine(spec.season.start, dt.time())
+        return DeckMeta(title=title, author=spec.maison.name, language=renderer.loc.tag,
+                        subject=f"{spec.season.code} {job.deck}", keywords=job.audience_id or "", modified=modified)
+
+
+def _look_up_fonts(names: list[str]) -> None:
+    from generator.fit.fonts import font_file
+
+    try:
+        for name in names:
+            for bold in (False, True):
+                font_file(name, bold)  # remembered by font_file for every later measurement
+    except Exception as exc:  # noqa: BLE001 -- the build looks the font up again and reports the problem itself
+        log.debug("font lookup ahead of the build failed: %s", exc)
+
+
+def _chart_format(value_format: str) -> str:
+    return value_format if value_format in ("number", "currency", "percent", "multiple") else "number"
+
+
+def _profile_beside(template: str) -> str:
+    path = Path(template)
+    return str(path.with_name(path.stem + ".profile.yaml"))
+
+
+def _look(brand: Brand, master: Master) -> Look:
+    from generator.fill import Look
+
+    p = brand.palette
+    heading, body = master.fonts
+    return Look(ink=p.ink, gold=p.gold, ivory=p.ivory, stone=p.stone, slate=p.slate, positive=p.positive,
+                negative=p.negative, heading_font=heading or brand.fonts.heading.name,
+                body_font=body or brand.fonts.body.name)

@@ -1,0 +1,314 @@
+"""Incremental builds: a deck whose inputs did not change is not rebuilt.
+
+Each deck gets an input fingerprint (sha256) over: the kitgen and library
+versions, season.yaml, the deck's spec file, the master and its profile, every
+file of the brand folder, the language's catalog, the job itself, and the data
+rows the deck can see. Data scope is decided statically from the deck spec:
+
+* a source with a ``retailer_id`` column counts only the audience's rows (the
+  retailer's rows for a retailer deck, the region's rows for a region deck) when
+  every query and repeat on it filters on that audience; otherwise the whole source;
+* sources without ``retailer_id`` (references, campaigns, competitors) count whole;
+* retailer decks also count the region's KPI values (they quote the region's
+  figures), so a sales change in one retailer rebuilds its region's kits only if
+  the region figures move.
+
+Approximation, documented: text in a deck can only reach data through queries,
+repeats and the KPI contexts, so this covers what a deck can show. The state file
+``<out>/.kitgen-state.json`` records each output's fingerprint, sha256, size and
+modification time; a deck is skipped only when its fingerprint matches and its file
+is unchanged: same size and time (as make decides, without reading a thousand decks),
+or else the same sha256.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import asdict, dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+import pandas as pd
+from pydantic import BaseModel
+
+from generator import __version__
+from generator.build.builder import BuiltDeck, DeckBuilder, DeckJob
+from generator.charts.cache_key import DRAWING_VERSION
+from generator.spec import Season
+from generator.versions import installed_version
+
+if TYPE_CHECKING:
+    from generator.fit import FitFinding
+
+log = logging.getLogger(__name__)
+STATE_FILE = ".kitgen-state.json"
+STATE_VERSION = 2
+
+
+def _sha(*parts: bytes) -> str:
+    return _combined(map(_digest, parts))
+
+
+def _digest(part: bytes) -> bytes:
+    return hashlib.sha256(part).digest()
+
+
+def _combined(part_digests: Iterable[bytes]) -> str:
+    """Return the hex digest over parts already hashed one by one (``_sha`` of the same parts)."""
+    digest = hashlib.sha256()
+    for part in part_digests:
+        digest.update(part)
+    return digest.hexdigest()
+
+
+def _file_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b"<missing>"
+
+
+class Fingerprinter:
+    """Input fingerprints of a season's decks (data read once, hashed per audience)."""
+
+    def __init__(self, season: Season, builder: DeckBuilder):
+        self.season, self.builder = season, builder
+        self.common = self._common()
+        self._groups: dict[tuple[str, str], dict[str, str]] = {}
+        self._scopes: dict[tuple[str, str, str], bool] = {}
+        self._queries: dict[str, list[tuple[str, dict]]] = {}  # per deck: its bindings, found once
+        self._rows: dict[str, tuple[bytes, Any]] = {}  # per source: header and row hashes, for every grouping
+        self._files: dict[str, bytes] = {}  # spec and catalog files, read once for all jobs
+        self._region_kpis: dict[str, bytes] = {}
+
+    def _common(self) -> str:
+        spec, season = self.season.spec, self.season
+        # library versions from their metadata (importing matplotlib only to read its version costs 0.3 s), and
+        # the chart drawing version: drawing code changed within one kitgen version still redraws the decks
+        libraries = [installed_version(name) for name in ("python-pptx", "matplotlib", "babel", "pandas")]
+        versions = f"{__version__} {' '.join(libraries)} zlib-ng {installed_version('zlib-ng')} drawing {DRAWING_VERSION}"
+        brand_files = sorted(p for p in self.builder.brand_dir.rglob("*") if p.is_file())
+        return _sha(versions.encode(), _file_bytes(season.root / "season.yaml"),
+                    _file_bytes(self.builder.template_path), _file_bytes(self.builder.profile_path),
+                    *(str(p.relative_to(self.builder.brand_dir)).encode() + _file_bytes(p) for p in brand_files),
+                    _file_bytes(season.path(spec.brand)))
+
+    def fingerprint(self, job: DeckJob) -> str:
+        """Return the input fingerprint of ``job``."""
+        season = self.season
+        digests = [_digest(self.common.encode()), _digest(json.dumps(job.__dict__, sort_keys=True).encode()),
+                   self._file(season.deck_spec_file(job.deck)), self._file(f"{season.spec.locale_dir}/{job.language}.po")]
+        digests += [_digest(self._source_digest(name, job).encode()) for name in sorted(season.spec.sources)]
+        if job.audience == "retailer":
+            digests.append(self._region_kpi(self._retailer_regions[job.audience_id or ""]))
+        return _combined(digests)
+
+    def _file(self, relative: str) -> bytes:
+        """Return the sha256 digest of a season file (read and hashed once for all jobs)."""
+        if relative not in self._files:
+            self._files[relative] = _digest(_file_bytes(self.season.path(relative)))
+        return self._files[relative]
+
+    def _region_kpi(self, region_id: str) -> bytes:
+        """Return the sha256 digest of a region's KPI values."""
+        if region_id not in self._region_kpis:
+            self._region_kpis[region_id] = _digest(repr(self.builder.kpis(region_id=region_id)).encode())
+        return self._region_kpis[region_id]
+
+    @cached_property
+    def _retailer_regions(self) -> dict[str, str]:
+        """Return each retailer's region id (first row wins, as :meth:`DeckBuilder.retailer` reads it)."""
+        frame = self.builder.store.frame(self.season.spec.retailers)
+        pairs = zip(frame["retailer_id"].astype(str), frame["region_id"].astype(str))
+        return {rid: region for rid, region in reversed(list(pairs))}
+
+    def _source_digest(self, name: str, job: DeckJob) -> str:
+        frame = self.builder.store.frame(name)
+        column = _scope_column(job.audience)
+        if "retailer_id" not in frame.columns or column is None or not self._scoped(job.deck, name, column):
+            return self._groups_of(name, None)[""]
+        return self._groups_of(name, column).get(job.audience_id or "", "<none>")
+
+    def _scoped(self, deck: str, source: str, column: str) -> bool:
+        key = (deck, source, column)
+        if key not in self._scopes:
+            if deck not in self._queries:
+                self._queries[deck] = list(_queries(self.season.decks[deck]))
+            self._scopes[key] = _scoped(self._queries[deck], source, column)
+        return self._scopes[key]
+
+    def _groups_of(self, name: str, column: str | None) -> dict[str, str]:
+        """Return ``{key: digest of its rows}`` for ``column`` (or ``{"": digest}`` of the whole source)."""
+        if (name, column or "") not in self._groups:
+            frame = self.builder.store.frame(name)
+            header, rows = self._row_hashes(name)
+            if column is None:
+                groups = {"": _sha(header, rows.tobytes())}
+            else:
+                groups = {str(k): _sha(header, rows[idx].tobytes())
+                          for k, idx in frame.groupby(frame[column].astype(str)).indices.items()}
+            self._groups[(name, column or "")] = groups
+        return self._groups[(name, column or "")]
+
+    def _row_hashes(self, name: str) -> tuple[bytes, Any]:
+        """Return the header bytes and the row hashes of source ``name`` (hashed once for every grouping)."""
+        if name not in self._rows:
+            frame = self.builder.store.frame(name)
+            self._rows[name] = ("\x1f".join(map(str, frame.columns)).encode(),
+                                pd.util.hash_pandas_object(frame, index=False).to_numpy())
+        return self._rows[name]
+
+
+def _scope_column(audience: str) -> str | None:
+    return {"retailer": "retailer_id", "region": "region_id"}.get(audience)
+
+
+def _scoped(queries: list[tuple[str, dict]], source: str, column: str) -> bool:
+    """Return whether every query and repeat of a deck (``queries``) on ``source`` keeps to the audience's rows."""
+    placeholder = {"retailer_id": "{{ retailer.retailer_id }}", "region_id": "{{ region.id }}"}[column]
+    for binding_source, filters in queries:
+        if binding_source != source:
+            continue
+        wanted = filters.get(column)
+        values = wanted if isinstance(wanted, list) else [wanted]
+        if placeholder not in values or len(values) != 1:
+            return False
+    return True
+
+
+def _queries(model: Any) -> Iterator[tuple[str, dict]]:
+    """Yield ``(source, filter)`` of every data binding and repeat anywhere in a spec model."""
+    if isinstance(model, BaseModel):
+        source, filters = getattr(model, "source", None), getattr(model, "filter", None)
+        if isinstance(source, str) and isinstance(filters, dict):
+            yield source, filters
+        for name in type(model).model_fields:
+            yield from _queries(getattr(model, name))
+    elif isinstance(model, (list, tuple)):
+        for item in model:
+            yield from _queries(item)
+    elif isinstance(model, dict):
+        for item in model.values():
+            yield from _queries(item)
+
+
+@dataclass(frozen=True)
+class DeckRecord:
+    """What the state file remembers about one output."""
+
+    fingerprint: str
+    sha256: str
+    slides: int
+    charts: int
+    layouts: tuple[str, ...]
+    missing: tuple[str, ...]
+    fit: tuple[dict, ...] = ()  # the deck's text-fit findings, reported again when it is kept
+    size: int = -1  # the file's size and modification time when written: when both still match,
+    mtime_ns: int = -1  # the file is taken as unchanged without hashing it again (as make does)
+    chart_keys: tuple[str, ...] | None = None  # its chart pictures' cache keys (None: recorded before kitgen kept them)
+
+
+class BuildState:
+    """The previous build's records, read from ``<out>/.kitgen-state.json``."""
+
+    def __init__(self, out_dir: Path, records: dict[str, DeckRecord]):
+        self.out_dir, self.records = out_dir, records
+        self.verified: dict[Path, tuple[int, int]] = {}
+
+    @classmethod
+    def load(cls, out_dir: Path) -> "BuildState":
+        """Return the state of ``out_dir`` (empty when there is none or it is unreadable)."""
+        try:
+            raw = json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
+            if raw.get("version") != STATE_VERSION:
+                return cls(out_dir, {})
+            return cls(out_dir, {k: DeckRecord(**{**v, "layouts": tuple(v["layouts"]), "missing": tuple(v["missing"]),
+                                                  "fit": tuple(v["fit"]), "chart_keys": _keys(v.get("chart_keys"))})
+                                 for k, v in raw["decks"].items()})
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls(out_dir, {})
+
+    def reusable(self, job: DeckJob, fingerprint: str) -> BuiltDeck | None:
+        """Return the kept deck when its inputs and its file are unchanged since the last build, else None."""
+        record = self.records.get(job.output)
+        if record is None or record.fingerprint != fingerprint:
+            return None
+        if not self._unchanged(self.out_dir / job.output, record):
+            return None
+        # ``data`` stays empty: BuildResult.read_kept_decks reads it when delivery needs it.
+        return BuiltDeck(job, b"", record.slides, record.charts, record.layouts, 0.0, set(record.missing),
+                         reused=True, fit_findings=_fit_findings(record.fit), chart_keys=record.chart_keys,
+                         sha256=record.sha256)
+
+    def _unchanged(self, path: Path, record: DeckRecord) -> bool:
+        """Return whether the output file is still the one recorded (same size and time, else same sha256)."""
+        try:
+            stat = path.stat()
+        except OSError:
+            return False
+        seen = (stat.st_size, stat.st_mtime_ns)
+        if seen != (record.size, record.mtime_ns) and file_sha256(path) != record.sha256:
+            return False
+        self.verified[path] = seen  # a file found unchanged by its hash is recorded with its size and time
+        return True
+
+    def payload(self, decks: list[BuiltDeck], fingerprints: dict[str, str],
+                written: dict[str, tuple[int, int, str]]) -> dict:
+        """Return the state file content after a build of ``decks`` (a partial build keeps the other records).
+
+        ``written`` holds the (size, mtime_ns, sha256) of each output written by this build; a
+        kept deck keeps its record as it was.
+        """
+        # a frozen dataclass's __dict__ is its fields: serialized as they are, no deep copy needed
+        records: dict[str, Any] = {name: vars(record) for name, record in self.records.items()}
+        for deck in decks:
+            if deck.reused:
+                size, mtime_ns = self.verified.get(self.out_dir / deck.job.output, (-1, -1))
+                records[deck.job.output] = {**records[deck.job.output], "size": size, "mtime_ns": mtime_ns}
+                continue
+            size, mtime_ns, sha256 = written.get(deck.job.output) or (-1, -1, deck.content_hash())
+            records[deck.job.output] = {"fingerprint": fingerprints[deck.job.output], "sha256": sha256,
+                                        "slides": deck.slides, "charts": deck.charts,
+                                        "layouts": list(deck.layouts), "missing": sorted(deck.missing_translations),
+                                        "fit": [asdict(f) for f in deck.fit_findings],
+                                        "size": size, "mtime_ns": mtime_ns,
+                                        "chart_keys": None if deck.chart_keys is None else list(deck.chart_keys)}
+        return {"version": STATE_VERSION, "decks": records}
+
+
+def charts_in_use(payload: dict) -> set[str] | None:
+    """Return the chart cache keys every output of a state payload uses, or None if some are not known."""
+    keys: set[str] = set()
+    for record in payload["decks"].values():
+        if record.get("chart_keys") is None:
+            return None
+        keys.update(record["chart_keys"])
+    return keys
+
+
+def _keys(value: Any) -> tuple[str, ...] | None:
+    return None if value is None else tuple(value)
+
+
+def file_sha256(path: Path) -> str:
+    """Return the sha256 hex digest of the file at ``path``, read in blocks (empty when it cannot be read)."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as stream:
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return ""
+    return digest.hexdigest()
+
+
+def _fit_findings(recorded: list[dict[str, Any]]) -> list[FitFinding]:
+    """Return a kept deck's recorded fit findings (generator.fit, and its fonts, imported only when there are some)."""
+    if not recorded:
+        return []
+    from generator.fit import FitFinding
+
+    return [FitFinding(**f) for f in recorded]

@@ -1,0 +1,280 @@
+"""Data stage: read the season's named sources once and answer declarative bindings.
+
+A binding is source -> filter -> period -> group/aggregate -> derive -> sort -> top-N.
+Sources that carry a ``retailer_id`` gain the retailer's ``region_id`` and ``tier``
+so every source can be filtered by region without repeating it in the files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+import pandas as pd
+
+from generator.errors import DataError
+from generator.data.measures import DERIVED_MEASURES
+from generator.data.sources import read_source
+from generator.spec.model import DataBinding, SeasonSpec
+from generator.spec.validate import did_you_mean
+
+log = logging.getLogger(__name__)
+Render = Callable[[str], str]
+_NO_ROWS = np.array([], dtype=np.intp)
+#: retailer columns added to every source that has a retailer_id (name in retailers -> name added)
+JOIN_COLUMNS = {"region_id": "region_id", "tier": "tier", "name": "retailer_name", "city": "retailer_city"}
+
+
+@dataclass(frozen=True)
+class Window:
+    """A closed date interval [start, end]."""
+
+    start: dt.date
+    end: dt.date
+
+    def shifted(self, years: int) -> "Window":
+        """Return the same window ``years`` later (negative: earlier)."""
+        return Window(_shift(self.start, years), _shift(self.end, years))
+
+
+def _shift(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+class DataStore:
+    """The season's sources, loaded lazily once per process and queried by bindings."""
+
+    def __init__(self, spec: SeasonSpec, root: Path):
+        self.spec = spec
+        self.root = root
+        self._frames: dict[str, pd.DataFrame] = {}
+        self._indexes: dict[tuple[str, str], dict[str, np.ndarray]] = {}
+        self._arrays: dict[tuple[str, str], np.ndarray] = {}
+        self._narrow: dict[tuple[str, tuple[str, ...]], pd.DataFrame] = {}
+        self._answers: dict[tuple[str, str], pd.DataFrame] = {}
+        self.season = Window(spec.season.start, spec.season.end)
+
+    # ---------------------------------------------------------- loading
+    def frame(self, name: str) -> pd.DataFrame:
+        """Return source ``name`` as a DataFrame (cached; callers must not mutate it)."""
+        if name not in self._frames:
+            if name not in self.spec.sources:
+                hint = did_you_mean(name, self.spec.sources)
+                raise DataError(f"unknown data source '{name}'" + (f" ({hint})" if hint else ""))
+            frame = read_source(self.spec.sources[name], self.root)
+            self._frames[name] = self._with_retailer_columns(name, frame)
+        return self._frames[name]
+
+    def _with_retailer_columns(self, name: str, frame: pd.DataFrame) -> pd.DataFrame:
+        missing = {src: dst for src, dst in JOIN_COLUMNS.items() if dst not in frame.columns}
+        if name == self.spec.retailers or "retailer_id" not in frame.columns or not missing:
+            return frame
+        retailers = self.frame(self.spec.retailers)
+        lookup = retailers[["retailer_id", *[c for c in missing if c in retailers.columns]]]
+        lookup = lookup.drop_duplicates("retailer_id").rename(columns=missing)
+        return frame.merge(lookup, on="retailer_id", how="left")
+
+    def rows(self, source: str, filters: dict[str, Any], render: Render = str) -> pd.DataFrame:
+        """Return the rows of source ``source`` matching every filter, as :func:`filter_rows` does.
+
+        A deck set filters the same sources by retailer or region hundreds of times, so
+        each filtered column is indexed once (text value -> row positions) instead of
+        converting and comparing the whole column on every query.
+        """
+        frame = self.frame(source)
+        positions = self.positions(source, filters, render)
+        return frame if positions is None else frame.iloc[positions]
+
+    def positions(self, source: str, filters: dict[str, Any], render: Render = str) -> np.ndarray | None:
+        """Return the ascending row positions of ``source`` matching every filter (None: no filter)."""
+        frame = self.frame(source)
+        positions: np.ndarray | None = None
+        for column, wanted in filters.items():
+            _require_columns(frame, [column], source)
+            index = self._index(source, column)
+            found = [index.get(key, _NO_ROWS) for key in _filter_keys(wanted, render)]
+            # one key's positions are already ascending and unique (groupby indices)
+            found = found[0] if len(found) == 1 else np.unique(np.concatenate(found)) if found else _NO_ROWS
+            positions = found if positions is None else np.intersect1d(positions, found, assume_unique=True)
+        return positions
+
+    def values(self, source: str, column: str) -> np.ndarray:
+        """Return ``column`` of ``source`` as a numpy array (built once; callers must not mutate it)."""
+        key = (source, column)
+        if key not in self._arrays:
+            self._arrays[key] = self.frame(source)[column].to_numpy()
+        return self._arrays[key]
+
+    def _index(self, source: str, column: str) -> dict[str, np.ndarray]:
+        """Return ``{text value: row positions}`` of ``column`` in ``source`` (built once)."""
+        key = (source, column)
+        if key not in self._indexes:
+            text = self.frame(source)[column].astype(str)
+            self._indexes[key] = {str(k): v for k, v in text.groupby(text, sort=False).indices.items()}
+        return self._indexes[key]
+
+    def source_files(self) -> dict[str, Path]:
+        """Return every source name with its file."""
+        return {name: self.root / src.path for name, src in self.spec.sources.items()}
+
+    # ---------------------------------------------------------- querying
+    def query(self, binding: DataBinding, render: Render = str) -> pd.DataFrame:
+        """Return the rows ``binding`` selects, aggregated, derived, sorted and cut to top-N.
+
+        Decks repeat the same query (a kit per language, a table every kit shows), so each
+        answer is kept per binding and interpolated filter; callers get their own copy.
+        """
+        filters = {column: _filter_keys(wanted, render) for column, wanted in binding.filter.items()}
+        key = (binding.model_dump_json(), repr(filters))
+        if key not in self._answers:
+            self._answers[key] = self._answer(binding, filters)
+        return self._answers[key].copy()
+
+    def _answer(self, binding: DataBinding, filters: dict[str, list[str]]) -> pd.DataFrame:
+        positions = self.positions(binding.source, filters)
+        window = self.window(binding.period)
+        result = _aggregate(self._selected(binding, positions, window), binding)
+        if binding.compare_last_year and window is not None:
+            previous = _aggregate(self._selected(binding, positions, window.shifted(-1)), binding)
+            result = self._add_last_year(previous, binding, result)
+        result = _derive(result, binding.derive)
+        return _sort_top(result, binding)
+
+    def _selected(self, binding: DataBinding, positions: np.ndarray | None, window: Window | None) -> pd.DataFrame:
+        """Return the rows at ``positions`` falling in ``window``, with the columns the binding reads.
+
+        Taking only the aggregated columns, once, costs far less than copying every
+        column of the source for the filter and again for the period.
+        """
+        if window is not None:
+            positions = self._in_window(binding.source, positions, window)
+        frame = self._narrowed(binding)
+        return frame if positions is None else frame.iloc[positions]
+
+    def _narrowed(self, binding: DataBinding) -> pd.DataFrame:
+        """Return the source with only the grouped and aggregated columns (all columns without aggregates)."""
+        frame = self.frame(binding.source)
+        if not binding.aggregate:
+            return frame
+        columns = tuple(dict.fromkeys([*binding.group_by, *binding.aggregate]))
+        _require_columns(frame, list(columns), binding.source)
+        key = (binding.source, columns)
+        if key not in self._narrow:
+            self._narrow[key] = frame[list(columns)]
+        return self._narrow[key]
+
+    def window(self, period: str | None) -> Window | None:
+        """Return the date window of a named period (None: no date filter)."""
+        end = self.season.end
+        year = Window(_shift(end, -1) + dt.timedelta(days=1), end)
+        return {"season": self.season, "last_season": self.season.shifted(-1),
+                "year": year, "last_year": year.shifted(-1)}.get(period or "all")
+
+    def _in_window(self, source: str, positions: np.ndarray | None, window: Window) -> np.ndarray:
+        """Return the ``positions`` (None: every row) whose date falls in ``window``."""
+        column = self._date_column(source)
+        dates = self.values(source, column)
+        if positions is None:
+            positions = np.arange(len(dates))
+        # numpy datetimes when the column has them, else the frame's column (pandas parses the rest)
+        chosen = dates[positions] if dates.dtype.kind == "M" else self.frame(source)[column].iloc[positions]
+        return positions[np.asarray(in_window(chosen, window), dtype=bool)]
+
+    def _date_column(self, source: str) -> str:
+        column = self.spec.sources[source].date_column
+        if not column:
+            raise DataError(f"source '{source}' has no date_column, so 'period' cannot filter it "
+                            "(add date_column: <column> to the source)")
+        return column
+
+    def _add_last_year(self, previous: pd.DataFrame, binding: DataBinding, result: pd.DataFrame) -> pd.DataFrame:
+        column = self._date_column(binding.source)
+        keys = list(binding.group_by)
+        if column in keys:  # align last year's months on this year's
+            previous[column] = previous[column] + pd.DateOffset(years=1)
+        values = [c for c in previous.columns if c not in keys]
+        previous = previous.rename(columns={c: f"{c}_ly" for c in values})
+        if not keys:
+            return pd.concat([result.reset_index(drop=True), previous.reset_index(drop=True)], axis=1)
+        return result.merge(previous, on=keys, how="left")
+
+
+def in_window(dates: pd.Series | np.ndarray, window: Window) -> pd.Series | np.ndarray:
+    """Return the mask of ``dates`` (a datetime Series or datetime64 array) whose day falls in ``window``.
+
+    Both ends are included.
+    """
+    # comparing timestamps, not ``.dt.date`` objects: same days, without a Python object per row
+    return (dates >= pd.Timestamp(window.start)) & (dates < pd.Timestamp(window.end + dt.timedelta(days=1)))
+
+
+def _filter_keys(wanted: Any, render: Render) -> list[str]:
+    """Return a filter's wanted values as text, ``{{ }}`` interpolated."""
+    values = wanted if isinstance(wanted, list) else [wanted]
+    return [str(render(v)) if isinstance(v, str) and "{" in v else str(v) for v in values]
+
+
+def filter_rows(frame: pd.DataFrame, filters: dict[str, Any], render: Render, source: str) -> pd.DataFrame:
+    """Return the rows of ``frame`` matching every filter (values may interpolate ``{{ }}``).
+
+    The plain statement of what :meth:`DataStore.rows` answers from its indexes; the build calls
+    the store, and the tests check the store against this.
+    """
+    mask = pd.Series(True, index=frame.index)
+    for column, wanted in filters.items():
+        _require_columns(frame, [column], source)
+        mask &= frame[column].astype(str).isin(_filter_keys(wanted, render))
+    return frame[mask]
+
+
+def _require_columns(frame: pd.DataFrame, columns: list[str], source: str) -> None:
+    for column in columns:
+        if column not in frame.columns:
+            hint = did_you_mean(column, [str(c) for c in frame.columns])
+            raise DataError(f"source '{source}' has no column '{column}'" + (f" ({hint})" if hint else ""))
+
+
+def _aggregate(frame: pd.DataFrame, binding: DataBinding) -> pd.DataFrame:
+    _require_columns(frame, [*binding.group_by, *binding.aggregate], binding.source)
+    if not binding.aggregate:
+        return frame.copy()
+    if not binding.group_by:
+        row = {col: _apply(frame[col], how) for col, how in binding.aggregate.items()}
+        return pd.DataFrame([row])
+    grouped = frame.groupby(binding.group_by, sort=True, dropna=False, observed=True)
+    hows = set(binding.aggregate.values())
+    if len(hows) == 1 and not set(binding.aggregate) & set(binding.group_by):  # one reduction over all columns: a single grouped call, same values as agg(**named)
+        return getattr(grouped[list(binding.aggregate)], hows.pop())().reset_index()
+    return grouped.agg(**{col: (col, how) for col, how in binding.aggregate.items()}).reset_index()
+
+
+def _apply(series: pd.Series, how: str) -> Any:
+    if how == "first":
+        return series.iloc[0] if len(series) else None
+    return getattr(series, how)()
+
+
+def _derive(frame: pd.DataFrame, derive: dict[str, str]) -> pd.DataFrame:
+    for column, measure in derive.items():
+        if measure not in DERIVED_MEASURES:
+            hint = did_you_mean(measure, DERIVED_MEASURES)
+            raise DataError(f"unknown derived measure '{measure}'" + (f" ({hint})" if hint else ""))
+        frame = frame.assign(**{column: DERIVED_MEASURES[measure](frame)})
+    return frame
+
+
+def _sort_top(frame: pd.DataFrame, binding: DataBinding) -> pd.DataFrame:
+    if binding.sort:
+        _require_columns(frame, [k.by for k in binding.sort], binding.source)
+        frame = frame.sort_values([k.by for k in binding.sort], ascending=[not k.descending for k in binding.sort],
+                                  kind="stable")
+    if binding.top:
+        frame = frame.head(binding.top)
+    return frame.reset_index(drop=True)

@@ -1,0 +1,288 @@
+"""Read data files as their source definition declares, and say exactly where a cell is wrong.
+
+Files come out of SAP, Power BI and Excel: cp1252 or UTF-16, byte order marks,
+decimal commas, SAP's trailing minus (``1.234,56-``), two-row headers and formula
+cells saved without their values. Every cell is read as text first so nothing is
+guessed behind the reviewer's back (``000123`` stays an id, ``NA`` stays text),
+then converted column by column; a cell that does not fit is reported with its
+file, line and column.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from generator.data import source_cache
+from generator.errors import CellError, DataError, Location
+from generator.spec.model import SourceDef
+from generator.data.workbook import sheet_rows
+
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+_TRUE = {"true", "yes"}
+_BOOL_WORDS = _TRUE | {"false", "no"}
+_LEADING_ZERO = re.compile(r"^0\d")
+_TRAILING_MINUS = re.compile(r"^\d[\d.,' ]*-$")
+_NUMBER_LIKE = re.compile(r"^[-+]?\d[\d.,']*-?$")
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """Cells of a data file as text (None when blank), with the file line of the first data row."""
+
+    path: Path
+    frame: pd.DataFrame
+    first_line: int
+    excel: bool
+
+    def location(self, row: int, column: str) -> Location:
+        """Return the file position of data row ``row`` (0-based) in ``column``."""
+        return Location(self.path, self.first_line + row, list(self.frame.columns).index(column) + 1)
+
+
+def read_source(source: SourceDef, root: Path) -> pd.DataFrame:
+    """Return the file of ``source`` read and typed as its definition declares.
+
+    Validation and the build read the same files in one process: a file whose bytes
+    and definition are unchanged is parsed once.
+    """
+    path = root / source.path
+    if not path.is_file():
+        raise DataError(f"data file not found: {path}")
+    key = (str(path.resolve()), hashlib.sha256(path.read_bytes()).hexdigest(), source.model_dump_json())
+    if key not in _READ_CACHE:
+        while len(_READ_CACHE) >= _READ_CACHE_SIZE:
+            _READ_CACHE.pop(next(iter(_READ_CACHE)))
+        _READ_CACHE[key] = _cached_or_parsed(key, path, source)
+    else:
+        source_cache.mark_used(key)
+    return _READ_CACHE[key].copy()  # callers may add columns; the cached frame stays as read
+
+
+def _cached_or_parsed(key: tuple[str, str, str], path: Path, source: SourceDef) -> pd.DataFrame:
+    """Return the typed table from the disk cache, or parse the file (and keep the result there)."""
+    frame = source_cache.load(key)
+    if frame is None:
+        table = read_excel_cells(path, source) if path.suffix.lower() in EXCEL_SUFFIXES else read_csv_cells(path, source)
+        frame = convert(table, source)
+        source_cache.store(key, frame)
+    return frame
+
+
+_READ_CACHE: dict[tuple[str, str, str], pd.DataFrame] = {}
+_READ_CACHE_SIZE = 32
+
+
+# ------------------------------------------------------------------ CSV
+def read_csv_cells(path: Path, source: SourceDef) -> RawTable:
+    """Return the cells of a delimited text file, decoded with the declared encoding."""
+    text = _decode(path, source.encoding)
+    try:
+        rows = pd.read_csv(io.StringIO(text), sep=source.delimiter, header=None, dtype=str, na_filter=False,
+                           skip_blank_lines=False, engine="c")
+    except pd.errors.ParserError as exc:
+        line = _parser_line(str(exc))
+        raise CellError(Location(path, line), None, "the rows do not have the same number of fields",
+                        f"check the delimiter '{source.delimiter}' and quotes") from exc
+    except pd.errors.EmptyDataError as exc:
+        raise CellError(Location(path, 1), None, "the file is empty") from exc
+    return _with_header(path, rows.values.tolist(), source.header_rows, excel=False)
+
+
+def _decode(path: Path, encoding: str) -> str:
+    raw = path.read_bytes()
+    codec = "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
+    try:
+        return raw.decode(codec)
+    except LookupError as exc:
+        raise DataError(f"{path}: unknown encoding '{encoding}' (e.g. utf-8, cp1252, utf-16)") from exc
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CellError(Location(path, line), None, f"byte 0x{raw[exc.start]:02x} is not valid {encoding}",
+                        "declare the file's encoding, e.g. encoding: cp1252") from exc
+
+
+def _parser_line(message: str) -> int | None:
+    found = re.search(r"line (\d+)", message)
+    return int(found.group(1)) if found else None
+
+
+# ------------------------------------------------------------------ Excel
+def read_excel_cells(path: Path, source: SourceDef) -> RawTable:
+    """Return the cells of an Excel sheet; formula cells saved without a value are errors."""
+    return _with_header(path, sheet_rows(path, source.sheet, source.header_rows), source.header_rows, excel=True)
+
+
+# ------------------------------------------------------------------ headers
+def _with_header(path: Path, rows: list[list], header_rows: int, *, excel: bool) -> RawTable:
+    if len(rows) < header_rows:
+        raise CellError(Location(path, 1), None, "the file has no header row")
+    names = _header_names(rows[:header_rows])
+    _check_names(path, names, header_rows)
+    body = [[None if (c is None or str(c).strip() == "") else str(c) for c in row] for row in rows[header_rows:]]
+    frame = pd.DataFrame(body, columns=names, dtype=object)
+    frame = frame[frame.notna().any(axis=1)] if len(frame) else frame
+    return RawTable(path, frame, header_rows + 1, excel)
+
+
+def _header_names(header: list[list]) -> list[str]:
+    """Return column names; two header rows merge as 'top bottom' (merged top cells span right)."""
+    if len(header) == 1:
+        return [_cell(c) for c in header[0]]
+    top, bottom = header
+    names, current = [], ""
+    for upper, lower in zip(top, bottom):
+        current = _cell(upper) or current
+        names.append(" ".join(p for p in (current, _cell(lower)) if p))
+    return names
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _check_names(path: Path, names: list[str], header_rows: int) -> None:
+    seen: set[str] = set()
+    for index, name in enumerate(names, start=1):
+        if not name:
+            raise CellError(Location(path, header_rows, index), None, "the header cell is empty",
+                            "name every column" + ("" if header_rows > 1 else ", or declare header_rows: 2"))
+        if name in seen:
+            raise CellError(Location(path, header_rows, index), name, "the column name is used twice")
+        seen.add(name)
+
+
+# ------------------------------------------------------------------ typing
+def convert(table: RawTable, source: SourceDef) -> pd.DataFrame:
+    """Return ``table`` with each column typed as declared (undeclared columns: numbers, flags or text)."""
+    frame = table.frame.copy()
+    for column, kind in source.dtypes.items():
+        if column not in frame.columns:
+            raise CellError(Location(table.path, table.first_line - 1), column, "declared column is not in the file",
+                            _close(column, frame.columns))
+    na = set(source.na_values)
+    for column in frame.columns:
+        values = frame[column].where(~frame[column].isin(na), None) if na else frame[column]
+        kind = source.dtypes.get(column) or ("date" if column == source.date_column else None)
+        frame[column] = _typed(table, source, column, values.reset_index(drop=True), kind).values
+    return frame.reset_index(drop=True)
+
+
+def _close(column: str, columns) -> str | None:
+    from generator.spec.validate import did_you_mean
+
+    return did_you_mean(column, [str(c) for c in columns])
+
+
+def _typed(table: RawTable, source: SourceDef, column: str, values: pd.Series, kind: str | None) -> pd.Series:
+    if kind == "str":
+        return values
+    if kind in ("int", "float"):
+        return _numbers(table, source, column, values, kind)
+    if kind == "date":
+        return _dates(table, column, values)
+    if kind == "bool":
+        return _flags(table, column, values)
+    return _inferred(table, source, column, values)
+
+
+def _parse_numbers(values: pd.Series, source: SourceDef, excel: bool) -> pd.Series:
+    text = values.astype("string").str.strip()
+    if excel:
+        return pd.to_numeric(text, errors="coerce")
+    negative = text.str.endswith("-") if source.negative_trailing_minus else None
+    if negative is not None:
+        text = text.where(~negative.fillna(False), text.str[:-1])
+    if source.thousands:
+        text = text.str.replace(source.thousands, "", regex=False)
+    if source.decimal != ".":
+        text = text.str.replace(source.decimal, ".", regex=False)
+    numbers = pd.to_numeric(text, errors="coerce")
+    return numbers.where(~negative.fillna(False), -numbers) if negative is not None else numbers
+
+
+def _numbers(table: RawTable, source: SourceDef, column: str, values: pd.Series, kind: str) -> pd.Series:
+    numbers = _parse_numbers(values, source, table.excel)
+    bad = numbers.isna() & values.notna()
+    if bad.any():
+        row = int(bad.idxmax())
+        raw = values[row]
+        raise CellError(table.location(row, column), column, f"'{raw}' is not a number", _number_hint(raw, source))
+    if kind == "int":
+        if numbers.isna().any():
+            row = int(numbers.isna().idxmax())
+            raise CellError(table.location(row, column), column, "the cell is blank in an int column",
+                            "fill it, declare the column as float, or list the blank marker in na_values")
+        if not (numbers % 1 == 0).all():
+            row = int((numbers % 1 != 0).idxmax())
+            raise CellError(table.location(row, column), column, f"'{values[row]}' is not a whole number",
+                            "declare the column as float")
+        return numbers.astype("int64")
+    return numbers.astype("float64")
+
+
+def _number_hint(raw: str, source: SourceDef) -> str | None:
+    text = raw.strip()
+    if _TRAILING_MINUS.match(text) and not source.negative_trailing_minus:
+        return "SAP writes negatives with a trailing minus: declare negative_trailing_minus: true"
+    if "," in text and source.decimal == "." and not source.thousands:
+        return "declare how the file writes numbers, e.g. decimal: ',' and thousands: '.'"
+    if text.upper() in ("NA", "N/A", "#N/A", "-", "NULL"):
+        return f"if '{text}' means no value, list it in na_values"
+    return None
+
+
+def _dates(table: RawTable, column: str, values: pd.Series) -> pd.Series:
+    dates = pd.to_datetime(values, errors="coerce", format="ISO8601")
+    bad = dates.isna() & values.notna()
+    if bad.any():
+        row = int(bad.idxmax())
+        raise CellError(table.location(row, column), column, f"'{values[row]}' is not a date",
+                        "write dates as YYYY-MM-DD")
+    return dates
+
+
+def _flags(table: RawTable, column: str, values: pd.Series) -> pd.Series:
+    lowered = values.astype("string").str.strip().str.lower()
+    bad = ~lowered.isin(_BOOL_WORDS) & values.notna()
+    if bad.any():
+        row = int(bad.idxmax())
+        raise CellError(table.location(row, column), column, f"'{values[row]}' is not true or false")
+    return lowered.isin(_TRUE).astype(bool)
+
+
+def _refuse_number_like(table: RawTable, source: SourceDef, column: str, values: pd.Series,
+                        failed: pd.Series) -> None:
+    """A numeric column whose odd cells are numbers in another notation must not turn into text."""
+    odd = values[failed].astype(str).str.strip()
+    if len(odd) < len(values.dropna()) and odd.str.match(_NUMBER_LIKE).all():
+        row = int(failed.idxmax())
+        raw = values[row]
+        raise CellError(table.location(row, column), column, f"'{raw}' is not a number", _number_hint(raw, source))
+
+
+def _inferred(table: RawTable, source: SourceDef, column: str, values: pd.Series) -> pd.Series:
+    """Return numbers or flags when every filled cell is one; ids with leading zeros stay text."""
+    filled = values.dropna()
+    if filled.empty:
+        return values
+    text = filled.astype(str).str.strip()
+    lowered = text.str.lower()
+    if lowered.isin({"true", "false"}).all():
+        return _flags(table, "", values)
+    if text.str.match(_LEADING_ZERO).any():
+        return values
+    numbers = _parse_numbers(values, source, table.excel)
+    failed = numbers.isna() & values.notna()
+    if failed.any():
+        _refuse_number_like(table, source, column, values, failed)
+        return values
+    if not numbers.isna().any() and (numbers % 1 == 0).all():
+        return numbers.astype("int64")
+    return numbers.astype("float64")

@@ -1,0 +1,338 @@
+"""Translator workflow on Babel's message tools: extract, update, coverage.
+
+Every translatable spec string is a gettext message whose msgid is the exact
+English source text (no msgctxt: identical strings share one translation).
+Where a string is used (deck, slide, key) goes into the POT entry's locations
+and automatic comments so translators see it. Plural forms are written in
+specs with Jinja's ``{% trans count=n %}...{% pluralize %}...{% endtrans %}``;
+their singular/plural pair is extracted as one plural message.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import io
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+from jinja2 import Environment, TemplateSyntaxError
+from jinja2.ext import extract_from_ast
+
+from generator.errors import LocalizeError, SpecError
+from generator.i18n.localize import PROJECT_STRINGS, is_translatable
+from generator.spec.loader import KeyPath, LoadedYaml, format_key, load_yaml, walk_scalars
+from generator.spec.season import Season, load_season, season_file
+from generator.writer import write_atomic
+
+log = logging.getLogger(__name__)
+
+MessageId = str | tuple[str, str]
+_PARSER = Environment(extensions=["jinja2.ext.i18n"])  # parses only: finds the {% trans %} messages
+PO_WIDTH = 0  # no wrapping: one line per string keeps placeholders whole and diffs readable
+KITGEN_FILE = "generator/localize.py"  # where kitgen's own words live (PROJECT_STRINGS)
+
+_BLOCK_TEXT = ("heading", "bullets[]", "chart.caption", "chart.series[].label")
+#: Slide keys holding text, as paths relative to the slide with list indices written ``[]``.
+SLIDE_TEXT = frozenset({
+    "title", "subtitle", "notes", "caption", "bullets[]",
+    "kpis[].label", "kpis[].value", "kpis[].delta", "kpis[].note",
+    "chart.caption", "chart.opening_label", "chart.total_label", "chart.series[].label",
+    "table.columns[].label",
+    *(f"{side}.{key}" for side in ("left", "right") for key in _BLOCK_TEXT),
+})
+#: Retailer kit keys holding text (``#`` stands for a list index); the rest name sources or columns.
+KIT_TEXT = ("kit.checklist.title", "kit.checklist.sheet", "kit.checklist.headers.#", "kit.checklist.sections.*",
+            "kit.checklist.tasks.*.#", "kit.checklist.*_task", "kit.index.*")
+
+
+@dataclass(frozen=True)
+class SpecText:
+    """One translatable message found in a source file."""
+
+    msgid: MessageId
+    file: str
+    line: int | None
+    unit: str
+    context: str
+
+    @property
+    def key(self) -> str:
+        """Return the catalog key: the msgid, or the singular of a plural message."""
+        return self.msgid if isinstance(self.msgid, str) else self.msgid[0]
+
+
+# ------------------------------------------------------------------ collecting
+def collect_texts(season: Season) -> list[SpecText]:
+    """Return every translatable message of the season, in file order."""
+    texts = list(_season_texts(season))
+    for deck in season.spec.decks:
+        texts += _deck_texts(season, deck.name, deck.spec)
+    texts += _brand_texts(season)
+    texts += _kit_texts(season)
+    texts += [SpecText(word, KITGEN_FILE, None, "kitgen", "kitgen's own text on slides") for word in PROJECT_STRINGS]
+    return texts
+
+
+def _document(season: Season, file: Path) -> LoadedYaml:
+    """Return the loaded YAML of ``file`` (with its line marks), reusing the season's copy."""
+    found = [doc for name, doc in season.documents.items() if Path(name).resolve() == file.resolve()]
+    return found[0] if found else load_yaml(file)
+
+
+def _relative(season: Season, path: Path) -> str:
+    """Return ``path`` relative to the season folder, with forward slashes."""
+    return Path(os.path.relpath(Path(path).resolve(), season.root.resolve())).as_posix()
+
+
+def _messages(value: Any, loaded: LoadedYaml, path: KeyPath, where: tuple[str, str, str]) -> Iterator[SpecText]:
+    """Yield the messages of one spec string: itself, and any ``{% trans %}`` blocks inside it."""
+    if not isinstance(value, str):
+        return
+    file, unit, context = where
+    line = loaded.locate(path).line
+    if is_translatable(value):
+        yield SpecText(value, file, line, unit, context)
+    if "{%" in value:
+        for msgid in _template_messages(value, loaded, path):
+            yield SpecText(msgid, file, line, unit, context)
+
+
+def _template_messages(value: str, loaded: LoadedYaml, path: KeyPath) -> list[MessageId]:
+    """Return the gettext/ngettext messages of the Jinja code in ``value``."""
+    try:
+        found = extract_from_ast(_PARSER.parse(value), babel_style=True)
+    except TemplateSyntaxError as exc:
+        raise SpecError(loaded.finding(path, f"template error: {exc.message}",
+                                       "write plurals as {% trans count=n %}...{% pluralize %}...{% endtrans %}")) from exc
+    return [strings if isinstance(strings, str) else tuple(s for s in strings if s)[:2]
+            for _, _, strings in found]
+
+
+def _season_texts(season: Season) -> Iterator[SpecText]:
+    file = season_file(season.root)
+    loaded = _document(season, file)
+    data = loaded.data
+    name = _relative(season, file)
+    yield from _messages(data["season"]["name"], loaded, ("season", "name"), (name, "season", "season name"))
+    for index, region in enumerate(data.get("regions", [])):
+        yield from _messages(region.get("name"), loaded, ("regions", index, "name"),
+                             (name, "season", f"region {region.get('id')} name"))
+    for code, label in (data.get("labels") or {}).items():
+        yield from _messages(label, loaded, ("labels", code), (name, "season", f"label of data code '{code}'"))
+
+
+def _deck_texts(season: Season, deck: str, spec: str) -> list[SpecText]:
+    file = season_file(season.root).parent / spec
+    loaded = _document(season, file)
+    name = _relative(season, file)
+    texts = list(_messages(loaded.data.get("title"), loaded, ("title",), (name, deck, f"deck {deck}, deck title")))
+    for index, slide in enumerate(loaded.data.get("slides") or []):
+        for path, value in walk_scalars(slide, ("slides", index)):
+            key = _pattern(path[2:])
+            if key in SLIDE_TEXT:
+                context = f"deck {deck}, slide {index + 1} ({slide.get('role')}), key {format_key(path[2:])}"
+                texts += _messages(value, loaded, path, (name, deck, context))
+    return texts
+
+
+def _pattern(path: KeyPath) -> str:
+    """Return ``kpis[].label`` for ``("kpis", 0, "label")``."""
+    return ".".join(f"{p}" if isinstance(p, str) else "[]" for p in path).replace(".[]", "[]")
+
+
+def _brand_texts(season: Season) -> list[SpecText]:
+    file = season.path(season.spec.brand)
+    loaded = load_yaml(file)
+    name = _relative(season, file)
+    return [text for index, asset in enumerate((loaded.data or {}).get("assets") or [])
+            for text in _messages(asset.get("title"), loaded, ("assets", index, "title"),
+                                  (name, "brand", f"brand asset {asset.get('id')} title"))]
+
+
+def _kit_texts(season: Season) -> list[SpecText]:
+    """Return the retailer kit's texts (checklist, index), from season.yaml or the model's defaults."""
+    kit = getattr(season.spec, "kit", None)
+    if kit is None:
+        return []
+    file = season_file(season.root)
+    loaded = _document(season, file)
+    texts: list[SpecText] = []
+    for path, value in walk_scalars(kit.model_dump(by_alias=True), ("kit",)):
+        dotted = ".".join("#" if isinstance(p, int) else str(p) for p in path)
+        if not any(fnmatch.fnmatchcase(dotted, pattern) for pattern in KIT_TEXT):
+            continue
+        if path in loaded.marks:  # written in season.yaml
+            texts += _messages(value, loaded, path, (_relative(season, file), "kit", f"retailer kit, key {format_key(path)}"))
+        elif isinstance(value, str) and is_translatable(value):
+            texts.append(SpecText(value, KITGEN_FILE, None, "kit", f"retailer kit default, key {format_key(path)}"))
+    return texts
+
+
+# ------------------------------------------------------------------ catalogs
+def extract_messages(season_dir: Path) -> Catalog:
+    """Return the season's message template (POT): every translatable string with locations and context."""
+    season = load_season(season_dir)
+    catalog = Catalog(project="kitgen", version=season.spec.season.code,
+                      copyright_holder=season.spec.maison.name, charset="utf-8")
+    for text in collect_texts(season):
+        catalog.add(text.msgid, locations=[(text.file, text.line)], auto_comments=[text.context])
+    return catalog
+
+
+def catalog_languages(season: Season) -> list[str]:
+    """Return the languages the season translates into (every region language but English)."""
+    return sorted({lang for region in season.spec.regions for lang in region.languages} - {"en"})
+
+
+def catalog_path(season: Season, language: str) -> Path:
+    """Return the PO file of ``language`` in the season's locale folder."""
+    return season.path(season.spec.locale_dir) / f"{language}.po"
+
+
+def read_catalog(path: Path, language: str | None = None) -> Catalog:
+    """Return the PO/POT catalog at ``path``."""
+    try:
+        with path.open("rb") as handle:
+            return read_po(handle, locale=language)
+    except OSError as exc:
+        raise LocalizeError(f"{path}: cannot read the catalog: {exc.strerror}") from exc
+    except Exception as exc:  # Babel raises several types for a broken PO file
+        raise LocalizeError(f"{path}: cannot read the catalog: {exc}") from exc
+
+
+def catalog_bytes(catalog: Catalog) -> bytes:
+    """Return ``catalog`` as PO text, unwrapped (obsolete messages kept as ``#~``)."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=PO_WIDTH)
+    return buffer.getvalue()
+
+
+def save_catalog(catalog: Catalog, path: Path) -> None:
+    """Write ``catalog`` to ``path`` (PO catalogs are committed inputs, like the specs)."""
+    write_atomic(path, catalog_bytes(catalog))
+
+
+@dataclass(frozen=True)
+class UpdateStats:
+    """What ``update`` did to one language's catalog."""
+
+    language: str
+    added: int
+    fuzzy: int
+    obsolete: int
+    total: int
+
+
+def update_catalogs(season_dir: Path, template: Catalog) -> dict[str, UpdateStats]:
+    """Return per-language stats after merging ``template`` into each ``<lang>.po`` and saving it.
+
+    Translations are kept; messages whose source changed become fuzzy (with the
+    previous msgid); messages no longer used are kept as obsolete (``#~``).
+    """
+    season = load_season(season_dir)
+    stats: dict[str, UpdateStats] = {}
+    for language in catalog_languages(season):
+        path = catalog_path(season, language)
+        catalog = read_catalog(path, language) if path.is_file() else _new_catalog(template, language)
+        before = {m.id for m in catalog if m.id}
+        catalog.update(template, no_fuzzy_matching=False)
+        catalog.fuzzy = False
+        messages = [m for m in catalog if m.id]
+        stats[language] = UpdateStats(language, sum(m.id not in before for m in messages),
+                                      sum(m.fuzzy for m in messages), len(catalog.obsolete), len(messages))
+        save_catalog(catalog, path)
+    return stats
+
+
+def _new_catalog(template: Catalog, language: str) -> Catalog:
+    return Catalog(locale=language, project=template.project, version=template.version,
+                   copyright_holder=template.copyright_holder, charset="utf-8", fuzzy=False)
+
+
+# ------------------------------------------------------------------ coverage
+@dataclass(frozen=True)
+class Counts:
+    """Translated, fuzzy and missing message counts."""
+
+    translated: int = 0
+    fuzzy: int = 0
+    missing: int = 0
+
+    @property
+    def total(self) -> int:
+        """Return the number of messages counted."""
+        return self.translated + self.fuzzy + self.missing
+
+    @property
+    def percent(self) -> float:
+        """Return the translated share, 0-100 (100 when there is nothing to translate)."""
+        return 100.0 if not self.total else 100.0 * self.translated / self.total
+
+    def plus(self, status: str) -> "Counts":
+        """Return these counts with one more message of ``status``."""
+        values = {"translated": self.translated, "fuzzy": self.fuzzy, "missing": self.missing}
+        values[status] += 1
+        return Counts(**values)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Translation coverage per language, and per language and deck."""
+
+    languages: dict[str, Counts] = field(default_factory=dict)
+    decks: dict[str, dict[str, Counts]] = field(default_factory=dict)
+
+    @property
+    def complete(self) -> bool:
+        """Return True when every language has every message translated (none fuzzy)."""
+        return all(c.translated == c.total for c in self.languages.values())
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the coverage as plain data (for JSON)."""
+        def row(c: Counts) -> dict[str, Any]:
+            return {"translated": c.translated, "fuzzy": c.fuzzy, "missing": c.missing,
+                    "total": c.total, "percent": round(c.percent, 1)}
+        return {lang: {**row(counts), "decks": {d: row(c) for d, c in self.decks[lang].items()}}
+                for lang, counts in self.languages.items()}
+
+
+def message_status(catalog: Catalog, key: str) -> str:
+    """Return 'translated', 'fuzzy' or 'missing' for the message ``key`` in ``catalog``."""
+    message = catalog.get(key)
+    if message is None:
+        return "missing"
+    if message.fuzzy:
+        return "fuzzy"
+    forms = message.string if isinstance(message.string, tuple) else (message.string,)
+    return "translated" if forms and all(forms) else "missing"
+
+
+def coverage(season_dir: Path) -> Coverage:
+    """Return exact coverage counts of the season's catalogs against its current strings."""
+    season = load_season(season_dir)
+    texts = collect_texts(season)
+    units: dict[str, set[str]] = {}
+    for text in texts:
+        units.setdefault(text.key, set()).add(text.unit)
+    result = Coverage()
+    for language in catalog_languages(season):
+        path = catalog_path(season, language)
+        catalog = read_catalog(path, language) if path.is_file() else Catalog(locale=language)
+        _count(result, language, catalog, units)
+    return result
+
+
+def _count(result: Coverage, language: str, catalog: Catalog, units: dict[str, set[str]]) -> None:
+    totals, per_unit = Counts(), {}
+    for key, used_in in units.items():
+        status = message_status(catalog, key)
+        totals = totals.plus(status)
+        for unit in sorted(used_in):
+            per_unit[unit] = per_unit.get(unit, Counts()).plus(status)
+    result.languages[language] = totals
+    result.decks[language] = dict(sorted(per_unit.items()))

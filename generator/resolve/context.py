@@ -1,0 +1,36 @@
+"""The context one deck is resolved in: its data, text renderer, template values and labels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from generator.data.bindings import DataStore
+from generator.i18n.localize import TextRenderer
+from generator.spec.loader import LoadedYaml
+from generator.spec.model import Repeat
+
+
+@dataclass
+class DeckContext:
+    """What resolving one deck needs: data, the text renderer and the template values."""
+
+    store: DataStore
+    renderer: TextRenderer
+    values: dict[str, Any]
+    labels: dict[str, str]
+    document: LoadedYaml | None
+    root: Path
+    records: Callable[[Repeat, Callable[[str], str]], list[dict[str, Any]]]
+    kpis_for: Callable[[str], Any]
+    warnings: list[str] = field(default_factory=list)
+
+    def text(self, source: str, values: dict[str, Any] | None = None) -> str:
+        """Return ``source`` translated and interpolated."""
+        return self.renderer.text(source, values or self.values)
+
+    def label(self, code: Any) -> str:
+        """Return the translated label of a data code (the code itself when it has none)."""
+        english = self.labels.get(str(code))
+        return self.renderer.text(english, {}) if english else str(code)

@@ -1,0 +1,199 @@
+"""Resolve stage: expand a deck spec for one audience and language into SlideContent.
+
+Conditional slides (``when``) are dropped or kept, repeated slides expanded per
+record, text translated and interpolated, bindings queried. Every problem is
+re-raised located at the spec line that caused it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from generator.resolve.content import BlockContent, SlideContent, TableContent, TileContent
+from generator.data.bindings import DataStore
+from generator.errors import DataError, KitgenError, LocalizeError, SpecError
+from generator.i18n.localize import TextRenderer, format_value
+from generator.resolve.charts import resolve_chart
+from generator.resolve.context import DeckContext
+from generator.spec.loader import KeyPath, LoadedYaml
+from generator.spec.model import Block, DeckSpec, KpiTile, Repeat, SlideSpec, TableSpec
+
+log = logging.getLogger(__name__)
+
+
+def resolve_deck(spec: DeckSpec, ctx: DeckContext) -> list[SlideContent]:
+    """Return the slides of ``spec`` for the context's audience and language."""
+    slides: list[SlideContent] = []
+    for index, slide in enumerate(spec.slides):
+        for values in _instances(slide, index, ctx):
+            slides.extend(_located(("slides", index), ctx, lambda: _resolve_slide(slide, index, ctx, values)))
+    return slides
+
+
+def _instances(slide: SlideSpec, index: int, ctx: DeckContext) -> Iterator[dict[str, Any]]:
+    if slide.repeat is None:
+        if _wanted(slide, index, ctx, ctx.values):
+            yield ctx.values
+        return
+    records = _located(("slides", index, "repeat"), ctx,
+                       lambda: ctx.records(slide.repeat, lambda s: ctx.renderer.interpolate(s, ctx.values)))
+    for record in records:
+        values = {**ctx.values, slide.repeat.as_: record}
+        if "retailer_id" in record:
+            values[f"{slide.repeat.as_}_kpi"] = ctx.kpis_for(str(record["retailer_id"]))
+        if _wanted(slide, index, ctx, values):
+            yield values
+
+
+def _wanted(slide: SlideSpec, index: int, ctx: DeckContext, values: dict[str, Any]) -> bool:
+    if not slide.when:
+        return True
+    return bool(_located(("slides", index, "when"), ctx, lambda: ctx.renderer.value(slide.when, values)))
+
+
+def _located(path: KeyPath, ctx: DeckContext, action: Callable[[], Any]) -> Any:
+    """Run ``action``; re-raise data and text errors located at ``path`` of the deck spec."""
+    try:
+        return action()
+    except SpecError:
+        raise
+    except (DataError, LocalizeError, KitgenError) as exc:
+        if ctx.document is None:
+            raise
+        raise SpecError(ctx.document.finding(path, exc.message)) from exc
+
+
+def _origin(ctx: DeckContext, index: int) -> str:
+    return str(ctx.document.locate(("slides", index))) if ctx.document else f"slide {index + 1}"
+
+
+def _resolve_slide(slide: SlideSpec, index: int, ctx: DeckContext, values: dict[str, Any]) -> list[SlideContent]:
+    at = ("slides", index)
+    text = lambda key, source: _located(at + (key,), ctx, lambda: ctx.text(source, values))  # noqa: E731
+    content = SlideContent(
+        role=slide.role,
+        title=text("title", slide.title),
+        subtitle=text("subtitle", slide.subtitle),
+        bullets=tuple(_located(at + ("bullets", i), ctx, lambda b=b: ctx.text(b, values))
+                      for i, b in enumerate(slide.bullets)),
+        notes=text("notes", slide.notes),
+        caption=text("caption", slide.caption),
+        chart=_located(at + ("chart",), ctx, lambda: resolve_chart(slide.chart, ctx, values)) if slide.chart else None,
+        image=_image(slide.image, at, ctx, values),
+        tiles=tuple(_tile(tile, at + ("kpis", i), ctx, values) for i, tile in enumerate(slide.kpis)),
+        left=_block(slide.left, at + ("left",), ctx, values),
+        right=_block(slide.right, at + ("right",), ctx, values),
+        origin=_origin(ctx, index),
+    )
+    if slide.table is None:
+        return [content]
+    table = _located(at + ("table",), ctx, lambda: resolve_table(slide.table, ctx, values))
+    return continued_tables(content, table, slide.table.max_rows, ctx.renderer.word("(continued)"))
+
+
+def continued_tables(content: SlideContent, table: TableContent, max_rows: int, continued: str) -> list[SlideContent]:
+    """Return one slide per ``max_rows`` rows; follow-up slides get a localized "(continued)"."""
+    chunks = [table.rows[i:i + max_rows] for i in range(0, len(table.rows), max_rows)] or [()]
+    slides = []
+    for number, rows in enumerate(chunks):
+        title = content.title if number == 0 else f"{content.title} {continued}"
+        slides.append(replace(content, title=title, table=replace(table, rows=rows),
+                              notes=content.notes if number == 0 else ""))
+    return slides
+
+
+def _image(source: str | None, at: KeyPath, ctx: DeckContext, values: dict[str, Any]) -> Path | None:
+    if not source:
+        return None
+    return _located(at + ("image",), ctx, lambda: _existing_image(ctx.renderer.interpolate(source, values), ctx.root))
+
+
+def _existing_image(name: str, root: Path) -> Path:
+    # a file path is interpolated, never translated
+    path = Path(name) if Path(name).is_absolute() else root / name
+    if not path.is_file():
+        raise DataError(f"image not found: {path}")
+    return path
+
+
+def _tile(tile: KpiTile, at: KeyPath, ctx: DeckContext, values: dict[str, Any]) -> TileContent:
+    def text(key: str, source: str) -> str:
+        return _located(at + (key,), ctx, lambda: ctx.text(source, values))
+
+    trend = _located(at + ("trend",), ctx, lambda: ctx.renderer.value(tile.trend, values)) if tile.trend else None
+    return TileContent(text("label", tile.label), text("value", tile.value), text("delta", tile.delta),
+                       text("note", tile.note), _finite(trend))
+
+
+def _finite(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number == number and abs(number) != float("inf") else None
+
+
+def _block(block: Block | None, at: KeyPath, ctx: DeckContext, values: dict[str, Any]) -> BlockContent | None:
+    if block is None:
+        return None
+    return BlockContent(
+        heading=_located(at + ("heading",), ctx, lambda: ctx.text(block.heading, values)),
+        bullets=tuple(_located(at + ("bullets", i), ctx, lambda b=b: ctx.text(b, values))
+                      for i, b in enumerate(block.bullets)),
+        chart=_located(at + ("chart",), ctx, lambda: resolve_chart(block.chart, ctx, values)) if block.chart else None,
+        table=_located(at + ("table",), ctx, lambda: resolve_table(block.table, ctx, values)) if block.table else None,
+        image=_image(block.image, at, ctx, values),
+    )
+
+
+def resolve_table(spec: TableSpec, ctx: DeckContext, values: dict[str, Any]) -> TableContent:
+    """Return the table's header and cells, formatted for the deck's locale."""
+    frame = ctx.store.query(spec.data, lambda s: ctx.renderer.interpolate(s, values))
+    columns = [ctx.renderer.interpolate(c.column, values) for c in spec.columns]  # names, not text
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise DataError(f"source '{spec.data.source}' has no column '{missing[0]}'")
+    rows = []
+    for record in frame[columns].itertuples(index=False):
+        rows.append(tuple(_cell(value, column, ctx) for value, column in zip(record, spec.columns)))
+    header = tuple(ctx.text(c.label or c.column, values) for c in spec.columns)
+    numeric = tuple(c.format in ("number", "currency", "percent", "multiple", "weeks") for c in spec.columns)
+    return TableContent(header, tuple(rows), numeric)
+
+
+def _cell(value: Any, column, ctx: DeckContext) -> str:
+    if column.labels:
+        return ctx.label(value)
+    if column.format == "text":
+        return "" if value is None or value != value else str(value)
+    return format_value(value, column.format, ctx.renderer.loc)
+
+
+def repeat_records(store: DataStore, brand_assets: list[dict[str, Any]]):
+    """Return the record finder used for ``repeat`` (data sources and ``brand.assets``)."""
+
+    def records(repeat: Repeat, render: Callable[[str], str]) -> list[dict[str, Any]]:
+        if repeat.source == "brand.assets":
+            rows = [a for a in brand_assets if _matches(a, repeat.filter, render)]
+        else:
+            frame = store.rows(repeat.source, repeat.filter, render)
+            if repeat.sort:
+                frame = frame.sort_values([k.by for k in repeat.sort],
+                                          ascending=[not k.descending for k in repeat.sort], kind="stable")
+            rows = frame.to_dict("records")
+        return rows[: repeat.limit] if repeat.limit else rows
+
+    return records
+
+
+def _matches(record: dict[str, Any], filters: dict[str, Any], render: Callable[[str], str]) -> bool:
+    for key, wanted in filters.items():
+        wanted_values = {render(v) if isinstance(v, str) else str(v) for v in (wanted if isinstance(wanted, list) else [wanted])}
+        have = record.get(key)
+        have_values = {str(h) for h in have} if isinstance(have, (list, tuple)) else {str(have)}
+        if not wanted_values & have_values:
+            return False
+    return True

@@ -1,0 +1,122 @@
+"""`kitgen validate`: exit codes, every finding at once, JSON output, strict mode; build validates first."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from validate_cases import make_case
+
+from generator.build.builder import DeckBuilder
+from generator.cli import cli
+from generator.errors import SpecError
+from generator.build.pipeline import BuildOptions, build_season
+from generator.validation import check_season
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _season(tmp_path: Path, edits: dict[str, list[tuple[str, str]]]) -> Path:
+    season, _ = make_case(None, tmp_path)
+    for file, pairs in edits.items():
+        text = (season / file).read_text("utf-8")
+        for old, new in pairs:
+            text = text.replace(old, new, 1)
+        (season / file).write_text(text, "utf-8")
+    return season
+
+
+TWO_MISTAKES = {"decks/meeting.yaml": [("    title: Doors", "    titel: Doors"),
+                                       ("group_by: [collection]", "group_by: [colection]")],
+                "season.yaml": [("locales: {en: en_US}", "locales: {en: en_XX}")]}
+
+
+def test_sample_season_is_clean():
+    result = CliRunner().invoke(cli, ["validate", str(REPO / "decks" / "fw26")])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1].startswith("0 error(s)")
+
+
+def test_every_problem_is_reported_sorted_with_its_line(tmp_path, monkeypatch):
+    season = _season(tmp_path, TWO_MISTAKES)
+    monkeypatch.chdir(season)
+    result = CliRunner().invoke(cli, ["validate"  , "."])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if not line.startswith(" ")]
+    assert lines == [
+        "decks/meeting.yaml:21:5: slides[2].titel: unknown key (did you mean 'title'?)",
+        "season.yaml:34:15: regions[1].locales.en: unknown locale 'en_XX' (e.g. en_CA)",
+        "2 error(s), 0 warning(s)",
+    ]
+    assert "    21 |     titel: Doors" in result.output
+
+
+def test_cross_checks_run_on_decks_that_load(tmp_path, monkeypatch):
+    season = _season(tmp_path, {"decks/meeting.yaml": [("group_by: [collection]", "group_by: [colection]")]})
+    monkeypatch.chdir(season)
+    result = CliRunner().invoke(cli, ["validate", "."])
+    assert "unknown column 'colection' (did you mean 'collection'?)" in result.output
+
+
+def test_json_format(tmp_path, monkeypatch):
+    season = _season(tmp_path, TWO_MISTAKES)
+    monkeypatch.chdir(season)
+    result = CliRunner().invoke(cli, ["validate", ".", "--format", "json"])
+    rows = json.loads(result.output)
+    assert rows[0] == {"file": "decks/meeting.yaml", "line": 21, "column": 5, "key": "slides[2].titel",
+                       "message": "unknown key", "hint": "did you mean 'title'?", "severity": "error"}
+
+
+def test_warnings_pass_unless_strict(tmp_path, monkeypatch):
+    season = _season(tmp_path, {"season.yaml": [("    languages: [en]\n    locales: {en: en_CA}",
+                                                 "    languages: [en, fr]\n    locales: {en: en_CA, fr: fr_CA}")]})
+    monkeypatch.chdir(season)
+    relaxed = CliRunner().invoke(cli, ["validate", "."])
+    strict = CliRunner().invoke(cli, ["validate", ".", "--strict"])
+    assert relaxed.exit_code == 0 and "warning: no 'fr' catalog" in relaxed.output
+    assert strict.exit_code == 1 and "0 warning(s)" in strict.output
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert CliRunner().invoke(cli, ["validate", str(tmp_path / "missing")]).exit_code == 2
+    assert CliRunner().invoke(cli, ["validate", ".", "--format", "xml"]).exit_code == 2
+
+
+def test_one_spec_file_reports_only_its_problems(tmp_path, monkeypatch):
+    season = _season(tmp_path, TWO_MISTAKES)
+    monkeypatch.chdir(season)
+    result = CliRunner().invoke(cli, ["validate", "decks/meeting.yaml"])
+    assert result.exit_code == 1
+    assert "season.yaml" not in result.output and "titel" in result.output
+
+
+def test_spec_file_without_season_is_checked_alone(tmp_path, monkeypatch):
+    (tmp_path / "deck.yaml").write_text("title: x\nslides:\n  - role: bullet\n    bullets: [a]\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["validate", "deck.yaml"])
+    assert result.output.startswith("deck.yaml:3:5: slides[0].role: 'bullet' is not allowed here")
+
+
+def test_build_validates_first_and_writes_nothing(tmp_path):
+    season = _season(tmp_path, {"decks/meeting.yaml": [("group_by: [collection]", "group_by: [colection]")]})
+    out = tmp_path / "out"
+    with pytest.raises(SpecError, match="unknown column 'colection'"):
+        build_season(season, BuildOptions(out))
+    assert not out.exists()
+
+
+def test_a_checked_season_hands_over_the_data_and_master_it_loaded(tmp_path):
+    season, _ = make_case(None, tmp_path)
+    checked = check_season(season)
+    assert checked.store is not None and checked.master is not None
+    retailers = checked.season.spec.retailers
+    assert checked.store.frame(retailers) is checked.store.frame(retailers)  # read once, by validation
+    builder = DeckBuilder(checked.season, store=checked.store, master=checked.master)
+    assert builder.store is checked.store and builder.master is checked.master
+
+
+def test_check_season_raises_on_errors(tmp_path):
+    with pytest.raises(SpecError):
+        check_season(_season(tmp_path, TWO_MISTAKES))
