@@ -24,8 +24,8 @@ from typing import Any, Iterable
 from pptx.opc.serialized import PackageWriter
 from pptx.presentation import Presentation
 
-from generator.resolve.content import DeckMeta
 from generator.errors import OutputError
+from generator.resolve.content import DeckMeta
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _APP_LEAKS = re.compile(rb"<(Company|Manager)>[^<]*</\1>|<(Company|Manager)/>")

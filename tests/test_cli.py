@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import QUEBEC_RETAILER, ROOT, SAMPLE_SEASON
+
 from generator.cli import cli
 
 

@@ -9,8 +9,8 @@ import zipfile
 import pytest
 from pptx import Presentation
 
-from generator.resolve.content import DeckMeta
 from generator.errors import OutputError
+from generator.resolve.content import DeckMeta
 from generator.writer import ZIP_EPOCH, Staging, deck_bytes, json_bytes, normalize_zip, write_atomic
 
 META = DeckMeta(title="FW26 market meeting: Canada", author="Maison Orvelle", language="fr-CA",

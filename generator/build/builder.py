@@ -17,15 +17,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.charts.cache import ChartCache
 from generator import charts
-from generator.charts import ChartRequest, RenderedChart
-from generator.resolve.content import ChartContent, DeckMeta, SlideContent
+from generator.charts import ChartCache, ChartRequest, RenderedChart
 from generator.data.bindings import DataStore
+from generator.data.kpis import Kpis, compute_kpis
 from generator.errors import OutputError
 from generator.geometry import Box
-from generator.data.kpis import Kpis, compute_kpis
 from generator.i18n.localize import Catalogs, LocaleContext, TextRenderer
+from generator.resolve.content import ChartContent, DeckMeta, SlideContent
 from generator.resolve.context import DeckContext
 from generator.resolve.slides import repeat_records, resolve_deck
 from generator.spec import Season

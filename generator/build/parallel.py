@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from generator.build.builder import BuiltDeck, DeckBuilder, DeckJob
-from generator.charts.cache import ChartCache
+from generator.charts import ChartCache
 from generator.errors import CheckError, RenderError
 from generator.spec import load_season
 

@@ -14,17 +14,17 @@ from typing import Callable, Iterable
 
 from generator import __version__
 from generator.build.builder import BuiltDeck, DeckBuilder, DeckJob
-from generator.charts.cache import ChartCache
-from generator.errors import DataError, KitgenError
 from generator.build.heap import older_objects_frozen
 from generator.build.incremental import STATE_FILE, BuildState, Fingerprinter, charts_in_use
+from generator.build.parallel import BuilderSetup, PoolRun
+from generator.charts import ChartCache
+from generator.data.source_cache import disk_cache
+from generator.errors import DataError, KitgenError
 from generator.i18n.localize import LocaleContext, TextRenderer
 from generator.spec import Season
 from generator.spec.model import LANGUAGES, DeckDef, RegionDef
 from generator.spec.validate import did_you_mean
 from generator.validation import check_season
-from generator.build.parallel import BuilderSetup, PoolRun
-from generator.data.source_cache import disk_cache
 from generator.writer import Staging, json_bytes
 
 log = logging.getLogger(__name__)

@@ -13,9 +13,10 @@ from typing import Any
 from generator.charts.formatting import format_value
 from generator.charts.model import KINDS, ChartRequest, RenderedChart, Series, Task
 
-__all__ = ["KINDS", "ChartRequest", "RenderedChart", "Series", "Task", "chart_cache_key", "format_value",
+__all__ = ["KINDS", "ChartCache", "ChartRequest", "RenderedChart", "Series", "Task", "chart_cache_key", "format_value",
            "render_chart"]
-_LAZY = {"render_chart": "generator.charts.render", "chart_cache_key": "generator.charts.cache_key"}
+_LAZY = {"render_chart": "generator.charts.render", "chart_cache_key": "generator.charts.cache_key",
+         "ChartCache": "generator.charts.cache"}
 
 
 def __getattr__(name: str) -> Any:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
+from generator.build import BuildOptions, BuildResult, build_season
 from generator.delivery import DeliveryOptions, deliver
-from generator.build.pipeline import BuildOptions, BuildResult, build_season
 from generator.spec.model import LANGUAGES
 
 DEFAULT_SEASON = Path("decks/fw26")

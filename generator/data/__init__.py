@@ -1,7 +1,8 @@
 """Data stage: read the season's sources as declared, answer declarative bindings, compute KPIs.
 
 The face is :class:`DataStore` (typed frames and bindings over them) and
-:func:`compute_kpis` (the derived KPIs of one scope, a :class:`Kpis`). They are
+:func:`compute_kpis` (the derived KPIs of one scope, a :class:`Kpis`); validation also
+reads :func:`read_source` and two constants. They are
 imported on first use, so that a module of this stage can be imported without pandas
 and without import circles with the writer.
 """
@@ -11,7 +12,11 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-_FACE = {"DataStore": "generator.data.bindings", "Kpis": "generator.data.kpis", "compute_kpis": "generator.data.kpis"}
+_FACE = {"DataStore": "generator.data.bindings", "Kpis": "generator.data.kpis", "compute_kpis": "generator.data.kpis",
+         # what validation checks a spec against without building: a source read as declared,
+         # the retailer columns joined onto sources, the measures `derive` knows
+         "read_source": "generator.data.sources", "JOIN_COLUMNS": "generator.data.bindings",
+         "DERIVED_MEASURES": "generator.data.measures"}
 __all__ = sorted(_FACE)
 
 

@@ -16,9 +16,9 @@ from typing import Any, Callable
 import numpy as np
 import pandas as pd
 
-from generator.errors import DataError
 from generator.data.measures import DERIVED_MEASURES
 from generator.data.sources import read_source
+from generator.errors import DataError
 from generator.spec.model import DataBinding, SeasonSpec
 from generator.spec.validate import did_you_mean
 

@@ -11,7 +11,6 @@ file, line and column.
 from __future__ import annotations
 
 import hashlib
-
 import io
 import re
 from dataclasses import dataclass
@@ -20,9 +19,9 @@ from pathlib import Path
 import pandas as pd
 
 from generator.data import source_cache
+from generator.data.workbook import sheet_rows
 from generator.errors import CellError, DataError, Location
 from generator.spec.model import SourceDef
-from generator.data.workbook import sheet_rows
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 _TRUE = {"true", "yes"}

@@ -12,11 +12,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.build.builder import BuiltDeck
+from generator.build import BuildResult, BuiltDeck
 from generator.delivery.kits import Kit, KitMaker
 from generator.delivery.pdf import ConvertedPdf, PdfJob, convert_decks, pdf_output, reuse_pdf
 from generator.delivery.report import REPORT_FILE, ReportInput, report_files
-from generator.build.pipeline import BuildResult
 from generator.spec import load_season
 from generator.writer import Staging
 

@@ -16,12 +16,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator import __version__
-from generator.build.builder import BuiltDeck
-from generator.data.bindings import DataStore
+from generator.build import BuiltDeck
+from generator.build.incremental import file_sha256
+from generator.data import DataStore
 from generator.delivery.checklist import RetailerPlan, checklist_rows, checklist_workbook
 from generator.delivery.pdf import pdf_output
 from generator.errors import DataError
-from generator.build.incremental import file_sha256
 from generator.i18n.localize import Catalogs, LocaleContext, TextRenderer
 from generator.spec import Season
 from generator.spec.brand import Asset, load_brand

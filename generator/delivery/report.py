@@ -13,8 +13,8 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from generator.build.builder import BuiltDeck
-from generator.data.bindings import DataStore
+from generator.build import BuiltDeck
+from generator.data import DataStore
 from generator.delivery.kits import Kit
 from generator.delivery.pdf import ConvertedPdf, pdf_output
 from generator.delivery.report_page import render_page

@@ -27,10 +27,10 @@ from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.util import Pt
 
 from generator.charts.model import to_finite
-from generator.resolve.content import ChartContent
 from generator.fill.chart_parts import add_chart_frame
 from generator.fill.text import clean_text, safe_chart_label
 from generator.geometry import Box
+from generator.resolve.content import ChartContent
 
 log = logging.getLogger(__name__)
 

@@ -13,13 +13,13 @@ from pptx.oxml.ns import qn
 from pptx.table import _Cell
 from pptx.util import Emu, Pt
 
-from generator.resolve.content import TableContent, TileContent
 from generator.fill.images import related_image_part
 from generator.fill.text import add_run, clean_text, hex_color, write_paragraphs
 from generator.fit import FitResult, Fitter
 from generator.fit.fonts import metrics
 from generator.fit.table import CellStyle, layout_table
 from generator.geometry import EMU_PER_INCH, EMU_PER_POINT, Box
+from generator.resolve.content import TableContent, TileContent
 
 ROW_HEIGHT = int(0.42 * EMU_PER_INCH)
 # Tile styling copied from the first tile drawn in each look: (spPr children after the geometry, bodyPr).

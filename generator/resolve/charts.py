@@ -8,10 +8,10 @@ from typing import Any
 import pandas as pd
 
 from generator.charts.model import Series, Task
-from generator.resolve.content import ChartContent
-from generator.resolve.context import DeckContext
 from generator.errors import DataError
 from generator.i18n.localize import format_day, format_month
+from generator.resolve.content import ChartContent
+from generator.resolve.context import DeckContext
 from generator.spec.model import ChartSpec
 
 

@@ -12,11 +12,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from generator.resolve.content import BlockContent, SlideContent, TableContent, TileContent
 from generator.data.bindings import DataStore
 from generator.errors import DataError, KitgenError, LocalizeError, SpecError
 from generator.i18n.localize import TextRenderer, format_value
 from generator.resolve.charts import resolve_chart
+from generator.resolve.content import BlockContent, SlideContent, TableContent, TileContent
 from generator.resolve.context import DeckContext
 from generator.spec.loader import KeyPath, LoadedYaml
 from generator.spec.model import Block, DeckSpec, KpiTile, Repeat, SlideSpec, TableSpec

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.data.bindings import DataStore
+from generator.data import DataStore
 from generator.errors import Finding, SpecError
 from generator.spec.loader import load_yaml
 from generator.spec.model import DeckSpec

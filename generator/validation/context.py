@@ -8,10 +8,8 @@ from typing import Any, Iterator
 
 import pandas as pd
 
-from generator.data.bindings import JOIN_COLUMNS, DataStore
-from generator.errors import DataError, Finding, Location
-from generator.errors import CellError
-from generator.data.sources import read_source
+from generator.data import JOIN_COLUMNS, DataStore, read_source
+from generator.errors import CellError, DataError, Finding, Location
 from generator.spec.loader import KeyPath, LoadedYaml, walk_scalars
 from generator.spec.model import DeckSpec, SeasonSpec
 from generator.spec.season import SeasonDraft

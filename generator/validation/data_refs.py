@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.data.measures import DERIVED_MEASURES
+from generator.data import DERIVED_MEASURES
 from generator.spec.loader import KeyPath, LoadedYaml
 from generator.spec.model import ChartSpec, DataBinding, Repeat, SlideSpec, TableSpec
 from generator.spec.validate import did_you_mean

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from jinja2 import Environment, TemplateError, TemplateSyntaxError, meta, nodes
 
-from generator.data.kpis import Kpis
+from generator.data import Kpis
 from generator.spec.brand import Asset
 from generator.spec.loader import KeyPath, LoadedYaml
 from generator.spec.model import Maison, RegionDef, SeasonInfo

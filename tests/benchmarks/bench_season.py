@@ -84,9 +84,9 @@ def run_chart_micro(season: Path, decks: int = 12) -> dict:
     """Return seconds per chart for the same charts drawn by matplotlib and as native charts."""
 
     from generator.build.builder import DeckBuilder
+    from generator.build.pipeline import BuildOptions, plan_jobs
     from generator.charts import render_chart
     from generator.fill.native_chart import NativeLook, add_native_chart, supports_native
-    from generator.build.pipeline import BuildOptions, plan_jobs
     from generator.spec import load_season
 
     builder = DeckBuilder(load_season(season))

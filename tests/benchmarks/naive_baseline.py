@@ -22,11 +22,11 @@ from matplotlib.ticker import FuncFormatter  # noqa: E402
 from pptx.util import Pt  # noqa: E402
 
 from generator.build.builder import DeckBuilder  # noqa: E402
+from generator.build.pipeline import BuildOptions, plan_jobs  # noqa: E402
 from generator.charts import format_value  # noqa: E402
-from generator.resolve.content import ChartContent, SlideContent  # noqa: E402
 from generator.geometry import EMU_PER_INCH, Box  # noqa: E402
 from generator.i18n.localize import LocaleContext, TextRenderer  # noqa: E402
-from generator.build.pipeline import BuildOptions, plan_jobs  # noqa: E402
+from generator.resolve.content import ChartContent, SlideContent  # noqa: E402
 from generator.spec import load_season  # noqa: E402
 
 DPI = 200

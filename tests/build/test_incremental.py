@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.delivery.kits import KitMaker
 from generator.build.pipeline import BuildOptions, build_season
+from generator.delivery.kits import KitMaker
 from generator.spec import load_season
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))

@@ -10,10 +10,10 @@ import json
 import re
 
 import pytest
+from conftest import MASTER, MASTER_PROFILE, QUEBEC_RETAILER, SAMPLE_SEASON
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
-from conftest import MASTER, MASTER_PROFILE, QUEBEC_RETAILER, SAMPLE_SEASON
 from generator.check import check_deck
 from generator.fill.shapes import is_empty_placeholder
 from generator.geometry import Box
@@ -137,8 +137,8 @@ def test_chart_labels_cut_off_are_reported_with_deck_and_slide_even_when_kept(tm
     import dataclasses
 
     from generator import charts
-    from generator.errors import KitgenError
     from generator.build.pipeline import BuildOptions, build_season
+    from generator.errors import KitgenError
 
     real = charts.render_chart
 

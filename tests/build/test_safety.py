@@ -12,14 +12,14 @@ import openpyxl
 import pytest
 from pptx import Presentation
 
-from generator.check import check_deck
-from generator.resolve.content import ChartContent, TableContent
+from generator.build.pipeline import BuildOptions, build_season
 from generator.charts.model import Series
+from generator.check import check_deck
 from generator.fill.native_chart import chart_data
 from generator.fill.shapes import Look, add_table
 from generator.fill.text import ZERO_WIDTH_SPACE, clean_chart, clean_text, safe_chart_label
 from generator.geometry import Box
-from generator.build.pipeline import BuildOptions, build_season
+from generator.resolve.content import ChartContent, TableContent
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE_NAMES = ["Bell\x07erive", "Two\r\nLines", "Non\ufffechar", '=HYPERLINK("http://x.example","y")',

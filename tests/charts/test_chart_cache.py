@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.charts.cache import ChartCache
 from generator.charts import RenderedChart
+from generator.charts.cache import ChartCache
 
 KEY = "ab" + "0" * 62
 

@@ -14,8 +14,8 @@ from matplotlib.image import imread
 from matplotlib.text import Text
 
 from generator.charts import ChartRequest, Series, Task, chart_cache_key, format_value, render_chart
-from generator.charts.formatting import format_month
 from generator.charts.canvas import Canvas
+from generator.charts.formatting import format_month
 from generator.charts.gantt import draw_gantt
 from generator.charts.render import new_figure
 from generator.charts.style import available_fonts, chart_rc, make_theme

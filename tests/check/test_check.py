@@ -7,13 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from check_fixtures import good_deck, read_part, rel_id, rewrite, sub
 from click.testing import CliRunner
 from lxml import etree
 
-from check_fixtures import good_deck, read_part, rel_id, rewrite, sub
-from generator.check import Problem, check_deck, ensure_clean
+from generator.check import Problem, check_deck, ensure_clean, schema
 from generator.check.compat import preprocess
-from generator.check import schema
 from generator.check.schema import load_schema, schema_dir
 from generator.commands.check import check_command
 from generator.errors import CheckError

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from generator.check import check_deck
 from generator.build.pipeline import BuildOptions, build_season
+from generator.check import check_deck
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_SEASON = ROOT / "decks" / "fw26"
@@ -109,9 +109,9 @@ def test_libreoffice_renders_one_page_per_slide(built):
 
 
 def test_table_columns_are_wide_enough_for_their_longest_word():
-    from generator.resolve.content import TableContent
     from generator.fill.shapes import Look, cell_style, column_widths
     from generator.fit.fonts import metrics
+    from generator.resolve.content import TableContent
 
     look = Look("#101B2D", "#B08D57", "#F6F1E8", "#A39E93", "#5B6472", "#3E7B58", "#A23B3B", "Calibri", "Calibri")
     table = TableContent(("Activation", "Spend", "Return"),

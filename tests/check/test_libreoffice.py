@@ -8,9 +8,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import QUEBEC_RETAILER
 from pptx import Presentation
 
-from conftest import QUEBEC_RETAILER
 from generator.check.render import pdf_page_count
 
 pytestmark = [

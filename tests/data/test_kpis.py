@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from generator.data.measures import WEEKS_PER_MONTH
 from generator.data.kpis import COVER_MONTHS, compute_kpis
+from generator.data.measures import WEEKS_PER_MONTH
 
 
 def test_retailer_kpis(tiny_store):

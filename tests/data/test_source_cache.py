@@ -7,10 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from generator.data import source_cache
-
-from generator.data import sources
 from generator.build.pipeline import BuildOptions
+from generator.data import source_cache, sources
 from generator.data.source_cache import disk_cache
 from generator.data.sources import read_source
 from generator.spec.model import SourceDef

@@ -12,8 +12,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator.errors import CellError, DataError
 from generator.data.workbook import _calamine_rows, _openpyxl_rows, sheet_rows
+from generator.errors import CellError, DataError
 
 SAMPLE_STOCK = Path(__file__).resolve().parents[2] / "decks" / "fw26" / "data" / "stock.xlsx"
 

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import QUEBEC_RETAILER, SAMPLE_SEASON
 
 from generator.delivery.checklist import ChecklistRow, RetailerPlan, checklist_rows
 from generator.delivery.kits import KitMaker
 from generator.i18n.localize import Catalogs, LocaleContext, TextRenderer
 from generator.spec import load_season
 from generator.spec.model import ChecklistSpec
-from conftest import QUEBEC_RETAILER, SAMPLE_SEASON
 
 FR_CATALOG = '''msgid ""
 msgstr ""

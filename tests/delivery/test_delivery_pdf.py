@@ -8,15 +8,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import QUEBEC_RETAILER, SAMPLE_SEASON
 from delivery_helpers import copied_build, output_files, report_links
 
-from conftest import QUEBEC_RETAILER, SAMPLE_SEASON
+from generator.build.pipeline import BuildResult
 from generator.check.render import pdf_page_count
 from generator.delivery import DeliveryOptions, deliver
 from generator.delivery import pdf as pdf_module
 from generator.delivery.pdf import PdfJob, convert_decks
 from generator.errors import CheckError, ToolMissingError
-from generator.build.pipeline import BuildResult
 
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import SAMPLE_SEASON
 from delivery_helpers import copied_build, output_files, report_links
 
 from generator.delivery import DeliveryOptions, deliver
-from conftest import SAMPLE_SEASON
 
 
 def test_report_links_resolve_and_cover_every_output(tmp_path: Path, reduced_build):

@@ -12,10 +12,10 @@ from click.testing import CliRunner
 from pptx import Presentation
 from pptx.util import Inches, Pt
 
-from generator.delivery import preview as preview_module
 from generator.cli import cli
-from generator.errors import ToolMissingError
+from generator.delivery import preview as preview_module
 from generator.delivery.preview import SheetRow, group_decks, measured_findings, sheet_html
+from generator.errors import ToolMissingError
 
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
                                    reason="LibreOffice (soffice) and pdftoppm are needed to render previews")

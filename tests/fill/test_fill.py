@@ -6,16 +6,16 @@ from __future__ import annotations
 import io
 
 import pytest
+from conftest import MASTER, MASTER_PROFILE, ROOT
 from PIL import Image
 from pptx.oxml.ns import qn
 
-from conftest import MASTER, MASTER_PROFILE, ROOT
 from generator.charts.model import RenderedChart, Series
-from generator.resolve.content import BlockContent, ChartContent, SlideContent, TableContent, TileContent
 from generator.fill import Look, fill_deck
 from generator.fill.placeholders import is_empty_placeholder_element, placeholder_elements
 from generator.fill.shapes import is_empty_placeholder
 from generator.geometry import Box
+from generator.resolve.content import BlockContent, ChartContent, SlideContent, TableContent, TileContent
 from generator.spec.profile import load_profile
 from generator.template import load_master
 

@@ -10,9 +10,9 @@ from pptx import Presentation
 
 from generator.charts.model import Series
 from generator.check import check_deck
-from generator.resolve.content import ChartContent
 from generator.fill.native_chart import NativeLook, add_native_chart, excel_number_format
 from generator.geometry import EMU_PER_INCH, Box
+from generator.resolve.content import ChartContent
 
 PALETTE = ("#1F2A44", "#B08D57", "#4F6D7A")
 BOX = Box(EMU_PER_INCH, EMU_PER_INCH, 8 * EMU_PER_INCH, 4 * EMU_PER_INCH)

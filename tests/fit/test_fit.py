@@ -4,11 +4,10 @@ profile's floor, overflow findings, table cells that wrap, and long tables that 
 from __future__ import annotations
 
 import pytest
+from conftest import MASTER, MASTER_PROFILE
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
-from conftest import MASTER, MASTER_PROFILE
-from generator.resolve.content import SlideContent, TableContent
 from generator.fill import Look, fill_deck
 from generator.fill.shapes import add_table, add_textbox, cell_style, column_widths
 from generator.fill.tables import split_tall_tables
@@ -16,6 +15,7 @@ from generator.fit import Area, Fitter, ThemeFonts, fit_text, metrics, wrap
 from generator.fit.fonts import font_file
 from generator.fit.table import layout_table, row_heights
 from generator.geometry import EMU_PER_INCH, EMU_PER_POINT, Box
+from generator.resolve.content import SlideContent, TableContent
 from generator.resolve.slides import continued_tables
 from generator.spec.profile import load_profile
 from generator.template import load_master

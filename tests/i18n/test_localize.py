@@ -8,8 +8,16 @@ from pathlib import Path
 import pytest
 
 from generator.errors import LocalizeError
-from generator.i18n.localize import (Catalogs, LocaleContext, TextRenderer, format_day, format_month, format_value,
-                                is_translatable, signed_percent)
+from generator.i18n.localize import (
+    Catalogs,
+    LocaleContext,
+    TextRenderer,
+    format_day,
+    format_month,
+    format_value,
+    is_translatable,
+    signed_percent,
+)
 
 NBSP = "\u00a0"
 SAMPLE_LOCALE = Path(__file__).resolve().parents[2] / "decks" / "fw26" / "locale"

@@ -6,11 +6,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from conftest import TINY_SPEC, write_tiny_files
+
 from generator.data.bindings import DataStore
-from generator.errors import SpecError
 from generator.data.kpis import compute_kpis
+from generator.errors import SpecError
 from generator.i18n.localize import Catalogs, LocaleContext, TextRenderer
 from generator.resolve.slides import DeckContext, repeat_records, resolve_deck
 from generator.spec.loader import load_yaml

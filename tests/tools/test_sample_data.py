@@ -14,7 +14,11 @@ from click.testing import CliRunner
 from generator.errors import KitgenError
 from generator.tools import sample_data
 from generator.tools.sample_activity import (
-    ACTIVATION_COLUMNS, COMPETITOR_COLUMNS, INITIATIVE_COLUMNS, TARGET_COLUMNS, TRAINING_COLUMNS,
+    ACTIVATION_COLUMNS,
+    COMPETITOR_COLUMNS,
+    INITIATIVE_COLUMNS,
+    TARGET_COLUMNS,
+    TRAINING_COLUMNS,
 )
 from generator.tools.sample_retailers import RETAILER_COLUMNS, apportion, region_counts
 from generator.tools.sample_sales import REFERENCE_COLUMNS, SALES_COLUMNS, STOCK_COLUMNS

@@ -10,9 +10,9 @@ from click.testing import CliRunner
 from validate_cases import make_case
 
 from generator.build.builder import DeckBuilder
+from generator.build.pipeline import BuildOptions, build_season
 from generator.cli import cli
 from generator.errors import SpecError
-from generator.build.pipeline import BuildOptions, build_season
 from generator.validation import check_season
 
 REPO = Path(__file__).resolve().parents[2]
