@@ -194,7 +194,7 @@ def _build(season_dir: Path, options: BuildOptions, progress: Progress | None,
     if len(kept) < len(jobs):  # only a deck being built measures text: a build keeping every deck skips fontconfig
         builder.start_font_lookup()
     pool = PoolRun(setup, max(1, options.jobs), builder)
-    result = BuildResult(options.out_dir, worker_peak_mb=pool.peak_mb)
+    result = BuildResult(options.out_dir, worker_peak_mb=pool.peak_mb, warnings=list(checked.warnings))
     with Staging(options.out_dir) as staging:
         built, written = _build_into(staging, pool, [j for j in jobs if j.output not in kept], progress)
         builder.wait_for_fonts()  # no thread outlives the build, even one that built nothing
@@ -246,7 +246,11 @@ def _finish(result: BuildResult, options: BuildOptions) -> None:
             result.missing_translations.setdefault(deck.job.language, set()).update(deck.missing_translations)
     for language, texts in sorted(result.missing_translations.items()):
         result.warnings.append(f"{len(texts)} text(s) without {language} translation fell back to English")
-    result.warnings.extend(str(finding) for deck in result.decks for finding in deck.fit_findings)
+    findings = [finding for deck in result.decks for finding in deck.fit_findings]
+    if findings:
+        from generator.fit import by_layout  # fontTools loads only when some text did not fit
+
+        result.warnings.extend(by_layout(findings))
     if options.strict and result.warnings:
         raise KitgenError("strict build failed:\n" + "\n".join(result.warnings) + "\n" +
                           "\n".join(f"  missing [{lang}] {text!r}" for lang, texts in

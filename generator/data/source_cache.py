@@ -28,7 +28,7 @@ from generator.errors import OutputError
 from generator.writer import remove_files, write_atomic
 
 log = logging.getLogger(__name__)
-CACHE_FORMAT = "1"  # bump when the typed frames' layout changes without a version change
+CACHE_FORMAT = "2"  # bump when the typed frames' layout changes without a version change
 _folder: Path | None = None
 _pending: dict[str, pd.DataFrame] = {}  # entries parsed in this block, not yet on disk
 _used: set[str] = set()  # entries this block read or parsed: the others are stale once it ends well

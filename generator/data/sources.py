@@ -21,6 +21,7 @@ import pandas as pd
 from generator.data import source_cache
 from generator.data.workbook import sheet_rows
 from generator.errors import CellError, DataError, Location
+from generator.data.export_rows import Body, ReadNote, split_rows, without_blank_rows, without_declared, without_totals
 from generator.spec.model import SourceDef
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
@@ -29,20 +30,30 @@ _BOOL_WORDS = _TRUE | {"false", "no"}
 _LEADING_ZERO = re.compile(r"^0\d")
 _TRAILING_MINUS = re.compile(r"^\d[\d.,' ]*-$")
 _NUMBER_LIKE = re.compile(r"^[-+]?\d[\d.,']*-?$")
+_SAP_PERIOD = re.compile(r"(19|20)\d\d\.(0[1-9]|1[0-6])|(0[1-9]|1[0-2])\.(19|20)\d\d|0(0[1-9]|1[0-6])\.(19|20)\d\d")
+# year.month, month.year, fiscal period.year (SAP's 012.2026), and the CALMONTH forms 202601 / 2026-01
+_PERIOD_PARTS = re.compile(r"^(?:(?P<y1>\d{4})[.\-/]?(?P<m1>\d{2,3})|(?P<m2>\d{2})\.(?P<y2>\d{4})"
+                           r"|(?P<m3>\d{3})\.(?P<y3>\d{4}))$")
 
 
 @dataclass(frozen=True)
 class RawTable:
-    """Cells of a data file as text (None when blank), with the file line of the first data row."""
+    """Cells of a data file as text (None when blank), with the file line of every data row."""
 
     path: Path
     frame: pd.DataFrame
-    first_line: int
+    lines: tuple[int, ...]
     excel: bool
+    header_line: int = 1
+    notes: tuple[ReadNote, ...] = ()
 
     def location(self, row: int, column: str) -> Location:
         """Return the file position of data row ``row`` (0-based) in ``column``."""
-        return Location(self.path, self.first_line + row, list(self.frame.columns).index(column) + 1)
+        return Location(self.path, self.lines[row], list(self.frame.columns).index(column) + 1)
+
+    def with_body(self, body: Body) -> "RawTable":
+        """Return this table holding ``body``'s rows and notes."""
+        return RawTable(self.path, body.frame, body.lines, self.excel, self.header_line, body.notes)
 
 
 def read_source(source: SourceDef, root: Path) -> pd.DataFrame:
@@ -69,11 +80,14 @@ def _cached_or_parsed(key: tuple[str, str, str], path: Path, source: SourceDef) 
     frame = source_cache.load(key)
     if frame is None:
         table = read_excel_cells(path, source) if path.suffix.lower() in EXCEL_SUFFIXES else read_csv_cells(path, source)
+        table = without_export_rows(table, source)
         frame = convert(table, source)
+        frame.attrs[NOTES] = table.notes
         source_cache.store(key, frame)
     return frame
 
 
+NOTES = "kitgen_read_notes"  # frame.attrs key: what reading left out, kept with the cached frame
 _READ_CACHE: dict[tuple[str, str, str], pd.DataFrame] = {}
 _READ_CACHE_SIZE = 32
 
@@ -91,7 +105,7 @@ def read_csv_cells(path: Path, source: SourceDef) -> RawTable:
                         f"check the delimiter '{source.delimiter}' and quotes") from exc
     except pd.errors.EmptyDataError as exc:
         raise CellError(Location(path, 1), None, "the file is empty") from exc
-    return _with_header(path, rows.values.tolist(), source.header_rows, excel=False)
+    return _with_header(path, rows.values.tolist(), source, excel=False)
 
 
 def _decode(path: Path, encoding: str) -> str:
@@ -115,19 +129,34 @@ def _parser_line(message: str) -> int | None:
 # ------------------------------------------------------------------ Excel
 def read_excel_cells(path: Path, source: SourceDef) -> RawTable:
     """Return the cells of an Excel sheet; formula cells saved without a value are errors."""
-    return _with_header(path, sheet_rows(path, source.sheet, source.header_rows), source.header_rows, excel=True)
+    rows = sheet_rows(path, source.sheet, source.lines_above_header + source.header_rows)
+    return _with_header(path, rows, source, excel=True)
 
 
 # ------------------------------------------------------------------ headers
-def _with_header(path: Path, rows: list[list], header_rows: int, *, excel: bool) -> RawTable:
-    if len(rows) < header_rows:
-        raise CellError(Location(path, 1), None, "the file has no header row")
-    names = _header_names(rows[:header_rows])
-    _check_names(path, names, header_rows)
-    body = [[None if (c is None or str(c).strip() == "") else str(c) for c in row] for row in rows[header_rows:]]
-    frame = pd.DataFrame(body, columns=names, dtype=object)
-    frame = frame[frame.notna().any(axis=1)] if len(frame) else frame
-    return RawTable(path, frame, header_rows + 1, excel)
+def _with_header(path: Path, rows: list[list], source: SourceDef, *, excel: bool) -> RawTable:
+    header, body, lines = split_rows(path, rows, source.lines_above_header, source.header_rows, source.skip_footer)
+    header_line = source.lines_above_header + source.header_rows
+    names = _header_names(header)
+    _check_names(path, names, header_line, header)
+    cells = [[None if (c is None or str(c).strip() == "") else str(c) for c in row] for row in body]
+    frame = pd.DataFrame(cells, columns=names, dtype=object)
+    kept = without_blank_rows(path, frame, lines, source.blank_rows == "report")
+    return RawTable(path, kept.frame, kept.lines, excel, header_line, kept.notes)
+
+
+def without_export_rows(table: RawTable, source: SourceDef) -> RawTable:
+    """Return ``table`` less the rows ``drop_rows`` declares and the totals lines an export adds."""
+    body = Body(table.frame, table.lines, table.notes)
+    body = without_declared(table.path, body, source.drop_rows, table.header_line)
+    if source.totals == "drop":
+        body = without_totals(table.path, body, lambda values: _parse_numbers(values, source, table.excel))
+    return table.with_body(body)
+
+
+def read_notes(source: SourceDef, root: Path) -> tuple[ReadNote, ...]:
+    """Return what reading ``source`` left out of its data (totals lines, blank lines), located."""
+    return tuple(read_source(source, root).attrs.get(NOTES, ()))
 
 
 def _header_names(header: list[list]) -> list[str]:
@@ -146,15 +175,23 @@ def _cell(value: object) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _check_names(path: Path, names: list[str], header_rows: int) -> None:
+def _check_names(path: Path, names: list[str], line: int, header: list[list]) -> None:
     seen: set[str] = set()
     for index, name in enumerate(names, start=1):
         if not name:
-            raise CellError(Location(path, header_rows, index), None, "the header cell is empty",
-                            "name every column" + ("" if header_rows > 1 else ", or declare header_rows: 2"))
+            raise CellError(Location(path, line, index), None, "the header cell is empty", _header_hint(header, line))
         if name in seen:
-            raise CellError(Location(path, header_rows, index), name, "the column name is used twice")
+            raise CellError(Location(path, line, index), name, "the column name is used twice")
         seen.add(name)
+
+
+def _header_hint(header: list[list], line: int) -> str:
+    """Return how to fix an empty header cell: a title line above the header, or a two-row header."""
+    filled = sum(1 for cell in header[-1] if _cell(cell))
+    if filled * 2 <= len(header[-1]):
+        return (f"line {line} looks like a title line, not a header: declare skip_rows "
+                "(the lines above the header) or header_row (the header's line)")
+    return "name every column" + ("" if len(header) > 1 else ", or declare header_rows: 2")
 
 
 # ------------------------------------------------------------------ typing
@@ -163,7 +200,7 @@ def convert(table: RawTable, source: SourceDef) -> pd.DataFrame:
     frame = table.frame.copy()
     for column, kind in source.dtypes.items():
         if column not in frame.columns:
-            raise CellError(Location(table.path, table.first_line - 1), column, "declared column is not in the file",
+            raise CellError(Location(table.path, table.header_line), column, "declared column is not in the file",
                             _close(column, frame.columns))
     na = set(source.na_values)
     for column in frame.columns:
@@ -186,6 +223,8 @@ def _typed(table: RawTable, source: SourceDef, column: str, values: pd.Series, k
         return _numbers(table, source, column, values, kind)
     if kind == "date":
         return _dates(table, column, values)
+    if kind == "period":
+        return _periods(table, column, values)
     if kind == "bool":
         return _flags(table, column, values)
     return _inferred(table, source, column, values)
@@ -199,6 +238,9 @@ def _parse_numbers(values: pd.Series, source: SourceDef, excel: bool) -> pd.Seri
     if negative is not None:
         text = text.where(~negative.fillna(False), text.str[:-1])
     if source.thousands:
+        grouped = re.compile(rf"^[-+]?\d{{1,3}}({re.escape(source.thousands)}\d{{3}})+({re.escape(source.decimal)}\d*)?-?$")
+        misgrouped = text.str.contains(source.thousands, regex=False) & ~text.str.match(grouped)
+        text = text.where(~misgrouped.fillna(False), None)  # 2026.01 is a period, not 202601
         text = text.str.replace(source.thousands, "", regex=False)
     if source.decimal != ".":
         text = text.str.replace(source.decimal, ".", regex=False)
@@ -247,6 +289,19 @@ def _dates(table: RawTable, column: str, values: pd.Series) -> pd.Series:
     return dates
 
 
+def _periods(table: RawTable, column: str, values: pd.Series) -> pd.Series:
+    """Return SAP periods (2026.01, 01.2026, 012.2026, 202601, 2026-01) as the first day of their month."""
+    parts = values.astype("string").str.strip().str.extract(_PERIOD_PARTS)
+    year = parts["y1"].fillna(parts["y2"]).fillna(parts["y3"])
+    month = pd.to_numeric(parts["m1"].fillna(parts["m2"]).fillna(parts["m3"]), errors="coerce")
+    bad = values.notna() & (year.isna() | month.isna() | ~month.between(1, 12))
+    if bad.any():
+        row = int(bad.idxmax())
+        raise CellError(table.location(row, column), column, f"'{values[row]}' is not a period of months 1-12",
+                        "write periods as 2026.01, 01.2026 or 012.2026; special periods 13-16 are not months")
+    return pd.to_datetime(pd.DataFrame({"year": pd.to_numeric(year), "month": month, "day": 1}), errors="coerce")
+
+
 def _flags(table: RawTable, column: str, values: pd.Series) -> pd.Series:
     lowered = values.astype("string").str.strip().str.lower()
     bad = ~lowered.isin(_BOOL_WORDS) & values.notna()
@@ -275,8 +330,8 @@ def _inferred(table: RawTable, source: SourceDef, column: str, values: pd.Series
     lowered = text.str.lower()
     if lowered.isin({"true", "false"}).all():
         return _flags(table, "", values)
-    if text.str.match(_LEADING_ZERO).any():
-        return values
+    if text.str.match(_LEADING_ZERO).any() or text.str.fullmatch(_SAP_PERIOD).all():
+        return values  # ids keep their zeros; periods (2026.01) are not numbers
     numbers = _parse_numbers(values, source, table.excel)
     failed = numbers.isna() & values.notna()
     if failed.any():

@@ -26,6 +26,7 @@ ChartDrawer = Callable[[ChartContent, Box], RenderedChart]
 NativeDrawer = Callable[[object, ChartContent, Box], object]  # (slide, chart, box) -> shape, or None if not native
 HEADING_HEIGHT = int(0.45 * EMU_PER_INCH)
 CAPTION_HEIGHT = int(0.4 * EMU_PER_INCH)
+SUBTITLE_HEIGHT = int(0.8 * EMU_PER_INCH)
 
 
 class _SlideFiller:
@@ -38,6 +39,7 @@ class _SlideFiller:
         self.role = content.role
         self.slide = master.add_slide(prs, self.role)
         self.number = len(prs.slides)
+        fitter.layout = self.slide.slide_layout.name
         self._by_idx: dict | None = None
 
     def fit(self, shape, label: str) -> None:
@@ -79,11 +81,22 @@ class _SlideFiller:
         if shape is not None and shape.has_text_frame:
             write_paragraphs(shape.text_frame, lines, self.lang)
             self.fit(shape, slot)
-        elif slot in ("caption", "subtitle"):
-            log.debug("no %s placeholder on %s; text dropped", slot, self.role)
+        elif slot == "subtitle":
+            self._subtitle_in_content_area("\n".join(lines))
+        elif slot == "caption":
+            log.debug("no caption placeholder on %s; text dropped", self.role)
         else:
             self.fit(add_textbox(self.slide, "\n".join(lines), self.box(slot), self.lang, size=18,
                                  color=THEME_TEXT, font=self.look.body_font), slot)
+
+    def _subtitle_in_content_area(self, text: str) -> None:
+        """Show a subtitle the layout has no placeholder for at the top of its content area, and say so."""
+        area = self.master.content_area(self.role)
+        box = Box(area.left, area.top, area.width, min(SUBTITLE_HEIGHT, area.height))
+        self.fit(add_textbox(self.slide, text, box, self.lang, size=20, color=THEME_TEXT,
+                             font=self.look.body_font), "subtitle")
+        self.fitter.note(self.number, "subtitle", f"the layout has no subtitle placeholder: the {self.role} "
+                         "subtitle is shown in a text box (give the role a layout with a subtitle placeholder)")
 
     def replace(self, slot: str) -> Box:
         """Return the slot's box and remove its placeholder, which kitgen's own shape replaces."""

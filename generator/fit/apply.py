@@ -33,11 +33,16 @@ class FitFinding:
     scale: float
     deck: str = ""
     problem: str = ""  # said instead of the overflow (a chart picture's labels cut off)
+    layout: str = ""  # the slide's layout: a box too small for its text is reported once per layout
 
     def __str__(self) -> str:
         where = f"{self.deck}: " if self.deck else ""
-        problem = self.problem or f"text overflows by {self.overflow_pt / 72:.2f} in at {round(self.scale * 100)} %"
-        return f"{where}slide {self.slide} '{self.shape}' ({self.language}): {problem}"
+        return f"{where}slide {self.slide} '{self.shape}' ({self.language}): {self.said}"
+
+    @property
+    def said(self) -> str:
+        """Return the problem in words, without where it is."""
+        return self.problem or f"text overflows by {self.overflow_pt / 72:.2f} in at {round(self.scale * 100)} %"
 
     def as_dict(self) -> dict:
         """Return the finding as JSON-ready values."""
@@ -56,6 +61,7 @@ class Fitter:
     findings: list[FitFinding] = field(default_factory=list)
     seconds: float = 0.0
     shapes: int = 0
+    layout: str = ""  # layout of the slide being filled, named in its findings
 
     def fit_shape(self, shape, slide: int, label: str) -> FitResult:
         """Return how the text of ``shape`` fits; shrink it when needed and record an overflow."""
@@ -78,12 +84,16 @@ class Fitter:
 
     def note(self, slide: int, label: str, problem: str) -> None:
         """Add a finding about text the fitter cannot shrink (chart labels drawn into a picture)."""
-        self.findings.append(FitFinding(slide, label, self.language, 0.0, 1.0, problem=problem))
+        self.findings.append(FitFinding(slide, label, self.language, 0.0, 1.0, problem=problem, layout=self.layout))
 
     def record(self, result: FitResult, slide: int, label: str) -> None:
-        """Add a finding when ``result`` overflows."""
-        if not result.fits:
-            self.findings.append(FitFinding(slide, label, self.language, round(result.overflow_pt, 2), result.scale))
+        """Add a finding when ``result`` overflows or would break a word."""
+        if result.fits:
+            return
+        problem = "" if result.overflow_pt > 0 else (
+            f"the word '{result.broken_word}' is wider than the box at {round(result.scale * 100)} %")
+        self.findings.append(FitFinding(slide, label, self.language, round(result.overflow_pt, 2), result.scale,
+                                        problem=problem, layout=self.layout))
 
 
 def check_shape(shape, fonts: ThemeFonts) -> FitResult:

@@ -53,11 +53,12 @@ class FitResult:
     lines_used: int
     overflow_pt: float
     height_pt: float = 0.0
+    broken_word: str = ""  # a word wider than its line even at ``scale``: it would break mid-word
 
     @property
     def fits(self) -> bool:
-        """Return True when nothing overflows."""
-        return self.overflow_pt <= 0.0
+        """Return True when nothing overflows and no word breaks inside."""
+        return self.overflow_pt <= 0.0 and not self.broken_word
 
     @property
     def overflow_emu(self) -> int:
@@ -111,13 +112,26 @@ def text_height(paragraphs: list[Paragraph], width: float, scale: float = 1.0) -
     return height, count
 
 
+def too_wide_word(paragraphs: list[Paragraph], width: float, scale: float = 1.0) -> str:
+    """Return the first word wider than its line at ``scale`` (it would break inside), or ''."""
+    for paragraph in paragraphs:
+        size, font = paragraph.size * scale, paragraph.metrics
+        room = max(width - paragraph.margin_left - max(paragraph.indent, 0.0), 1.0)
+        for word in paragraph.text.split():
+            if len(word) > 1 and font.width(word, size) > room:
+                return word
+    return ""
+
+
 def fit_paragraphs(paragraphs: list[Paragraph], area: Area, min_scale: float) -> FitResult:
-    """Return the largest scale (100 %, then 2.5 % steps down to ``min_scale``) at which text fits ``area``."""
+    """Return the largest scale (100 %, then 2.5 % steps down to ``min_scale``) at which text fits ``area``
+    with every word whole: text shrinks before a word is broken, and a word that still breaks is reported."""
     scale = 1.0
     while True:
         height, count = text_height(paragraphs, area.width, scale)
-        if height <= area.height or scale - SCALE_STEP < min_scale - 1e-9:
-            return FitResult(round(scale, 4), count, max(height - area.height, 0.0), height)
+        broken = too_wide_word(paragraphs, area.width, scale)
+        if (height <= area.height and not broken) or scale - SCALE_STEP < min_scale - 1e-9:
+            return FitResult(round(scale, 4), count, max(height - area.height, 0.0), height, broken)
         scale -= SCALE_STEP
 
 

@@ -8,6 +8,7 @@ interpolate values with ``{{ ... }}``; they are translated and rendered later.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -208,6 +209,22 @@ class TemplateRef(Strict):
     profile: str | None = None
 
 
+class DropRows(Strict):
+    """Rows an export adds that are not data, known by a column's text (``^Overall Result$``)."""
+
+    column: str
+    matches: str = Field(description="regular expression searched in the column's text")
+
+    @field_validator("matches")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"'{pattern}' is not a regular expression: {exc}") from exc
+        return pattern
+
+
 class SourceDef(Strict):
     path: str
     sheet: str | None = None
@@ -217,9 +234,32 @@ class SourceDef(Strict):
     thousands: str | None = None
     negative_trailing_minus: bool = Field(default=False, description="SAP exports write -1234.56 as '1.234,56-'")
     header_rows: int = Field(default=1, ge=1, le=2, description="2: merge two header rows as 'top bottom'")
-    dtypes: dict[str, Literal["str", "int", "float", "date", "bool"]] = Field(default_factory=dict)
+    skip_rows: int = Field(default=0, ge=0, description="lines above the header (an export's title block)")
+    header_row: int | None = Field(default=None, ge=1, description="line of the (first) header row: skip_rows + 1")
+    skip_footer: int = Field(default=0, ge=0, description="lines after the data (trailing blank lines not counted)")
+    drop_rows: list[DropRows] = Field(default_factory=list, description="rows that are not data, by a column's text")
+    blank_rows: Literal["report", "skip"] = Field(default="report", description="blank lines among the data")
+    totals: Literal["drop", "keep"] = Field(
+        default="drop", description="rows labelled Total/Result whose numbers are the column sums: dropped, reported")
+    dtypes: dict[str, Literal["str", "int", "float", "date", "bool", "period"]] = Field(default_factory=dict)
     na_values: list[str] = Field(default_factory=list, description="cell texts that mean 'no value' (NA is text unless listed)")
     date_column: str | None = Field(default=None, description="column used by 'period' filters")
+
+    @field_validator("drop_rows", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        return [value] if isinstance(value, dict) else value
+
+    @model_validator(mode="after")
+    def _one_way_to_skip(self) -> "SourceDef":
+        if self.header_row is not None and self.skip_rows:
+            raise ValueError("declare skip_rows or header_row, not both (header_row: N is skip_rows: N-1)")
+        return self
+
+    @property
+    def lines_above_header(self) -> int:
+        """Return how many lines come before the header row(s)."""
+        return self.header_row - 1 if self.header_row is not None else self.skip_rows
 
 
 class RegionDef(Strict):

@@ -21,7 +21,7 @@ from generator.validation.context import SeasonView
 from generator.validation.data_refs import check_data_refs
 from generator.validation.names import check_names
 from generator.validation.paths import check_paths, unsafe_paths
-from generator.validation.report import Report
+from generator.validation.report import Report, finding_line
 from generator.validation.season_refs import check_brand, check_locales, check_regions, check_template
 from generator.validation.translations import check_translations
 
@@ -35,6 +35,7 @@ class CheckedSeason:
     season: Season
     store: DataStore | None
     master: Master | None
+    warnings: tuple[str, ...] = ()  # what did not fail the checks but must be said (totals lines left out)
 
 
 def cross_check(draft: SeasonDraft) -> list[Finding]:
@@ -81,7 +82,8 @@ def check_season(path: Path, *, strict: bool = False) -> CheckedSeason:
     report = Report.of(draft.findings + (view.findings if view else []), strict)
     if not report.ok or view is None:
         raise SpecError(report.errors)
-    return CheckedSeason(draft.season(), view.store, view.master)
+    warnings = tuple(finding_line(f, error=False) for f in report.findings if not report.is_error(f))
+    return CheckedSeason(draft.season(), view.store, view.master, warnings)
 
 
 def _validate_spec(path: Path, strict: bool) -> Report:

@@ -8,7 +8,7 @@ from typing import Any, Iterator
 
 import pandas as pd
 
-from generator.data import JOIN_COLUMNS, DataStore, read_source
+from generator.data import JOIN_COLUMNS, DataStore, read_notes, read_source
 from generator.errors import CellError, DataError, Finding, Location
 from generator.spec.loader import KeyPath, LoadedYaml, walk_scalars
 from generator.spec.model import DeckSpec, SeasonSpec
@@ -81,8 +81,11 @@ class SeasonView:
             self._store = DataStore(self.spec, self.root)
         try:
             if name != self.spec.retailers and self.frame(self.spec.retailers) is None:
-                return _unjoined(read_source(self.spec.sources[name], self.root))
-            return self._store.frame(name)
+                frame = _unjoined(read_source(self.spec.sources[name], self.root))
+            else:
+                frame = self._store.frame(name)
+            self._note_left_out(name)
+            return frame
         except CellError as exc:
             if not _same_file(exc.location.file, self.root / self.spec.sources[name].path):
                 return None  # a joined source's problem: reported for that source
@@ -91,6 +94,12 @@ class SeasonView:
         except DataError as exc:
             self.add(self.season_doc.finding(("sources", name, "path"), exc.message))
         return None
+
+    def _note_left_out(self, name: str) -> None:
+        """Record, as warnings, the rows reading source ``name`` left out (totals lines, blank lines)."""
+        for note in read_notes(self.spec.sources[name], self.root):
+            key = f"sources.{name}" + (f".{note.column}" if note.column else "")
+            self.add(Finding(_shown(note.location, self.season_doc), key, note.message, note.hint, "warning"))
 
 
 def _shown(location: Location, doc: LoadedYaml) -> Location:
