@@ -53,22 +53,43 @@ class Body:
         return Body(self.frame[keep].reset_index(drop=True), lines, self.notes + notes)
 
 
-def split_rows(path, rows: Rows, above: int, header_rows: int, footer: int) -> tuple[Rows, Rows, list[int]]:
-    """Return (header rows, body rows, body line numbers): title lines above, footer lines and
-    trailing blank lines below are left out."""
-    if len(rows) < above + header_rows:
-        raise CellError(Location(path, max(len(rows), 1)), None, f"no header row at line {above + 1}",
-                        f"the file has {len(rows)} line(s): check skip_rows / header_row")
-    end = len(rows)
-    while end > above + header_rows and _blank(rows[end - 1]):
-        end -= 1
-    end = max(end - footer, above + header_rows)
+def split_rows(path, rows: Rows, above: int, header_rows: int, footer: int,
+               offset: int = 0) -> tuple[Rows, Rows, list[int]]:
+    """Return (header rows, body rows, body line numbers): ``above`` title lines, ``footer`` lines at
+    the end and blank lines around the footer are left out. ``offset``: lines already cut above ``rows``."""
     first = above + header_rows
-    return rows[above:first], rows[first:end], list(range(first + 1, end + 1))
+    if len(rows) < first:
+        raise CellError(Location(path, max(offset + len(rows), 1)), None, f"no header row at line {offset + above + 1}",
+                        f"the file has {offset + len(rows)} line(s): check skip_rows / header_row")
+    stop = _end_of_data(rows[:max(_end_of_data(rows, first) - footer, first)], first)
+    return rows[above:first], rows[first:stop], list(range(offset + first + 1, offset + stop + 1))
+
+
+def _end_of_data(rows: Rows, first: int) -> int:
+    """Return the index after the last row that is not blank (never before ``first``)."""
+    end = len(rows)
+    while end > first and _blank(rows[end - 1]):
+        end -= 1
+    return end
+
+
+def cut_text_lines(text: str, above: int, footer: int) -> tuple[str, int]:
+    """Return ``text`` without its first ``above`` lines and last ``footer`` lines (trailing blank lines
+    not counted), and how many lines were cut above: a title line has fewer fields than the table."""
+    lines = text.splitlines(keepends=True)
+    end = len(lines)
+    while end > above and not lines[end - 1].strip():
+        end -= 1
+    return "".join(lines[above:max(end - footer, above)]), min(above, len(lines))
 
 
 def _blank(row: list) -> bool:
-    return all(cell is None or str(cell).strip() == "" for cell in row)
+    return all(is_blank(cell) for cell in row)
+
+
+def is_blank(cell: object) -> bool:
+    """Return True for an empty cell (a short CSV row's missing fields read as NaN)."""
+    return cell is None or (isinstance(cell, float) and cell != cell) or str(cell).strip() == ""
 
 
 def without_blank_rows(path, frame: pd.DataFrame, lines: list[int], report: bool) -> Body:

@@ -21,7 +21,8 @@ import pandas as pd
 from generator.data import source_cache
 from generator.data.workbook import sheet_rows
 from generator.errors import CellError, DataError, Location
-from generator.data.export_rows import Body, ReadNote, split_rows, without_blank_rows, without_declared, without_totals
+from generator.data.export_rows import (Body, ReadNote, cut_text_lines, is_blank, split_rows, without_blank_rows,
+                                        without_declared, without_totals)
 from generator.spec.model import SourceDef
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
@@ -95,17 +96,18 @@ _READ_CACHE_SIZE = 32
 # ------------------------------------------------------------------ CSV
 def read_csv_cells(path: Path, source: SourceDef) -> RawTable:
     """Return the cells of a delimited text file, decoded with the declared encoding."""
-    text = _decode(path, source.encoding)
+    text, cut = cut_text_lines(_decode(path, source.encoding), source.lines_above_header, source.skip_footer)
     try:
         rows = pd.read_csv(io.StringIO(text), sep=source.delimiter, header=None, dtype=str, na_filter=False,
                            skip_blank_lines=False, engine="c")
     except pd.errors.ParserError as exc:
         line = _parser_line(str(exc))
-        raise CellError(Location(path, line), None, "the rows do not have the same number of fields",
-                        f"check the delimiter '{source.delimiter}' and quotes") from exc
+        raise CellError(Location(path, line and line + cut), None, "the rows do not have the same number of fields",
+                        _fields_hint(str(exc), line, cut, source.delimiter)) from exc
     except pd.errors.EmptyDataError as exc:
-        raise CellError(Location(path, 1), None, "the file is empty") from exc
-    return _with_header(path, rows.values.tolist(), source, excel=False)
+        raise CellError(Location(path, cut + 1), None, "the file is empty" if not cut else "no lines after skip_rows",
+                        None if not cut else "check skip_rows / header_row") from exc
+    return _with_header(path, rows.values.tolist(), source, excel=False, cut=cut)
 
 
 def _decode(path: Path, encoding: str) -> str:
@@ -121,6 +123,13 @@ def _decode(path: Path, encoding: str) -> str:
                         "declare the file's encoding, e.g. encoding: cp1252") from exc
 
 
+def _fields_hint(message: str, line: int | None, cut: int, delimiter: str) -> str:
+    """Return how to fix rows of unequal length: a title block above the header, or the delimiter."""
+    if line and line > 1 and re.search(r"Expected 1 fields", message):
+        return f"the lines above line {line + cut} look like a title block: declare skip_rows: {line + cut - 1}"
+    return f"check the delimiter '{delimiter}' and quotes"
+
+
 def _parser_line(message: str) -> int | None:
     found = re.search(r"line (\d+)", message)
     return int(found.group(1)) if found else None
@@ -134,12 +143,14 @@ def read_excel_cells(path: Path, source: SourceDef) -> RawTable:
 
 
 # ------------------------------------------------------------------ headers
-def _with_header(path: Path, rows: list[list], source: SourceDef, *, excel: bool) -> RawTable:
-    header, body, lines = split_rows(path, rows, source.lines_above_header, source.header_rows, source.skip_footer)
+def _with_header(path: Path, rows: list[list], source: SourceDef, *, excel: bool, cut: int | None = None) -> RawTable:
+    """Return the table below the header; ``cut``: title lines already cut from a text file (with its footer)."""
+    above, footer = (source.lines_above_header, source.skip_footer) if cut is None else (0, 0)
+    header, body, lines = split_rows(path, rows, above, source.header_rows, footer, offset=cut or 0)
     header_line = source.lines_above_header + source.header_rows
     names = _header_names(header)
     _check_names(path, names, header_line, header)
-    cells = [[None if (c is None or str(c).strip() == "") else str(c) for c in row] for row in body]
+    cells = [[None if is_blank(c) else str(c) for c in row] for row in body]
     frame = pd.DataFrame(cells, columns=names, dtype=object)
     kept = without_blank_rows(path, frame, lines, source.blank_rows == "report")
     return RawTable(path, kept.frame, kept.lines, excel, header_line, kept.notes)
