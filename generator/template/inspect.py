@@ -1,19 +1,17 @@
-"""Describe a template's layouts and propose a starter profile for it (no CLI code here)."""
+"""Describe a template's layouts and placeholders (no CLI code here; proposals are in ``propose``)."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.geometry import EMU_PER_INCH, Box
 from generator.ooxml import placeholder_of
-from generator.spec.profile import ROLE_SLOTS, TemplateProfile
+from generator.spec.profile import TemplateProfile
 from generator.template import layouts
 from generator.template.master import open_presentation
 from generator.template.package import read_template_bytes
 
-CONTENT_TYPES = ("obj", "body")
 TABLE_HEADER = f"    {'idx':>4}  {'type':<9} {'name':<28} {'left':>6} {'top':>6} {'width':>6} {'height':>6}  (in)"
 
 
@@ -88,158 +86,6 @@ def _layout_info(layout, size: tuple[int, int]) -> LayoutInfo:
                         layouts.shape_box(ph), placeholder_of(ph._element).get("orient") == "vert")
         for ph in layout.placeholders)
     return LayoutInfo(layout.name, phs, layouts.content_area(layout, size))
-
-
-# ------------------------------------------------------------------ starter profile
-@dataclass(frozen=True)
-class _Choice:
-    layout: str
-    slots: dict[str, int]
-    note: str
-
-
-def propose_profile(info: TemplateInfo, template_name: str) -> str:
-    """Return a commented starter profile (YAML text) for ``info``; review it before use."""
-    lines = [
-        f"# Starter profile for {info.path.name}, proposed by `kitgen template inspect --profile`.",
-        "# Check every line against `kitgen template inspect`: layouts were chosen by placeholder types.",
-        "# A content slot left out (chart, table, tiles, body...) uses the layout's content area:",
-        "# below the title, above the footers.",
-        f"template: {json.dumps(template_name)}",
-        "fit:",
-        "  min_scale: 0.8   # text may shrink to 80 % before it is an error",
-        "roles:",
-    ]
-    width = max(len(role) for role in ROLE_SLOTS) + 1
-    for role in ROLE_SLOTS:
-        choice = _choose(info, role)
-        slots = ", ".join(f"{slot}: {idx}" for slot, idx in choice.slots.items())
-        lines.append(f"  {role + ':':<{width}} {{layout: {json.dumps(choice.layout)}, slots: {{{slots}}}}}"
-                     f"  # {choice.note}")
-    return "\n".join(lines) + "\n"
-
-
-# Words in layout names that hint at a role; such layouts are tried first.
-NAME_HINTS: dict[str, tuple[str, ...]] = {
-    "title": ("title slide", "cover", "title"), "section": ("section", "divider"), "bullets": ("bullet", "content"),
-    "chart": ("chart",), "two-content": ("two", "comparison"), "table": ("table",), "kpi": ("kpi", "metric"),
-    "picture": ("picture", "photo", "image"), "closing": ("closing", "end", "thank"),
-}
-
-
-def _choose(info: TemplateInfo, role: str) -> _Choice:
-    pickers = {
-        "title": _pick_title, "closing": _pick_closing, "section": _pick_section,
-        "bullets": lambda lays: _largest_single(lays, "bullets", "body", "title and one content placeholder"),
-        "kpi": lambda lays: _largest_single(lays, "kpi", "tiles", "largest single content placeholder"),
-        "two-content": _pick_two_content, "picture": _pick_picture,
-        "chart": lambda lays: _pick_media(lays, "chart", "chart"),
-        "table": lambda lays: _pick_media(lays, "tbl", "table"),
-    }
-    return pickers[role](_prefer(info.layouts, NAME_HINTS[role])) or _title_only(info) or _any_layout(info)
-
-
-def _prefer(layouts: tuple[LayoutInfo, ...], hints: tuple[str, ...]) -> list[LayoutInfo]:
-    """Return ``layouts`` with those named after a hint first (earlier hints first, stable)."""
-    def rank(layout: LayoutInfo) -> int:
-        name = layout.name.lower()
-        return next((i for i, hint in enumerate(hints) if hint in name), len(hints))
-    return sorted(layouts, key=rank)
-
-
-def _named(layouts: list[LayoutInfo], hints: tuple[str, ...]) -> list[LayoutInfo]:
-    return [layout for layout in layouts if layout.title and any(h in layout.name.lower() for h in hints)]
-
-
-def _slots(layout: LayoutInfo, **named: PlaceholderInfo | None) -> dict[str, int]:
-    found = {"title": layout.title, **named}
-    return {slot: ph.idx for slot, ph in found.items() if ph is not None}
-
-
-def _first(*groups: list[PlaceholderInfo]) -> PlaceholderInfo | None:
-    return next((ph for group in groups for ph in group), None)
-
-
-def _pick_title(layouts: list[LayoutInfo]) -> _Choice | None:
-    for layout in layouts:
-        if layout.of_type("ctrTitle", "subTitle"):
-            subtitle = _first(layout.of_type("subTitle"), layout.of_type(*CONTENT_TYPES))
-            return _Choice(layout.name, _slots(layout, subtitle=subtitle), "title slide layout (subtitle placeholder)")
-    return _pick_section(_prefer(tuple(layouts), NAME_HINTS["section"]))
-
-
-def _pick_closing(layouts: list[LayoutInfo]) -> _Choice | None:
-    for layout in _named(layouts, NAME_HINTS["closing"]):
-        subtitle = _first(layout.of_type("subTitle"), layout.of_type(*CONTENT_TYPES))
-        return _Choice(layout.name, _slots(layout, subtitle=subtitle), "closing layout")
-    return _pick_title(_prefer(tuple(layouts), NAME_HINTS["title"]))
-
-
-def _pick_section(layouts: list[LayoutInfo]) -> _Choice | None:
-    for layout in _named(layouts, NAME_HINTS["section"]):
-        subtitle = _first(layout.of_type("subTitle", *CONTENT_TYPES))
-        return _Choice(layout.name, _slots(layout, subtitle=subtitle), "section layout")
-    return None
-
-
-def _single_content(layouts: list[LayoutInfo]) -> list[LayoutInfo]:
-    """Return layouts with a title and exactly one text/object placeholder besides footers."""
-    return [layout for layout in layouts
-            if layout.title and len(layout.extras) == 1 and layout.of_type(*CONTENT_TYPES)]
-
-
-def _largest_single(layouts: list[LayoutInfo], role: str, slot: str, note: str) -> _Choice | None:
-    """Return the single-content layout with the biggest placeholder, preferring ones named for ``role``."""
-    candidates = _single_content(layouts)
-    pool = [layout for layout in candidates if layout in _named(layouts, NAME_HINTS[role])] or candidates
-    if not pool:
-        return None
-    layout = max(pool, key=lambda lay: lay.extras[0].area)
-    return _Choice(layout.name, _slots(layout, **{slot: layout.extras[0]}), note)
-
-
-def _pick_two_content(layouts: list[LayoutInfo]) -> _Choice | None:
-    for layout in layouts:
-        pair = layout.of_type(*CONTENT_TYPES)
-        if layout.title and len(layout.extras) == 2 and len(pair) == 2 and all(ph.box for ph in pair):
-            left, right = sorted(pair, key=lambda ph: ph.box.left)
-            if left.box.left + left.box.width <= right.box.left:
-                return _Choice(layout.name, _slots(layout, left=left, right=right), "two side-by-side placeholders")
-    return None
-
-
-def _pick_picture(layouts: list[LayoutInfo]) -> _Choice | None:
-    for layout in layouts:
-        if layout.of_type("pic"):
-            caption = _first(layout.of_type("body"))
-            return _Choice(layout.name, _slots(layout, picture=layout.of_type("pic")[0], caption=caption),
-                           "picture placeholder")
-    return None
-
-
-def _pick_media(layouts: list[LayoutInfo], ph_type: str, slot: str) -> _Choice | None:
-    for layout in layouts:
-        if layout.title and layout.of_type(ph_type):
-            caption = {"caption": _first(layout.of_type("body"))} if slot == "chart" else {}
-            return _Choice(layout.name, _slots(layout, **{slot: layout.of_type(ph_type)[0]}, **caption),
-                           f"{ph_type} placeholder")
-    objects = [layout for layout in _single_content(layouts) if layout.extras[0].type == "obj"]
-    if objects:
-        return _Choice(objects[0].name, _slots(objects[0], **{slot: objects[0].extras[0]}),
-                       f"object placeholder (or drop '{slot}' and use 'Title Only' content area)")
-    return None
-
-
-def _title_only(info: TemplateInfo) -> _Choice | None:
-    for layout in info.layouts:
-        if layout.title and not layout.extras:
-            return _Choice(layout.name, _slots(layout), "title only: content goes into the content area")
-    return None
-
-
-def _any_layout(info: TemplateInfo) -> _Choice:
-    layout = next((lay for lay in info.layouts if lay.title), info.layouts[0])
-    return _Choice(layout.name, _slots(layout), "no better layout found: review this line")
 
 
 # ------------------------------------------------------------------ readable table

@@ -12,7 +12,8 @@ from pptx import Presentation
 from generator.commands.template import template_group
 from generator.spec.profile import ROLE_SLOTS, load_profile
 from generator.template import load_master
-from generator.template.inspect import format_inspection, inspect_template, propose_profile
+from generator.template.inspect import format_inspection, inspect_template
+from generator.template.propose import propose_profile
 
 WILD = Path(__file__).parents[3] / "shared" / "templates-in-the-wild"
 WILD_FILES = ["bdo-science-16x9.pptx", "nyu-shanghai-unofficial.potx"]
