@@ -78,13 +78,21 @@ def font_file(name: str, bold: bool = False) -> str | None:
     if shutil.which("fc-match") is None:
         log.warning("fc-match not found: text is measured with estimated widths (apt-get install fontconfig)")
         return None
-    pattern = f"{name}:bold" if bold else name
+    clone = METRIC_CLONES.get(name.lower())
+    family = clone if clone and not _installed(name) else name  # Arial measured as Liberation Sans, not DejaVu
+    pattern = f"{family}:bold" if bold else family
     found = subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True, text=True, check=False)
     path = found.stdout.strip()
-    clone = METRIC_CLONES.get(name.lower())
     if clone and clone.split()[0].lower() not in path.lower():
         log.warning("font %r: metric clone %s is not installed; measuring with %s", name, clone, path or "estimates")
     return path or None
+
+
+@lru_cache(maxsize=None)
+def _installed(name: str) -> bool:
+    """Return True when fontconfig has a font of family ``name`` itself (not a substitute)."""
+    found = subprocess.run(["fc-list", f":family={name}", "family"], capture_output=True, text=True, check=False)
+    return bool(found.stdout.strip())
 
 
 @lru_cache(maxsize=None)
