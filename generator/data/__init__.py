@@ -15,7 +15,8 @@ from typing import Any
 _FACE = {"DataStore": "generator.data.bindings", "Kpis": "generator.data.kpis", "compute_kpis": "generator.data.kpis",
          # what validation checks a spec against without building: a source read as declared,
          # the retailer columns joined onto sources, the measures `derive` knows
-         "read_source": "generator.data.sources", "read_notes": "generator.data.sources", "JOIN_COLUMNS": "generator.data.bindings",
+         "read_source": "generator.data.sources", "read_notes": "generator.data.sources",
+         "JOIN_COLUMNS": "generator.data.bindings",
          "DERIVED_MEASURES": "generator.data.measures"}
 __all__ = sorted(_FACE)
 
