@@ -23,6 +23,7 @@ from generator.data.bindings import DataStore
 from generator.data.kpis import Kpis, compute_kpis
 from generator.errors import OutputError
 from generator.geometry import Box
+from generator.data.monthly import MonthKpis, compute_month_kpis
 from generator.i18n.localize import Catalogs, LocaleContext, TextRenderer
 from generator.resolve.content import ChartContent, DeckMeta, SlideContent
 from generator.resolve.context import DeckContext
@@ -52,6 +53,7 @@ class DeckJob:
     locale: str
     currency: str
     output: str
+    as_of: str = ""  # the as-of day: monthly figures and month names in any deck follow it
 
     @property
     def label(self) -> str:
@@ -109,6 +111,7 @@ class DeckBuilder:
         self._chart_cache: dict[str, RenderedChart] = {}
         self.disk_cache = chart_cache
         self._kpis: dict[tuple[tuple[str, str], ...], Kpis] = {}
+        self._month_kpis: dict[tuple[tuple[str, str], ...], MonthKpis] = {}
         self.chart_count = 0
         self.chart_seconds = 0.0
         self._deck_chart_keys: list[str] = []  # the chart cache keys of the deck being built
@@ -166,23 +169,34 @@ class DeckBuilder:
             self._kpis[key] = compute_kpis(self.store, dict(scope))
         return self._kpis[key]
 
+    def month_kpis(self, **scope: str) -> MonthKpis:
+        """Return the as-of month's KPIs of a scope, computed once per process."""
+        key = tuple(sorted(scope.items()))
+        if key not in self._month_kpis:
+            self._month_kpis[key] = compute_month_kpis(self.store, dict(scope))
+        return self._month_kpis[key]
+
     def context(self, job: DeckJob, renderer: TextRenderer) -> dict[str, Any]:
         """Return the values deck text can interpolate (season, maison, region, retailer, kpi...)."""
         spec = self.season.spec
         values: dict[str, Any] = {"lang": job.language, "locale": job.locale,
                                   "maison": spec.maison.model_dump(), "_render_default": spec.render}
         values["season"] = {**spec.season.model_dump(), "name": renderer.text(spec.season.name, {})}
+        values.update(month_values(self.store))
         region_id = job.audience_id if job.audience == "region" else None
         if job.audience == "retailer":
             retailer = self.retailer(job.audience_id or "")
             values["retailer"] = retailer
             values["kpi"] = self.kpis(retailer_id=str(retailer["retailer_id"]))
+            values["month_kpi"] = _Lazy(lambda: self.month_kpis(retailer_id=str(retailer["retailer_id"])))
             region_id = str(retailer["region_id"])
         if region_id:
             region = next(r for r in spec.regions if r.id == region_id)
             values["region"] = {**region.model_dump(), "name": renderer.text(region.name, {})}
             values["region_kpi"] = self.kpis(region_id=region_id)
             values.setdefault("kpi", values["region_kpi"])
+            values["region_month_kpi"] = _Lazy(lambda: self.month_kpis(region_id=region_id))
+            values.setdefault("month_kpi", values["region_month_kpi"])
         return values
 
     def retailer(self, retailer_id: str) -> dict[str, Any]:
@@ -298,6 +312,26 @@ class DeckBuilder:
         modified = dt.datetime.combine(spec.season.start, dt.time())
         return DeckMeta(title=title, author=spec.maison.name, language=renderer.loc.tag,
                         subject=f"{spec.season.code} {job.deck}", keywords=job.audience_id or "", modified=modified)
+
+
+def month_values(store: DataStore) -> dict[str, Any]:
+    """Return what text sees of the as-of month: ``as_of`` (the day) and ``month`` (start, end, key...)."""
+    return {"as_of": store.as_of.day, "month": store.as_of.as_values()}
+
+
+class _Lazy:
+    """Month KPIs computed on first use: most decks never read them."""
+
+    def __init__(self, compute):
+        self._compute = compute
+        self._value = None
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if self._value is None:
+            self._value = self._compute()
+        return getattr(self._value, name)
 
 
 def _look_up_fonts(names: list[str]) -> None:

@@ -6,6 +6,7 @@ Everything the ``kitgen build`` command does is available here as a library call
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from dataclasses import dataclass, field
@@ -13,15 +14,17 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from generator import __version__
-from generator.build.builder import BuiltDeck, DeckBuilder, DeckJob
+from generator.build.builder import BuiltDeck, DeckBuilder, DeckJob, month_values
+from generator.data import AsOf, DataStore, coverage_findings
 from generator.build.heap import older_objects_frozen
 from generator.build.incremental import STATE_FILE, BuildState, Fingerprinter, charts_in_use
 from generator.build.parallel import BuilderSetup, PoolRun
 from generator.charts import ChartCache
 from generator.data.source_cache import disk_cache
-from generator.errors import DataError, KitgenError
+from generator.errors import DataError, KitgenError, SpecError
 from generator.i18n.localize import LocaleContext, TextRenderer
 from generator.spec import Season
+from generator.spec.season import season_file
 from generator.spec.model import LANGUAGES, DeckDef, RegionDef
 from generator.spec.validate import did_you_mean
 from generator.validation import check_season
@@ -47,6 +50,7 @@ class BuildOptions:
     jobs: int = 1  # worker processes; the output is the same for any number
     force: bool = False  # rebuild decks whose inputs did not change
     cache_dir: Path | None = None  # chart picture cache (default OUT/.kitgen-cache/charts)
+    as_of: dt.date | None = None  # the monthly figures' day (default: the end of the latest month of sales)
 
     @property
     def chart_cache_dir(self) -> Path:
@@ -69,6 +73,9 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     worker_peak_mb: dict[int, float] = field(default_factory=dict)  # peak resident memory per process id
+    as_of: AsOf | None = None  # the as-of day monthly figures were computed for
+    as_of_given: bool = False  # False: the default, the latest month in the data
+    store: DataStore | None = field(default=None, repr=False)  # the build's data (trackers reuse it)
 
     def read_kept_decks(self) -> None:
         """Read the bytes of the decks this build kept back from their files (delivery zips and converts them).
@@ -151,11 +158,11 @@ def _region_jobs(deck: DeckDef, region: RegionDef, languages: list[str], options
         context = {**values, "region": region.model_dump()} if values else {}
         if deck.when and not renderer.value(deck.when, context):
             continue
-        name = renderer.text(deck.filename, context) if deck.filename else deck.name
+        name = renderer.text(deck.filename, {**context, **month_values(builder.store)}) if deck.filename else deck.name
         audience_id = region.id if deck.audience == "region" else (
             str(values["retailer"]["retailer_id"]) if deck.audience == "retailer" else None)
         yield DeckJob(deck.name, deck.audience, audience_id, language, locale, region.currency,
-                      f"{language}/{_safe_name(name)}.pptx")
+                      f"{language}/{_safe_name(name)}.pptx", builder.store.as_of.day.isoformat())
 
 
 def _safe_name(name: str) -> str:
@@ -187,6 +194,7 @@ def _build(season_dir: Path, options: BuildOptions, progress: Progress | None,
     own_master = checked.master if options.template is None and options.profile is None else None
     builder = DeckBuilder(season, setup.template, setup.profile, ChartCache(options.chart_cache_dir),
                           checked.store, own_master)
+    as_of = _as_of(season, builder.store, options.as_of)
     jobs = plan_jobs(season, builder, options)
     if on_plan:
         on_plan(len(jobs))
@@ -194,7 +202,8 @@ def _build(season_dir: Path, options: BuildOptions, progress: Progress | None,
     if len(kept) < len(jobs):  # only a deck being built measures text: a build keeping every deck skips fontconfig
         builder.start_font_lookup()
     pool = PoolRun(setup, max(1, options.jobs), builder)
-    result = BuildResult(options.out_dir, worker_peak_mb=pool.peak_mb, warnings=list(checked.warnings))
+    result = BuildResult(options.out_dir, worker_peak_mb=pool.peak_mb, warnings=list(checked.warnings),
+                         as_of=as_of, as_of_given=options.as_of is not None, store=builder.store)
     with Staging(options.out_dir) as staging:
         built, written = _build_into(staging, pool, [j for j in jobs if j.output not in kept], progress)
         builder.wait_for_fonts()  # no thread outlives the build, even one that built nothing
@@ -206,6 +215,17 @@ def _build(season_dir: Path, options: BuildOptions, progress: Progress | None,
         staging.write(STATE_FILE, json_bytes(payload, indent=None))
     _prune_charts(options, builder.disk_cache, charts_in_use(payload))
     return result
+
+
+def _as_of(season: Season, store: DataStore, day: dt.date | None) -> AsOf:
+    """Return the build's as-of; raise SpecError when a KPI source does not reach its month."""
+    as_of = store.set_as_of(day)
+    file = season_file(season.root)
+    document = next(doc for name, doc in season.documents.items() if Path(name).resolve() == file)
+    findings = coverage_findings(store, document)
+    if findings:
+        raise SpecError(findings)
+    return as_of
 
 
 def _unchanged(season: Season, builder: DeckBuilder, jobs: list[DeckJob],
@@ -265,6 +285,7 @@ def manifest(season: Season, result: BuildResult) -> dict:
     return {
         "kitgen": __version__,
         "season": {"code": spec.season.code, "name": spec.season.name},
+        "as_of": result.as_of.day.isoformat() if result.as_of else None,
         "inputs": inputs,
         "decks": [{"file": d.job.output, "deck": d.job.deck, "audience": d.job.audience,
                    "audience_id": d.job.audience_id, "language": d.job.language, "locale": d.job.locale,

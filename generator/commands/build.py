@@ -47,6 +47,9 @@ def _summary(result: BuildResult) -> None:
     kept = len(result.decks) - result.rebuilt
     click.echo(f"Built {result.rebuilt} decks ({kept} unchanged, kept), {result.slides} slides, "
                f"{result.charts} charts in {result.seconds:.1f} s -> {result.out_dir}")
+    if result.as_of is not None:
+        source = "given with --as-of" if result.as_of_given else "the latest month in the data"
+        click.echo(f"As of {result.as_of.day.isoformat()} ({source}): monthly figures are for {result.as_of.key}")
     for warning in result.warnings:
         click.echo(f"warning: {warning}")
 
@@ -76,6 +79,8 @@ def _deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) ->
 @click.option("--force", is_flag=True, help="Rebuild every deck, even those whose inputs did not change.")
 @click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Chart picture cache folder (default OUT/.kitgen-cache/charts).")
+@click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Day the monthly figures look from, e.g. 2026-09-30 (default: end of the latest month in the data).")
 @click.option("--pdf", is_flag=True, help="Also write a PDF beside every deck (LibreOffice headless).")
 @click.option("--kits/--no-kits", default=True, show_default=True,
               help="Write OUT/kits/<retailer-id>.zip for every retailer built (with PDFs when --pdf).")
@@ -84,11 +89,12 @@ def _deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) ->
               help="LibreOffice processes converting decks at once.")
 def build_command(season_dir: Path, out_dir: Path | None, languages, only, regions, strict: bool,
                   template: Path | None, profile: Path | None, jobs: int | None, force: bool,
-                  cache_dir: Path | None, pdf: bool, kits: bool, report: bool, pdf_processes: int) -> None:
+                  cache_dir: Path | None, as_of, pdf: bool, kits: bool, report: bool, pdf_processes: int) -> None:
     """Build the season's deck set into OUT/<language>/, then PDFs, retailer kits and the report."""
     out = out_dir or Path("build") / season_dir.resolve().name
     result = _run(season_dir, BuildOptions(out, tuple(languages), tuple(only), (), tuple(regions), strict,
-                                           template, profile, jobs or os.cpu_count() or 1, force, cache_dir))
+                                           template, profile, jobs or os.cpu_count() or 1, force, cache_dir,
+                                           as_of.date() if as_of else None))
     if pdf or kits or report:
         _deliver(season_dir, result, DeliveryOptions(pdf, kits, report, pdf_processes))
 

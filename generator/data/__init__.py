@@ -17,7 +17,10 @@ _FACE = {"DataStore": "generator.data.bindings", "Kpis": "generator.data.kpis", 
          # the retailer columns joined onto sources, the measures `derive` knows
          "read_source": "generator.data.sources", "read_notes": "generator.data.sources",
          "JOIN_COLUMNS": "generator.data.bindings",
-         "DERIVED_MEASURES": "generator.data.measures"}
+         "DERIVED_MEASURES": "generator.data.measures",
+         # the as-of month (monthly calls, trackers)
+         "AsOf": "generator.data.periods", "MonthKpis": "generator.data.monthly",
+         "compute_month_kpis": "generator.data.monthly", "coverage_findings": "generator.data.monthly"}
 __all__ = sorted(_FACE)
 
 

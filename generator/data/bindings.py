@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
@@ -17,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from generator.data.measures import DERIVED_MEASURES
+from generator.data.periods import MONTH_PERIODS, AsOf, Window, month_end, shift_years
 from generator.data.sources import read_source
 from generator.errors import DataError
 from generator.spec.model import DataBinding, SeasonSpec
@@ -27,25 +27,6 @@ Render = Callable[[str], str]
 _NO_ROWS = np.array([], dtype=np.intp)
 #: retailer columns added to every source that has a retailer_id (name in retailers -> name added)
 JOIN_COLUMNS = {"region_id": "region_id", "tier": "tier", "name": "retailer_name", "city": "retailer_city"}
-
-
-@dataclass(frozen=True)
-class Window:
-    """A closed date interval [start, end]."""
-
-    start: dt.date
-    end: dt.date
-
-    def shifted(self, years: int) -> "Window":
-        """Return the same window ``years`` later (negative: earlier)."""
-        return Window(_shift(self.start, years), _shift(self.end, years))
-
-
-def _shift(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 class DataStore:
@@ -60,6 +41,25 @@ class DataStore:
         self._narrow: dict[tuple[str, tuple[str, ...]], pd.DataFrame] = {}
         self._answers: dict[tuple[str, str], pd.DataFrame] = {}
         self.season = Window(spec.season.start, spec.season.end)
+        self._as_of: AsOf | None = None
+
+    # ---------------------------------------------------------- the as-of month
+    @property
+    def as_of(self) -> AsOf:
+        """Return the build's as-of day (default: the end of the latest month of the KPI sales source)."""
+        if self._as_of is None:
+            self._as_of = AsOf(month_end(self.latest_day(self.spec.kpis.sales) or self.season.end))
+        return self._as_of
+
+    def set_as_of(self, day: dt.date | None) -> AsOf:
+        """Return the as-of the store now answers monthly periods for (``None``: the default)."""
+        self._as_of = AsOf(day) if day is not None else None
+        return self.as_of
+
+    def latest_day(self, source: str) -> dt.date | None:
+        """Return the latest day in ``source``'s date column (None: no dated rows)."""
+        latest = pd.to_datetime(self.frame(source)[self._date_column(source)], errors="coerce").max()
+        return None if pd.isna(latest) else latest.date()
 
     # ---------------------------------------------------------- loading
     def frame(self, name: str) -> pd.DataFrame:
@@ -172,8 +172,10 @@ class DataStore:
 
     def window(self, period: str | None) -> Window | None:
         """Return the date window of a named period (None: no date filter)."""
+        if period in MONTH_PERIODS:
+            return self.as_of.window(period, self.season)
         end = self.season.end
-        year = Window(_shift(end, -1) + dt.timedelta(days=1), end)
+        year = Window(shift_years(end, -1) + dt.timedelta(days=1), end)
         return {"season": self.season, "last_season": self.season.shifted(-1),
                 "year": year, "last_year": year.shifted(-1)}.get(period or "all")
 

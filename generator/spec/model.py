@@ -13,6 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from generator.spec.trackers import TrackerDef
+
 Role = Literal["title", "section", "bullets", "chart", "two-content", "table", "kpi", "picture", "closing"]
 ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
 Language = Literal["en", "fr", "es"]
@@ -20,7 +22,9 @@ LANGUAGES: tuple[str, ...] = Language.__args__  # type: ignore[attr-defined]
 ChartKind = Literal["bar", "stacked_bar", "line", "donut", "waterfall", "bullet", "gantt"]
 ValueFormat = Literal["number", "currency", "percent", "multiple", "weeks", "date", "text"]
 Aggregate = Literal["sum", "mean", "count", "min", "max", "first", "nunique"]
-Period = Literal["season", "last_season", "year", "last_year", "all"]
+Period = Literal["season", "last_season", "year", "last_year", "all",  # the as-of month's (generator/data/periods.py):
+                 "month", "month_last_year", "previous_month", "next_month", "last_3_months", "month_to_date",
+                 "season_to_date"]
 Audience = Literal["region", "retailer", "once"]
 
 
@@ -345,6 +349,7 @@ class SeasonSpec(Strict):
     render: Literal["image", "native"] = "image"
     labels: dict[str, str] = Field(default_factory=dict, description="data code -> English label (translated)")
     kit: KitSpec = Field(default_factory=KitSpec, description="retailer kit checklist and index texts")
+    trackers: list[TrackerDef] = Field(default_factory=list, description="KPI tracker workbooks (OUT/trackers/)")
 
     @model_validator(mode="after")
     def _references(self) -> "SeasonSpec":

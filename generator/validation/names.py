@@ -7,7 +7,7 @@ from typing import Iterable
 
 from jinja2 import Environment, TemplateError, TemplateSyntaxError, meta, nodes
 
-from generator.data import Kpis
+from generator.data import Kpis, MonthKpis
 from generator.spec.brand import Asset
 from generator.spec.loader import KeyPath, LoadedYaml
 from generator.spec.model import Maison, RegionDef, SeasonInfo
@@ -23,9 +23,12 @@ _ENV = Environment(extensions=["jinja2.ext.i18n"])
 _ENV.filters.update({name: str for name in KITGEN_FILTERS})  # parsing only: names matter, not behaviour
 _FILTERS = frozenset(_ENV.filters)
 _KPI_FIELDS = frozenset(f.name for f in dataclasses.fields(Kpis))
+_MONTH_KPI_FIELDS = frozenset(f.name for f in dataclasses.fields(MonthKpis))
+_MONTH_FIELDS = frozenset(("start", "end", "key", "day", "previous", "next", "last_year"))  # AsOf.as_values
 _ASSET_FIELDS = frozenset(Asset.model_fields) | {"path", "title", "kind_label"}
 _GETTEXT: Scope = {"gettext": None, "ngettext": None, "_": None}  # used by {% trans %} blocks
-_EVERY_NAME = ("season", "maison", "region", "retailer", "kpi", "region_kpi", "lang", "locale")
+_EVERY_NAME = ("season", "maison", "region", "retailer", "kpi", "region_kpi", "month_kpi", "region_month_kpi",
+               "lang", "locale")
 
 
 def check_names(view: SeasonView) -> None:
@@ -45,9 +48,10 @@ def check_names(view: SeasonView) -> None:
 def deck_scope(view: SeasonView, audience: str) -> Scope:
     """Return the names deck text can use for ``audience`` (see DeckBuilder.context)."""
     scope: Scope = {"season": frozenset(SeasonInfo.model_fields), "maison": frozenset(Maison.model_fields),
-                    "lang": None, "locale": None, **_GETTEXT}
+                    "lang": None, "locale": None, "as_of": None, "month": _MONTH_FIELDS, **_GETTEXT}
     if audience in ("region", "retailer"):
-        scope.update(region=frozenset(RegionDef.model_fields), kpi=_KPI_FIELDS, region_kpi=_KPI_FIELDS)
+        scope.update(region=frozenset(RegionDef.model_fields), kpi=_KPI_FIELDS, region_kpi=_KPI_FIELDS,
+                     month_kpi=_MONTH_KPI_FIELDS, region_month_kpi=_MONTH_KPI_FIELDS)
     if audience == "retailer":
         columns = view.columns(view.spec.retailers)
         scope["retailer"] = None if columns is None else frozenset(columns)
