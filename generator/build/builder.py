@@ -253,7 +253,8 @@ class DeckBuilder:
         ctx = DeckContext(self.store, renderer, self.context(job, renderer), self.season.spec.labels,
                           self.season.documents.get(str(spec_file)), self.season.root,
                           repeat_records(self.store, self.assets(renderer)),
-                          lambda rid: self.kpis(retailer_id=rid))
+                          lambda rid: self.kpis(retailer_id=rid),
+                          month_kpis_for=lambda rid: _Lazy(lambda: self.month_kpis(retailer_id=rid)))
         return resolve_deck(self.season.decks[job.deck], ctx)
 
     def chart_request(self, chart: ChartContent, box: Box, loc: LocaleContext) -> ChartRequest:

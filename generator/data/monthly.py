@@ -20,7 +20,7 @@ import pandas as pd
 from generator.data.bindings import DataStore
 from generator.errors import Finding
 from generator.data.measures import WEEKS_PER_MONTH
-from generator.data.periods import AsOf, Window, add_months
+from generator.data.periods import AsOf, Window, add_months, month_end
 from generator.spec.loader import LoadedYaml
 
 COVER_MONTHS = 3
@@ -157,7 +157,7 @@ def coverage_findings(store: DataStore, season_doc: LoadedYaml) -> list[Finding]
         reached = latest.strftime("%Y-%m") if latest else "no dated row"
         message = (f"source '{source}' ({store.spec.sources[source].path}) ends at {reached}, "
                    f"before the as-of month {store.as_of.key}")
-        hint = (f"update the data, or build an earlier month with --as-of {latest.isoformat()}"
+        hint = (f"update the data, or build an earlier month with --as-of {month_end(latest).isoformat()}"
                 if latest else "check its date column")
         findings.append(season_doc.finding(("sources", source, "path"), message, hint))
     return findings

@@ -25,6 +25,7 @@ class DeckContext:
     records: Callable[[Repeat, Callable[[str], str]], list[dict[str, Any]]]
     kpis_for: Callable[[str], Any]
     warnings: list[str] = field(default_factory=list)
+    month_kpis_for: Callable[[str], Any] | None = None  # a retailer's as-of month KPIs
 
     def text(self, source: str, values: dict[str, Any] | None = None) -> str:
         """Return ``source`` translated and interpolated."""

@@ -44,6 +44,8 @@ def _instances(slide: SlideSpec, index: int, ctx: DeckContext) -> Iterator[dict[
         values = {**ctx.values, slide.repeat.as_: record}
         if "retailer_id" in record:
             values[f"{slide.repeat.as_}_kpi"] = ctx.kpis_for(str(record["retailer_id"]))
+            if ctx.month_kpis_for is not None:
+                values[f"{slide.repeat.as_}_month_kpi"] = ctx.month_kpis_for(str(record["retailer_id"]))
         if _wanted(slide, index, ctx, values):
             yield values
 

@@ -28,6 +28,7 @@ from openpyxl.xml.functions import tostring
 from generator.errors import KitgenError
 from generator.tools import sample_activity as activity
 from generator.tools import sample_catalog as cat
+from generator.tools.sample_actions import build_actions
 from generator.tools.sample_readme import README_TEMPLATE
 from generator.tools.sample_retailers import MINIMUM_RETAILERS, build_retailers
 from generator.tools.sample_sales import build_references, simulate
@@ -37,7 +38,8 @@ log = logging.getLogger(__name__)
 MAXIMUM_RETAILERS = 800  # bounded by distinct invented shop names (Mexico runs out first)
 FIXED_TIME = datetime(2026, 12, 31, 0, 0, 0)
 STOCK_SHEET = "Stock"
-STREAMS = {"retailers": 1, "sales": 2, "trade": 3, "competitors": 4, "trainings": 5, "initiatives": 6, "targets": 7}
+STREAMS = {"retailers": 1, "sales": 2, "trade": 3, "competitors": 4, "trainings": 5, "initiatives": 6, "targets": 7,
+           "actions": 8}
 
 
 def _rng(seed: int, stream: str) -> np.random.Generator:
@@ -64,6 +66,7 @@ def build_tables(retailers: int = 40, seed: int = 2026) -> dict[str, pd.DataFram
         "trainings.csv": activity.build_trainings(shops, _rng(seed, "trainings")),
         "initiatives.csv": activity.build_initiatives(_rng(seed, "initiatives")),
         "targets.csv": activity.build_targets(shops, sales, _rng(seed, "targets")),
+        "actions.csv": build_actions(_rng(seed, "actions")),
     }
 
 

@@ -59,4 +59,9 @@ its own rows plus the `ALL` rows.
 ## targets.csv ({targets_rows} rows)
 region_id, retailer_id, season (`{season}`), sellout_target (local currency). Season sell-out
 actuals land at 85-115 % of target.
+
+## actions.csv ({actions_rows} rows)
+action_id, region_id, call_month (first day of the month the region's monthly call reviewed),
+action, owner, due, status (done|in-progress|late). A call reviewing month M follows up the
+actions of call month M-1.
 """

@@ -69,7 +69,7 @@ def _slide_scope(view: SeasonView, deck, path: KeyPath, scope: Scope) -> Scope:
     else:
         columns = view.columns(repeat.source) if repeat.source in view.spec.sources else None
         fields = None if columns is None else frozenset(columns)
-    return {**scope, repeat.as_: fields, f"{repeat.as_}_kpi": _KPI_FIELDS}
+    return {**scope, repeat.as_: fields, f"{repeat.as_}_kpi": _KPI_FIELDS, f"{repeat.as_}_month_kpi": _MONTH_KPI_FIELDS}
 
 
 def _check_text(view: SeasonView, doc: LoadedYaml, path: KeyPath, text: str, scope: Scope, audience: str) -> None:
