@@ -35,6 +35,7 @@ MessageId = str | tuple[str, str]
 _PARSER = Environment(extensions=["jinja2.ext.i18n"])  # parses only: finds the {% trans %} messages
 PO_WIDTH = 0  # no wrapping: one line per string keeps placeholders whole and diffs readable
 KITGEN_FILE = "generator/localize.py"  # where kitgen's own words live (PROJECT_STRINGS)
+TRACKER_DEFAULTS_FILE = "generator/spec/trackers.py"  # the tracker texts' defaults
 
 _BLOCK_TEXT = ("heading", "bullets[]", "chart.caption", "chart.series[].label")
 #: Slide keys holding text, as paths relative to the slide with list indices written ``[]``.
@@ -74,6 +75,7 @@ def collect_texts(season: Season) -> list[SpecText]:
         texts += _deck_texts(season, deck.name, deck.spec)
     texts += _brand_texts(season)
     texts += _kit_texts(season)
+    texts += _tracker_texts(season)
     texts += [SpecText(word, KITGEN_FILE, None, "kitgen", "kitgen's own text on slides") for word in PROJECT_STRINGS]
     return texts
 
@@ -170,6 +172,22 @@ def _kit_texts(season: Season) -> list[SpecText]:
             texts += _messages(value, loaded, path, (_relative(season, file), "kit", f"retailer kit, key {format_key(path)}"))
         elif isinstance(value, str) and is_translatable(value):
             texts.append(SpecText(value, KITGEN_FILE, None, "kit", f"retailer kit default, key {format_key(path)}"))
+    return texts
+
+
+def _tracker_texts(season: Season) -> list[SpecText]:
+    """Return the tracker workbooks' texts (sheet names, headers, titles), from season.yaml or the defaults."""
+    file = season_file(season.root)
+    loaded = _document(season, file)
+    texts: list[SpecText] = []
+    for index, tracker in enumerate(season.spec.trackers):
+        for key, value in tracker.texts.model_dump().items():
+            path = ("trackers", index, "texts", key)
+            context = f"tracker {tracker.name} ({tracker.audience}), key {format_key(path)}"
+            if path in loaded.marks:
+                texts += _messages(value, loaded, path, (_relative(season, file), "trackers", context))
+            elif is_translatable(value):
+                texts.append(SpecText(value, TRACKER_DEFAULTS_FILE, None, "trackers", context))
     return texts
 
 
