@@ -58,7 +58,7 @@ def _deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) ->
     delivered = deliver(season_dir, result, options)
     timings = ", ".join(f"{label} {seconds:.1f} s" for label, seconds in delivered.timings.items())
     parts = [f"{len(delivered.pdfs)} PDFs" if options.pdf else "", f"{len(delivered.kits)} kits" if options.kits else "",
-             delivered.report or ""]
+             f"{len(delivered.trackers)} trackers" if delivered.trackers else "", delivered.report or ""]
     click.echo(f"Delivered {', '.join(p for p in parts if p)}" + (f" ({timings})" if timings else ""))
 
 
@@ -85,18 +85,21 @@ def _deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) ->
 @click.option("--kits/--no-kits", default=True, show_default=True,
               help="Write OUT/kits/<retailer-id>.zip for every retailer built (with PDFs when --pdf).")
 @click.option("--report/--no-report", default=True, show_default=True, help="Write OUT/report.html.")
+@click.option("--trackers/--no-trackers", default=True, show_default=True,
+              help="Write the season's KPI tracker workbooks into OUT/trackers/<language>/.")
 @click.option("--pdf-processes", type=click.IntRange(1, 8), default=2, show_default=True,
               help="LibreOffice processes converting decks at once.")
 def build_command(season_dir: Path, out_dir: Path | None, languages, only, regions, strict: bool,
                   template: Path | None, profile: Path | None, jobs: int | None, force: bool,
-                  cache_dir: Path | None, as_of, pdf: bool, kits: bool, report: bool, pdf_processes: int) -> None:
+                  cache_dir: Path | None, as_of, pdf: bool, kits: bool, report: bool, trackers: bool,
+                  pdf_processes: int) -> None:
     """Build the season's deck set into OUT/<language>/, then PDFs, retailer kits and the report."""
     out = out_dir or Path("build") / season_dir.resolve().name
     result = _run(season_dir, BuildOptions(out, tuple(languages), tuple(only), (), tuple(regions), strict,
                                            template, profile, jobs or os.cpu_count() or 1, force, cache_dir,
                                            as_of.date() if as_of else None))
-    if pdf or kits or report:
-        _deliver(season_dir, result, DeliveryOptions(pdf, kits, report, pdf_processes))
+    if pdf or kits or report or trackers:
+        _deliver(season_dir, result, DeliveryOptions(pdf, kits, report, pdf_processes, trackers))
 
 
 @click.command("kit")
@@ -113,4 +116,4 @@ def kit_command(retailer_id: str, season_dir: Path, out_dir: Path | None, langua
     result = _run(season_dir, BuildOptions(out, tuple(languages), ("retailer-kit",), (retailer_id,), (), strict))
     if not result.decks:
         raise click.ClickException(f"no retailer '{retailer_id}' in the season (see the retailers source)")
-    _deliver(season_dir, result, DeliveryOptions(pdf=pdf, kits=True, report=False))
+    _deliver(season_dir, result, DeliveryOptions(pdf=pdf, kits=True, report=False, trackers=False))

@@ -15,6 +15,7 @@ from pathlib import Path
 from generator.build import BuildResult, BuiltDeck
 from generator.delivery.kits import Kit, KitMaker
 from generator.delivery.pdf import ConvertedPdf, PdfJob, convert_decks, pdf_output, reuse_pdf
+from generator.delivery.trackers import tracker_files
 from generator.delivery.report import REPORT_FILE, ReportInput, report_files
 from generator.spec import load_season
 from generator.writer import Staging
@@ -30,6 +31,7 @@ class DeliveryOptions:
     kits: bool = True
     report: bool = True
     pdf_processes: int = 2  # LibreOffice processes converting at once
+    trackers: bool = True  # the KPI tracker workbooks the season declares (OUT/trackers/)
 
 
 @dataclass
@@ -39,6 +41,7 @@ class DeliveryResult:
     pdfs: list[str] = field(default_factory=list)
     kits: list[str] = field(default_factory=list)
     report: str | None = None
+    trackers: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -61,6 +64,10 @@ def deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) -> 
                 if not kit.kept:  # a kept kit is already in place
                     staging.write(kit.output, kit.data)
             delivered.kits = [k.output for k in kits]
+        if options.trackers and result.store is not None:
+            files = _timed(delivered, "trackers", lambda: tracker_files(season, result.store))
+            delivered.trackers = [str(staging.write(name, data).relative_to(result.out_dir))
+                                  for name, data in files.items()]
         if options.report:
             timings = [("build", result.seconds), *delivered.timings.items()]
             given = ReportInput(result.decks, result.warnings, converted, kits, timings)
