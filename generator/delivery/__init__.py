@@ -15,7 +15,6 @@ from pathlib import Path
 from generator.build import BuildResult, BuiltDeck
 from generator.delivery.kits import Kit, KitMaker
 from generator.delivery.pdf import ConvertedPdf, PdfJob, convert_decks, pdf_output, reuse_pdf
-from generator.delivery.trackers import tracker_files
 from generator.delivery.report import REPORT_FILE, ReportInput, report_files
 from generator.spec import load_season
 from generator.writer import Staging
@@ -65,6 +64,9 @@ def deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) -> 
                     staging.write(kit.output, kit.data)
             delivered.kits = [k.output for k in kits]
         if options.trackers and result.store is not None:
+            # imported here: xlsxwriter costs a build writing no tracker for nothing
+            from generator.delivery.trackers import tracker_files
+
             files = _timed(delivered, "trackers", lambda: tracker_files(season, result.store))
             delivered.trackers = [str(staging.write(name, data).relative_to(result.out_dir))
                                   for name, data in files.items()]

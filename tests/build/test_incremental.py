@@ -24,7 +24,7 @@ def season(tmp_path_factory) -> Path:
 
 
 def _build(season: Path, out: Path, force: bool = False):
-    options = BuildOptions(out, regions=("MX",), retailers=RETAILERS, force=force,
+    options = BuildOptions(out, only=("market-meeting", "retailer-kit"), regions=("MX",), retailers=RETAILERS, force=force,
                            cache_dir=season.parent / "charts")
     return build_season(season, options)
 

@@ -20,7 +20,8 @@ def test_two_workers_write_the_same_bytes_as_one(tmp_path: Path):
     results = {}
     for jobs in (1, 2):
         out = tmp_path / f"jobs{jobs}"
-        options = BuildOptions(out, regions=("MX",), retailers=("004101", "004102", "004103"), jobs=jobs)
+        options = BuildOptions(out, only=("market-meeting", "retailer-kit"), regions=("MX",),
+                                   retailers=("004101", "004102", "004103"), jobs=jobs)
         results[jobs] = build_season(SAMPLE, options)
     one, two = _files(tmp_path / "jobs1"), _files(tmp_path / "jobs2")
     assert len(one) == 4 and one == two

@@ -20,6 +20,7 @@ from generator.tools.sample_activity import (
     TARGET_COLUMNS,
     TRAINING_COLUMNS,
 )
+from generator.tools.sample_actions import ACTION_COLUMNS
 from generator.tools.sample_retailers import RETAILER_COLUMNS, apportion, region_counts
 from generator.tools.sample_sales import REFERENCE_COLUMNS, SALES_COLUMNS, STOCK_COLUMNS
 
@@ -32,6 +33,7 @@ EXPECTED_COLUMNS = {
     "trainings.csv": TRAINING_COLUMNS,
     "initiatives.csv": INITIATIVE_COLUMNS,
     "targets.csv": TARGET_COLUMNS,
+    "actions.csv": ACTION_COLUMNS,
 }
 # The contract other code relies on, spelled out rather than imported from the generator.
 CONTRACT_HEADERS = {
@@ -47,7 +49,7 @@ CONTRACT_HEADERS = {
     "initiatives.csv": "initiative_id,region_id,name,category,start,end,owner",
     "targets.csv": "region_id,retailer_id,season,sellout_target",
 }
-ALL_FILES = sorted([*CONTRACT_HEADERS, "stock.xlsx", "README.md"])
+ALL_FILES = sorted([*CONTRACT_HEADERS, "actions.csv", "stock.xlsx", "README.md"])
 
 
 @pytest.fixture(scope="module")

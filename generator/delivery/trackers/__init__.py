@@ -18,7 +18,7 @@ from generator.delivery.trackers.families import initiatives_sheet, roi_sheet, s
 from generator.delivery.trackers.formats import number_formats
 from generator.delivery.trackers.sheets import Sheets
 from generator.delivery.trackers.tables import tracker_data
-from generator.localize import Catalogs, LocaleContext, TextRenderer
+from generator.i18n.localize import Catalogs, LocaleContext, TextRenderer
 from generator.spec import Season
 from generator.spec.trackers import TrackerDef
 from generator.writer import normalize_zip

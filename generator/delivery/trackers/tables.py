@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from generator.data import DataStore
-from generator.kpi_measures import WEEKS_PER_MONTH
-from generator.monthly import COVER_MONTHS, month_end_stock, monthly_sales
-from generator.periods import Window, add_months, month_end
+from generator.data.measures import WEEKS_PER_MONTH
+from generator.data.monthly import COVER_MONTHS, month_end_stock, monthly_sales
+from generator.data.periods import Window, add_months, month_end
 
 
 @dataclass(frozen=True)
