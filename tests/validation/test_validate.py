@@ -96,7 +96,7 @@ def test_spec_file_without_season_is_checked_alone(tmp_path, monkeypatch):
     (tmp_path / "deck.yaml").write_text("title: x\nslides:\n  - role: bullet\n    bullets: [a]\n", "utf-8")
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["validate", "deck.yaml"])
-    assert result.output.startswith("deck.yaml:3:5: slides[0].role: 'bullet' is not allowed here")
+    assert result.output.startswith("deck.yaml:3:5: slides[0].role: 'bullet' is not a slide role (did you mean 'bullets'?")
 
 
 def test_build_validates_first_and_writes_nothing(tmp_path):
