@@ -129,9 +129,14 @@ def _season_texts(season: Season) -> Iterator[SpecText]:
 def _deck_texts(season: Season, deck: str, spec: str) -> list[SpecText]:
     file = season_file(season.root).parent / spec
     loaded = _document(season, file)
+    if not isinstance(loaded.data, dict):
+        return []  # not a deck spec: validation says so, with its line
     name = _relative(season, file)
     texts = list(_messages(loaded.data.get("title"), loaded, ("title",), (name, deck, f"deck {deck}, deck title")))
-    for index, slide in enumerate(loaded.data.get("slides") or []):
+    slides = loaded.data.get("slides")
+    for index, slide in enumerate(slides if isinstance(slides, list) else []):
+        if not isinstance(slide, dict):
+            continue
         for path, value in walk_scalars(slide, ("slides", index)):
             key = _pattern(path[2:])
             if key in SLIDE_TEXT:
