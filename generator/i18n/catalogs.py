@@ -145,6 +145,11 @@ def _deck_texts(season: Season, deck: str, spec: str) -> list[SpecText]:
     return texts
 
 
+def is_slide_text(path: KeyPath) -> bool:
+    """Return True when ``path`` (relative to a slide, e.g. ``("kpis", 0, "label")``) holds text shown on the slide."""
+    return _pattern(path) in SLIDE_TEXT
+
+
 def _pattern(path: KeyPath) -> str:
     """Return ``kpis[].label`` for ``("kpis", 0, "label")``."""
     return ".".join(f"{p}" if isinstance(p, str) else "[]" for p in path).replace(".[]", "[]")

@@ -161,3 +161,23 @@ def test_verbose_lists_each_missing_translation_once(tmp_path, monkeypatch):
     output = CliRunner().invoke(cli, ["validate", ".", "--verbose"]).output
     assert "  season.yaml:32: 'fr' translation only fuzzy for 'Mexico'" in output.splitlines()
     assert output.count("for 'Fall-Winter 2026'") == 1 and "--verbose' lists them" not in output
+
+
+DOOR_SLIDES = """
+  - role: section
+    repeat: {source: retailers, filter: {region_id: CA}, as: door}
+    title: "{{ door.name }}: {{ door.tier }}"
+"""
+
+
+def test_codes_in_text_need_labels_and_labels_silence_the_warning(tmp_path, monkeypatch):
+    season = _season(tmp_path, {})
+    (season / "decks" / "meeting.yaml").write_text((season / "decks" / "meeting.yaml").read_text() + DOOR_SLIDES)
+    monkeypatch.chdir(season)
+    output = CliRunner().invoke(cli, ["validate", "."]).output
+    assert output.splitlines()[0] == ("decks/meeting.yaml:32:5: slides[3].title: warning: column 'tier' of "
+                                      "'retailers' shows codes without a label: flagship, focus "
+                                      "(add them under 'labels:' in season.yaml, e.g. flagship: Flagship)")
+    with (season / "season.yaml").open("a") as handle:
+        handle.write("labels: {flagship: Flagship, focus: Focus door}\n")
+    assert CliRunner().invoke(cli, ["validate", ".", "--strict"]).output == "0 error(s), 0 warning(s)\n"
