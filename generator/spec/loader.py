@@ -128,7 +128,7 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, shown: str) -> Finding
     mark = _problem_position(exc)
     line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
     message, hint = _yaml_problem(exc, _char_at(text, line, col))
-    misplaced = out_of_line(text, line, exc.problem or "") if line and _indentation_problem(exc) else None
+    misplaced = out_of_line(text, line, exc.problem or "", key_marks, format_key) if line and _indentation_problem(exc) else None
     if misplaced is not None:
         line, col, message, hint = misplaced.line, misplaced.column, misplaced.message, misplaced.hint
     return Finding(Location(shown, line, col), "", message, hint, "error", _line_of(text, line))

@@ -40,7 +40,7 @@ def check_translations(view: SeasonView) -> None:
 def _missing(view: SeasonView, texts, catalog, language: str, base: Path, shown: Path) -> None:
     seen: set[str] = set()
     tallies = {status: Tally(Location(shown), f"text(s) {what} '{language}' translation")
-               for status, what in (("missing", "without a"), ("fuzzy", "with only a fuzzy"))}
+               for status, what in (("missing", "with no"), ("fuzzy", "with only a fuzzy"))}
     for text in texts:
         if text.key in seen or message_status(catalog, text.key) == "translated":
             continue

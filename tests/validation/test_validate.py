@@ -147,7 +147,7 @@ def test_errors_come_first_and_missing_translations_are_counted_per_language(tmp
     hint = "run 'kitgen i18n update' on the season folder and translate the new entries"
     assert [line for line in runs[0].splitlines() if not line.startswith(" ")] == [
         "decks/meeting.yaml:21:5: slides[2].titel: unknown key (did you mean 'title'?)",
-        f"locale/fr.po: warning: {missing} text(s) without a 'fr' translation ({hint}; "
+        f"locale/fr.po: warning: {missing} text(s) with no 'fr' translation ({hint}; "
         "'kitgen validate --verbose' lists them)",
         f"locale/fr.po: warning: 1 text(s) with only a fuzzy 'fr' translation ({hint}; "
         "'kitgen validate --verbose' lists them)",
