@@ -127,6 +127,7 @@ NOTES = {
     "ColumnSpec.format": "how the values show",
     "SortKey.by": "the column to sort by",
     "SortKey.descending": "largest first",
+    "DropRows.column": "the column whose text tells the row is not data",
 }
 
 #: ``Model.field`` -> example, for keys the sample season does not use and whose type suggests none
@@ -137,6 +138,11 @@ EXAMPLES = {
     "SourceDef.thousands": ".",
     "SourceDef.header_rows": "2",
     "SourceDef.na_values": "[n/a, '-']",
+    "SourceDef.skip_rows": "3",
+    "SourceDef.header_row": "4",
+    "SourceDef.skip_footer": "2",
+    "DropRows.column": "retailer_id",
+    "DropRows.matches": "^Overall Result$",
     "DeckDef.languages": "[en, fr]",
     "DeckDef.when": "retailer.tier == 'flagship'",
     "ChartSpec.caption": "Units sold, last twelve months",
