@@ -41,6 +41,14 @@ class Location:
 
 
 @dataclass(frozen=True)
+class Tally:
+    """Findings of one kind that a report sums up in one line, e.g. the texts one catalog lacks."""
+
+    location: Location
+    what: str  # after the count: "text(s) without a 'fr' translation"
+
+
+@dataclass(frozen=True)
 class Finding:
     """One located problem: ``file:line:col: key.path: message (hint)``."""
 
@@ -50,6 +58,7 @@ class Finding:
     hint: str | None = None
     severity: str = "error"  # "error" or "warning"
     source_line: str | None = field(default=None, compare=False)
+    tally: Tally | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         text = f"{self.location}: "

@@ -225,7 +225,7 @@ class DeckBuilder:
         started = time.perf_counter()
         self.wait_for_fonts()
         loc = LocaleContext(job.language, job.locale, job.currency)
-        renderer = TextRenderer(loc, self.catalogs)
+        renderer = TextRenderer(loc, self.catalogs, self.season.spec.labels)
         missing_before = set(self.catalogs.missing.get(job.language, set()))
         slides = self.resolve(job, renderer)
         resolved = time.perf_counter()

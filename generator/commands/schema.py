@@ -11,14 +11,25 @@ from generator.spec.schema import spec_schema
 from generator.writer import write_atomic
 
 DEFAULT_OUT = Path("decks/kitgen.schema.json")
+DEFAULT_REFERENCE = Path("decks/REFERENCE.md")
 
 
 @click.command("schema")
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_OUT,
-              show_default=True, help="Where to write the schema; '-' prints it.")
-def schema_command(out: Path) -> None:
-    """Write the JSON Schema of season.yaml and deck specs (generated from the validator's models)."""
-    text = json.dumps(spec_schema(), indent=2, ensure_ascii=False) + "\n"
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help=f"Where to write it; '-' prints it. [default: {DEFAULT_OUT}, or {DEFAULT_REFERENCE} with --reference]")
+@click.option("--reference", is_flag=True, help="Write the key reference page (Markdown) instead of the JSON Schema.")
+def schema_command(out: Path | None, reference: bool) -> None:
+    """Write the JSON Schema of season.yaml and deck specs (generated from the validator's models).
+
+    With --reference, write the key reference page readers use: every key with its
+    type, default, description and an example.
+    """
+    if reference:
+        from generator.spec.reference import spec_reference  # reads the sample specs for examples
+
+        text, out = spec_reference(), out or DEFAULT_REFERENCE
+    else:
+        text, out = json.dumps(spec_schema(), indent=2, ensure_ascii=False) + "\n", out or DEFAULT_OUT
     if str(out) == "-":
         click.echo(text, nl=False)
         return

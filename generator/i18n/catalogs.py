@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
 from jinja2 import Environment, TemplateSyntaxError
 from jinja2.ext import extract_from_ast
@@ -131,15 +131,25 @@ def _season_texts(season: Season) -> Iterator[SpecText]:
 def _deck_texts(season: Season, deck: str, spec: str) -> list[SpecText]:
     file = season_file(season.root).parent / spec
     loaded = _document(season, file)
+    if not isinstance(loaded.data, dict):
+        return []  # not a deck spec: validation says so, with its line
     name = _relative(season, file)
     texts = list(_messages(loaded.data.get("title"), loaded, ("title",), (name, deck, f"deck {deck}, deck title")))
-    for index, slide in enumerate(loaded.data.get("slides") or []):
+    slides = loaded.data.get("slides")
+    for index, slide in enumerate(slides if isinstance(slides, list) else []):
+        if not isinstance(slide, dict):
+            continue
         for path, value in walk_scalars(slide, ("slides", index)):
             key = _pattern(path[2:])
             if key in SLIDE_TEXT:
                 context = f"deck {deck}, slide {index + 1} ({slide.get('role')}), key {format_key(path[2:])}"
                 texts += _messages(value, loaded, path, (name, deck, context))
     return texts
+
+
+def is_slide_text(path: KeyPath) -> bool:
+    """Return True when ``path`` (relative to a slide, e.g. ``("kpis", 0, "label")``) holds text shown on the slide."""
+    return _pattern(path) in SLIDE_TEXT
 
 
 def _pattern(path: KeyPath) -> str:
@@ -224,9 +234,9 @@ def read_catalog(path: Path, language: str | None = None) -> Catalog:
 
 
 def catalog_bytes(catalog: Catalog) -> bytes:
-    """Return ``catalog`` as PO text, unwrapped (obsolete messages kept as ``#~``)."""
+    """Return ``catalog`` as PO text, unwrapped (obsolete messages kept as ``#~``, old sources as ``#|``)."""
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=PO_WIDTH)
+    write_po(buffer, catalog, width=PO_WIDTH, include_previous=True)  # "#| msgid" shows a fuzzy entry's old source
     return buffer.getvalue()
 
 
@@ -249,8 +259,9 @@ class UpdateStats:
 def update_catalogs(season_dir: Path, template: Catalog) -> dict[str, UpdateStats]:
     """Return per-language stats after merging ``template`` into each ``<lang>.po`` and saving it.
 
-    Translations are kept; messages whose source changed become fuzzy (with the
-    previous msgid); messages no longer used are kept as obsolete (``#~``).
+    Translations are kept; new strings arrive empty. Only a changed source of the
+    same message (same deck, slide and key) becomes fuzzy, with the previous
+    msgid and translation; messages no longer used are kept as obsolete (``#~``).
     """
     season = load_season(season_dir)
     stats: dict[str, UpdateStats] = {}
@@ -258,13 +269,47 @@ def update_catalogs(season_dir: Path, template: Catalog) -> dict[str, UpdateStat
         path = catalog_path(season, language)
         catalog = read_catalog(path, language) if path.is_file() else _new_catalog(template, language)
         before = {m.id for m in catalog if m.id}
-        catalog.update(template, no_fuzzy_matching=False)
+        # Babel's near-match guessing pairs unrelated strings ("Tier" -> "Formateur"): off
+        catalog.update(template, no_fuzzy_matching=True)
+        _fuzzy_from_same_place(catalog)
         catalog.fuzzy = False
         messages = [m for m in catalog if m.id]
         stats[language] = UpdateStats(language, sum(m.id not in before for m in messages),
                                       sum(m.fuzzy for m in messages), len(catalog.obsolete), len(messages))
         save_catalog(catalog, path)
     return stats
+
+
+def _fuzzy_from_same_place(catalog: Catalog) -> None:
+    """Give each new, empty message the translation of the obsolete one used at the same place, marked fuzzy.
+
+    The place is the POT's automatic comment (``deck d, slide n (role), key k``):
+    a string edited in the spec keeps it, a string added elsewhere does not.
+    """
+    places: dict[tuple[str, str | None, bool], MessageId] = {}
+    for key, old in catalog.obsolete.items():
+        if _filled(old):
+            for place in old.auto_comments:
+                places.setdefault((place, old.context, old.pluralizable), key)
+    for message in catalog:
+        if message.id and not _filled(message):
+            _take_translation(catalog, message, places)
+
+
+def _filled(message: Message) -> bool:
+    forms = message.string if isinstance(message.string, tuple) else (message.string,)
+    return any(forms)
+
+
+def _take_translation(catalog: Catalog, message: Message, places: dict) -> None:
+    for place in message.auto_comments:
+        key = places.get((place, message.context, message.pluralizable))
+        if key is not None and key in catalog.obsolete:
+            old = catalog.obsolete.pop(key)
+            message.string = old.string
+            message.previous_id = list(old.id) if old.pluralizable else [old.id]
+            message.flags.add("fuzzy")
+            return
 
 
 def _new_catalog(template: Catalog, language: str) -> Catalog:

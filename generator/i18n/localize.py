@@ -15,14 +15,14 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 from babel.numbers import format_compact_currency, format_currency, format_decimal, format_percent
-from jinja2 import StrictUndefined, Template, TemplateError, UndefinedError
+from jinja2 import StrictUndefined, Template, TemplateError, UndefinedError, pass_context
 from jinja2.sandbox import SandboxedEnvironment
 
 from generator.errors import LocalizeError
@@ -31,6 +31,9 @@ log = logging.getLogger(__name__)
 
 #: Text kitgen itself puts on slides; translated through the same catalogs.
 PROJECT_STRINGS = ("(continued)", "Total", "weeks", "vs last year", "Target", "Today", "No data")
+
+#: The render-context name of the label lookup that slide text (not names or paths) passes to ``{{ }}``.
+LABEL_HOOK = "__kitgen_label__"
 
 #: Template code that carries no words of its own: ``{{ ... }}``, ``{# ... #}``,
 #: whole ``{% trans %}`` blocks (translated through ngettext) and other ``{% ... %}`` tags.
@@ -214,19 +217,29 @@ class Catalogs:
 class TextRenderer:
     """Translate then render spec strings for one locale in a Jinja sandbox."""
 
-    def __init__(self, loc: LocaleContext, catalogs: Catalogs):
+    def __init__(self, loc: LocaleContext, catalogs: Catalogs, labels: Mapping[str, str] | None = None):
         self.loc = loc
         self.catalogs = catalogs
+        self.labels = dict(labels or {})  # data code -> English label (season.yaml 'labels')
         self.env = _environment(loc)
 
     def text(self, source: str, context: dict[str, Any]) -> str:
-        """Return ``source`` translated and with its ``{{ ... }}`` filled in."""
+        """Return ``source`` translated, its ``{{ ... }}`` filled in; a data code shows as its translated label."""
         if not source:
             return ""
-        return self.interpolate(self.catalogs.translate(self.loc.language, source), context)
+        translated = self.catalogs.translate(self.loc.language, source)
+        return self._render(translated, {**context, LABEL_HOOK: self.label}) if "{" in translated else translated
+
+    def label(self, code: Any) -> str:
+        """Return the translated label of a data code (the code itself when it has none)."""
+        english = self.labels.get(str(code))
+        return self.catalogs.translate(self.loc.language, english) if english else str(code)
 
     def interpolate(self, source: str, context: dict[str, Any]) -> str:
         """Return ``source`` with its ``{{ ... }}`` filled in, untranslated (column names, filters, paths)."""
+        return self._render(source, context)
+
+    def _render(self, source: str, context: dict[str, Any]) -> str:
         if "{" not in source:
             return source
         language = self.loc.language
@@ -263,12 +276,19 @@ def _expression(loc: LocaleContext, expression: str) -> Callable[..., Any]:
     return _environment(loc).compile_expression(expression, undefined_to_none=False)
 
 
+@pass_context
+def _shown(context: Any, value: Any) -> Any:
+    """Return what ``{{ value }}`` shows: a data code in slide text shows as its label (interpolated names do not)."""
+    label = context.get(LABEL_HOOK)
+    return label(value) if label is not None and isinstance(value, str) else value
+
+
 @functools.lru_cache(maxsize=None)
 def _environment(loc: LocaleContext) -> SandboxedEnvironment:
     # jinja2.ext.i18n gives specs {% trans count=n %}...{% pluralize %}...{% endtrans %}; its gettext and
     # ngettext come from the render context so one cached environment serves every set of catalogs.
     env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False,
-                               extensions=["jinja2.ext.i18n"])
+                               extensions=["jinja2.ext.i18n"], finalize=_shown)
     env.filters.update({
         "number": lambda v: format_value(v, "number", loc),
         "currency": lambda v, compact=False: format_value(v, "currency", loc, compact=compact),

@@ -167,11 +167,10 @@ def resolve_table(spec: TableSpec, ctx: DeckContext, values: dict[str, Any]) -> 
 
 
 def _cell(value: Any, column, ctx: DeckContext) -> str:
-    if column.labels:
-        return ctx.label(value)
-    if column.format == "text":
-        return "" if value is None or value != value else str(value)
-    return format_value(value, column.format, ctx.renderer.loc)
+    if column.format != "text":
+        return format_value(value, column.format, ctx.renderer.loc)
+    text = "" if value is None or value != value else str(value)
+    return ctx.label(text) if column.labels and text else text
 
 
 def repeat_records(store: DataStore, brand_assets: list[dict[str, Any]]):

@@ -15,6 +15,7 @@ from typing import Any, Iterator
 import yaml
 
 from generator.errors import Finding, Location, SpecError
+from generator.spec.indentation import out_of_line
 
 try:  # libyaml is much faster; fall back to the pure-Python loader.
     from yaml import CSafeLoader as _Loader
@@ -117,13 +118,36 @@ def _compose(text: str, shown: str) -> yaml.Node | None:
     try:
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = _problem_position(exc)
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        message, hint = _yaml_problem(exc, _char_at(text, line, col))
-        raise SpecError(Finding(Location(shown, line, col), "", message, hint, "error",
-                                _line_of(text, line))) from exc
+        raise SpecError(_syntax_finding(exc, text, shown)) from exc
     except yaml.YAMLError as exc:
         raise SpecError(Finding(Location(shown), "", f"invalid YAML: {exc}")) from exc
+
+
+def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, shown: str) -> Finding:
+    """Return the located finding of a YAML syntax error; a key out of line is named with its mapping."""
+    mark = _problem_position(exc)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    message, hint = _yaml_problem(exc, _char_at(text, line, col))
+    misplaced = out_of_line(text, line, exc.problem or "", key_marks, format_key) if line and _indentation_problem(exc) else None
+    if misplaced is not None:
+        line, col, message, hint = misplaced.line, misplaced.column, misplaced.message, misplaced.hint
+    return Finding(Location(shown, line, col), "", message, hint, "error", _line_of(text, line))
+
+
+def _indentation_problem(exc: yaml.MarkedYAMLError) -> bool:
+    """Return True for the errors a key indented out of line causes (PyYAML words them several ways)."""
+    problem = exc.problem or ""
+    return any(words in problem for words in ("mapping values are not allowed", "expected <block end>",
+                                               "did not find expected key", "did not find expected '-' indicator"))
+
+
+def key_marks(text: str) -> dict[KeyPath, tuple[int, int]]:
+    """Return the (line, column) of every key path of the YAML ``text``; raise yaml.YAMLError when it does not parse."""
+    loaded = LoadedYaml(Path("-"), None)
+    node = yaml.compose(text, Loader=_Loader)
+    if node is not None:
+        _walk(node, (), loaded)
+    return loaded.marks
 
 
 def _problem_position(exc: yaml.MarkedYAMLError):

@@ -80,7 +80,7 @@ class ChartSpec(Strict):
     data: DataBinding | None = None
     x: str | None = Field(default=None, description="column holding the categories")
     x_format: Literal["text", "month", "date"] = "text"
-    x_labels: bool = Field(default=False, description="show categories through the season's 'labels'")
+    x_labels: bool = Field(default=True, description="show category codes through the season's 'labels' (false: as they are)")
     series: list[SeriesSpec] = Field(default_factory=list)
     split_by: str | None = Field(default=None, description="one series per value of this column")
     value_format: ValueFormat = "number"
@@ -117,7 +117,7 @@ class ColumnSpec(Strict):
     column: str
     label: str = ""
     format: ValueFormat = "text"
-    labels: bool = Field(default=False, description="show values through the season's 'labels' (translated)")
+    labels: bool = Field(default=True, description="show codes through the season's 'labels', translated (false: as they are)")
 
 
 class TableSpec(Strict):

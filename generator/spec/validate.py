@@ -61,8 +61,7 @@ def _finding(loaded: LoadedYaml, model: type[BaseModel], err: Any) -> Finding:
         if hint is None and allowed:
             hint = "allowed: " + ", ".join(sorted(allowed))
     elif kind == "literal_error":
-        message = f"'{err.get('input')}' is not allowed here"
-        hint = _literal_hint(err)
+        message, hint = _literal_problem(err, path)
     elif kind == "missing":
         hint = f"add '{path[-1]}:'" if path else None
     return loaded.finding(path, message, hint)
@@ -87,10 +86,16 @@ def _clean(msg: str) -> str:
     return msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
 
 
-def _literal_hint(err: Any) -> str | None:
+def _literal_problem(err: Any, path: KeyPath) -> tuple[str, str | None]:
+    """Return (message, hint) for a value outside a fixed list; a slide's role lists every role."""
     expected = str(err.get("ctx", {}).get("expected", ""))
     options = [o.strip().strip("'") for o in expected.replace(" or ", ", ").split(",") if o.strip()]
-    return did_you_mean(str(err.get("input")), options) or ("one of: " + ", ".join(options) if options else None)
+    guess = did_you_mean(str(err.get("input")), options)
+    if path[-1:] == ("role",) and path[:1] == ("slides",):
+        # every profile maps each of these roles to a layout of its master (generator/spec/profile.py)
+        roles = "the template profile offers: " + ", ".join(options)
+        return f"'{err.get('input')}' is not a slide role", f"{guess} {roles}" if guess else roles
+    return f"'{err.get('input')}' is not allowed here", guess or ("one of: " + ", ".join(options) if options else None)
 
 
 def did_you_mean(word: str, options: typing.Iterable[str]) -> str | None:

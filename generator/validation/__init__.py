@@ -18,6 +18,7 @@ from generator.spec.season import SEASON_FILE, Season, SeasonDraft, display_path
 from generator.spec.validate import validate_document
 from generator.template import Master
 from generator.validation.context import SeasonView
+from generator.validation.codes import check_codes
 from generator.validation.data_refs import check_data_refs
 from generator.validation.names import check_names
 from generator.validation.paths import check_paths, unsafe_paths
@@ -57,8 +58,8 @@ def _checked_view(draft: SeasonDraft) -> SeasonView:
     check_regions(view)
     check_data_refs(view)
     check_names(view)
-    if not draft.findings:
-        check_translations(view)
+    check_codes(view)
+    check_translations(view)  # every run, errors or not: the same warnings each time
     return view
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from generator.errors import Finding
+from generator.errors import Finding, Tally
 from generator.spec.season import finding_order
 
 
@@ -43,10 +43,27 @@ class Report:
         errors = len(self.errors)
         return f"{errors} error(s), {len(self.findings) - errors} warning(s)"
 
-    def text(self) -> str:
-        """Return every finding with its source line and a caret, then the summary."""
-        blocks = [self._block(f) for f in self.findings]
+    def text(self, verbose: bool = False) -> str:
+        """Return the errors, then the warnings, each with its source line and a caret, then the summary.
+
+        Findings of one tally (the texts a catalog lacks) are summed up in one line;
+        ``verbose`` lists them after it, one line each.
+        """
+        ordered = sorted(self.findings, key=lambda f: not self.is_error(f))  # stable: file order within each
+        blocks = [self._block(f) for f in ordered if f.tally is None]
+        tallies: dict[tuple[Tally, bool], list[Finding]] = {}
+        for finding in ordered:
+            if finding.tally is not None:
+                tallies.setdefault((finding.tally, self.is_error(finding)), []).append(finding)
+        for (tally, error), members in tallies.items():
+            blocks.append(self._tally_line(tally, error, members, verbose))
+            blocks += [f"  {f.location}: {f.message}" for f in members] if verbose else []  # the hint is said above
         return "\n".join([*blocks, self.summary()])
+
+    def _tally_line(self, tally: Tally, error: bool, members: list[Finding], verbose: bool) -> str:
+        hint = "; ".join(filter(None, [members[0].hint, None if verbose else "'kitgen validate --verbose' lists them"]))
+        return finding_line(Finding(tally.location, "", f"{len(members)} {tally.what}", hint,
+                                    "error" if error else "warning"), error)
 
     def _block(self, finding: Finding) -> str:
         lines = [finding_line(finding, self.is_error(finding))]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.errors import Finding, KitgenError, Location
+from generator.errors import Finding, KitgenError, Location, Tally
 from generator.i18n.catalogs import catalog_languages, catalog_path, collect_texts, message_status, read_catalog
 from generator.validation.context import SeasonView
 
@@ -17,6 +17,8 @@ def check_translations(view: SeasonView) -> None:
     try:
         texts = collect_texts(season)
     except KitgenError as exc:
+        if view.draft.findings:
+            return  # a deck spec that does not load: already reported, with its line
         view.add(view.season_doc.finding(("locale_dir",), f"cannot collect the texts to translate: {exc.message}"))
         return
     base = Path(view.season_doc.path).parent
@@ -37,6 +39,8 @@ def check_translations(view: SeasonView) -> None:
 
 def _missing(view: SeasonView, texts, catalog, language: str, base: Path, shown: Path) -> None:
     seen: set[str] = set()
+    tallies = {status: Tally(Location(shown), f"text(s) {what} '{language}' translation")
+               for status, what in (("missing", "with no"), ("fuzzy", "with only a fuzzy"))}
     for text in texts:
         if text.key in seen or message_status(catalog, text.key) == "translated":
             continue
@@ -44,7 +48,8 @@ def _missing(view: SeasonView, texts, catalog, language: str, base: Path, shown:
         status = message_status(catalog, text.key)
         where = Location(base / text.file, text.line) if text.line else Location(shown)
         word = "only fuzzy" if status == "fuzzy" else "missing"
-        view.add(Finding(where, "", f"'{language}' translation {word} for '{_short(text.key)}'", HINT, "warning"))
+        view.add(Finding(where, "", f"'{language}' translation {word} for '{_short(text.key)}'", HINT, "warning",
+                         tally=tallies[status]))
 
 
 def _short(text: str) -> str:

@@ -81,6 +81,27 @@ def test_update_keeps_translations_and_marks_changed_source_fuzzy(season_copy: P
     assert (season_copy / "locale" / "es.po").is_file()
 
 
+def test_update_leaves_new_strings_empty(season_copy: Path) -> None:
+    """A string added elsewhere gets no near-match guess ("Sales review" is no translation of "Sales reviews")."""
+    deck = season_copy / "decks" / "meeting.yaml"
+    deck.write_text(deck.read_text() + "  - role: bullets\n    title: Next seasons\n    bullets: [Sales reviews, Tier]\n")
+    update_catalogs(season_copy, extract_messages(season_copy))
+    french = read_catalog(season_copy / "locale" / "fr.po", "fr")
+    for new in ("Next seasons", "Sales reviews", "Tier"):
+        assert french.get(new).string == "" and not french.get(new).fuzzy, new
+    assert french.get("Next season").string == "Saison prochaine"
+
+
+def test_update_command_says_what_is_new(season_copy: Path) -> None:
+    deck = season_copy / "decks" / "meeting.yaml"
+    deck.write_text(deck.read_text().replace("title: Welcome", "title: Welcome all") + "  - role: section\n    title: Tier\n")
+    outcome = CliRunner().invoke(cli, ["i18n", "update", str(season_copy)])
+    assert outcome.exit_code == 0, outcome.output
+    french_line = outcome.output.splitlines()[1]
+    assert french_line.startswith("fr: ") and french_line.endswith(" new, 3 fuzzy, 2 obsolete")  # Welcome all, Agenda, Lobby poster
+    assert '#, fuzzy\n#| msgid "Welcome"\nmsgid "Welcome all"\nmsgstr "Bienvenue"' in (season_copy / "locale" / "fr.po").read_text()
+
+
 # ------------------------------------------------------------------ coverage
 def test_coverage_counts_are_exact() -> None:
     result = coverage(FIXTURE)

@@ -167,3 +167,42 @@ def test_table_labels_translated_through_season_labels(season_dir):
     table = resolve_deck(deck, make_context(season_dir, "es_MX", path))[0].table
     assert table.rows == (("Point of sale", "1 de agosto de 2026", "$1,000"),
                           ("Digital", "1 de septiembre de 2026", "$1,000"))
+
+
+FR_LABELS_PO = FR_PO + '\nmsgid "Point of sale"\nmsgstr "Point de vente"\n\nmsgid "Digital"\nmsgstr "Numérique"\n'
+
+
+def test_codes_show_through_translated_labels_in_tables_charts_and_text(season_dir):
+    (season_dir / "locale" / "fr.po").write_text(FR_LABELS_PO, encoding="utf-8")
+    deck, path = load_deck(season_dir, """\
+        title: Trade
+        slides:
+          - role: table
+            title: Activations
+            table:
+              data: {source: trade, filter: {retailer_id: "000123"}, sort: [start]}
+              columns: [{column: kind}, {column: kind, labels: false}]
+          - role: chart
+            title: By kind
+            chart:
+              type: bar
+              data: {source: trade, group_by: [kind], aggregate: {spend: sum}, sort: [kind]}
+              x: kind
+              series: [{column: spend}]
+          - role: kpi
+            repeat: {source: trade, filter: {retailer_id: "000123"}, as: activation, sort: [start]}
+            title: "{{ activation.kind }} activation"
+            kpis: [{label: Spend, value: "{{ activation.spend | number }}"}]
+        """)
+    ctx = make_context(season_dir, "fr_CA", path)
+    ctx.renderer = TextRenderer(ctx.renderer.loc, ctx.renderer.catalogs, ctx.labels)
+    table, chart, *tiles = resolve_deck(deck, ctx)
+    assert table.table.rows == (("Point de vente", "pos"), ("Numérique", "digital"))
+    assert chart.chart.categories == ("Numérique", "Point de vente")
+    assert [s.title for s in tiles] == ["Point de vente activation", "Numérique activation"]
+
+
+def test_names_and_filters_keep_their_codes(season_dir):
+    renderer = TextRenderer(LocaleContext("fr", "fr_CA", "CAD"), Catalogs(season_dir / "locale"), {"pos": "Point of sale"})
+    assert renderer.interpolate("{{ kind }}", {"kind": "pos"}) == "pos"  # a filter value or a column name
+    assert renderer.text("{{ kind }} / {{ kind | upper }}", {"kind": "pos"}) == "Point of sale / POS"

@@ -64,6 +64,28 @@ def test_duplicate_key_cites_both_lines(tmp_path):
         "spec.yaml:2:1: title: duplicate key 'title' (first defined on line 1) (keep only one of them)"
 
 
+CHART = "slides:\n  - role: chart\n    chart:\n      type: line\n      x: month\n{moved}\n      series: []\n"
+
+
+@pytest.mark.parametrize("moved", ["    x_format: month", "     x_format: month", "x_format: month"])
+def test_a_key_out_of_line_is_named_with_the_mapping_it_belongs_under(tmp_path, moved):
+    column = len(moved) - len(moved.lstrip()) + 1
+    assert _error(tmp_path, CHART.format(moved=moved)) == (
+        f"spec.yaml:6:{column}: 'x_format' is out of line with the other keys of 'slides[0].chart' "
+        "(indent it 6 spaces, like 'x' on line 5)")
+
+
+def test_a_key_indented_under_a_value_is_the_one_out_of_line(tmp_path):
+    text = CHART.format(moved="      x_format: month").replace("      series: []", "        series: []\n      render: image")
+    assert _error(tmp_path, text) == ("spec.yaml:7:9: 'series' is out of line with the other keys of "
+                                      "'slides[0].chart' (indent it 6 spaces, like 'x_format' on line 6)")
+
+
+def test_a_colon_inside_a_value_still_asks_for_quotes(tmp_path):
+    assert _error(tmp_path, "slides:\n  - role: title\n    title: Note: read this\n") == \
+        "spec.yaml:3:16: a ':' inside a value starts a new key here (quote the value)"
+
+
 def test_tab_indentation(tmp_path):
     assert "a tab character is used for indentation (indent with spaces)" in _error(tmp_path, "a:\n\tb: 1\n")
 

@@ -96,7 +96,7 @@ def test_spec_file_without_season_is_checked_alone(tmp_path, monkeypatch):
     (tmp_path / "deck.yaml").write_text("title: x\nslides:\n  - role: bullet\n    bullets: [a]\n", "utf-8")
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["validate", "deck.yaml"])
-    assert result.output.startswith("deck.yaml:3:5: slides[0].role: 'bullet' is not allowed here")
+    assert result.output.startswith("deck.yaml:3:5: slides[0].role: 'bullet' is not a slide role (did you mean 'bullets'?")
 
 
 def test_build_validates_first_and_writes_nothing(tmp_path):
@@ -120,3 +120,64 @@ def test_a_checked_season_hands_over_the_data_and_master_it_loaded(tmp_path):
 def test_check_season_raises_on_errors(tmp_path):
     with pytest.raises(SpecError):
         check_season(_season(tmp_path, TWO_MISTAKES))
+
+
+FRENCH = {"season.yaml": [("    languages: [en]\n    locales: {en: en_CA}",
+                           "    languages: [en, fr]\n    locales: {en: en_CA, fr: fr_CA}")]}
+FR_PO = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Canada"\nmsgstr "Canada"\n\n#, fuzzy\nmsgid "Mexico"\nmsgstr "Mexique"\n'
+
+
+def _french_season(tmp_path: Path, edits: dict[str, list[tuple[str, str]]]) -> Path:
+    season = _season(tmp_path, {**FRENCH, **edits})
+    (season / "locale").mkdir()
+    (season / "locale" / "fr.po").write_text(FR_PO, "utf-8")
+    return season
+
+
+def test_errors_come_first_and_missing_translations_are_counted_per_language(tmp_path, monkeypatch):
+    from generator.i18n.catalogs import collect_texts
+    from generator.spec.season import load_season
+
+    season = _french_season(tmp_path, {"decks/meeting.yaml": [("    title: Doors", "    titel: Doors")]})
+    monkeypatch.chdir(season)
+    runs = [CliRunner().invoke(cli, ["validate", "."]).output for _ in range(2)]
+    assert runs[0] == runs[1]
+    clean = load_season(_season(tmp_path / "clean", FRENCH))
+    missing = len({t.key for t in collect_texts(clean)}) - 3  # Canada translated, Mexico fuzzy, Doors now under "titel"
+    hint = "run 'kitgen i18n update' on the season folder and translate the new entries"
+    assert [line for line in runs[0].splitlines() if not line.startswith(" ")] == [
+        "decks/meeting.yaml:21:5: slides[2].titel: unknown key (did you mean 'title'?)",
+        f"locale/fr.po: warning: {missing} text(s) with no 'fr' translation ({hint}; "
+        "'kitgen validate --verbose' lists them)",
+        f"locale/fr.po: warning: 1 text(s) with only a fuzzy 'fr' translation ({hint}; "
+        "'kitgen validate --verbose' lists them)",
+        f"1 error(s), {missing + 1} warning(s)",
+    ]
+
+
+def test_verbose_lists_each_missing_translation_once(tmp_path, monkeypatch):
+    season = _french_season(tmp_path, {})
+    monkeypatch.chdir(season)
+    output = CliRunner().invoke(cli, ["validate", ".", "--verbose"]).output
+    assert "  season.yaml:32: 'fr' translation only fuzzy for 'Mexico'" in output.splitlines()
+    assert output.count("for 'Fall-Winter 2026'") == 1 and "--verbose' lists them" not in output
+
+
+DOOR_SLIDES = """
+  - role: section
+    repeat: {source: retailers, filter: {region_id: CA}, as: door}
+    title: "{{ door.name }}: {{ door.tier }}"
+"""
+
+
+def test_codes_in_text_need_labels_and_labels_silence_the_warning(tmp_path, monkeypatch):
+    season = _season(tmp_path, {})
+    (season / "decks" / "meeting.yaml").write_text((season / "decks" / "meeting.yaml").read_text() + DOOR_SLIDES)
+    monkeypatch.chdir(season)
+    output = CliRunner().invoke(cli, ["validate", "."]).output
+    assert output.splitlines()[0] == ("decks/meeting.yaml:32:5: slides[3].title: warning: column 'tier' of "
+                                      "'retailers' shows codes without a label: flagship, focus "
+                                      "(add them under 'labels:' in season.yaml, e.g. flagship: Flagship)")
+    with (season / "season.yaml").open("a") as handle:
+        handle.write("labels: {flagship: Flagship, focus: Focus door}\n")
+    assert CliRunner().invoke(cli, ["validate", ".", "--strict"]).output == "0 error(s), 0 warning(s)\n"
