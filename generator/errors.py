@@ -120,3 +120,7 @@ class OutputError(KitgenError):
 
 class ToolMissingError(KitgenError):
     """A system program (LibreOffice, pdftoppm) is needed but not installed."""
+
+
+class ClusterError(KitgenError):
+    """A Dask cluster cannot be reached, or its workers cannot build the decks as this machine would."""

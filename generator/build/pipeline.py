@@ -11,7 +11,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from generator import __version__
 from generator.build.builder import BuiltDeck, DeckBuilder, DeckJob, month_values
@@ -21,7 +21,7 @@ from generator.build.incremental import STATE_FILE, BuildState, Fingerprinter, c
 from generator.build.parallel import BuilderSetup, PoolRun
 from generator.charts import ChartCache
 from generator.data.source_cache import disk_cache
-from generator.errors import DataError, KitgenError, SpecError
+from generator.errors import ClusterError, DataError, KitgenError, SpecError
 from generator.i18n.localize import LocaleContext, TextRenderer
 from generator.spec import Season
 from generator.spec.season import season_file
@@ -29,6 +29,9 @@ from generator.spec.model import LANGUAGES, DeckDef, RegionDef
 from generator.spec.validate import did_you_mean
 from generator.validation import check_season
 from generator.writer import Staging, json_bytes
+
+if TYPE_CHECKING:
+    from generator.build.cluster import ClusterRun
 
 log = logging.getLogger(__name__)
 DEFAULT_LOCALES = {"en": "en_US", "fr": "fr_CA", "es": "es_MX"}
@@ -51,6 +54,8 @@ class BuildOptions:
     force: bool = False  # rebuild decks whose inputs did not change
     cache_dir: Path | None = None  # chart picture cache (default OUT/.kitgen-cache/charts)
     as_of: dt.date | None = None  # the monthly figures' day (default: the end of the latest month of sales)
+    executor: str = "local"  # "local" (``jobs`` processes here) or "dask" (tasks on a Dask cluster)
+    scheduler: str | None = None  # the Dask scheduler (tcp://HOST:PORT); None starts a LocalCluster of ``jobs`` workers
 
     @property
     def chart_cache_dir(self) -> Path:
@@ -170,22 +175,25 @@ def _safe_name(name: str) -> str:
 
 
 def build_season(season_dir: Path, options: BuildOptions, progress: Progress | None = None,
-                 on_plan: Callable[[int], None] | None = None) -> BuildResult:
+                 on_plan: Callable[[int], None] | None = None,
+                 on_notice: Callable[[str], None] | None = None) -> BuildResult:
     """Return the result of building the season at ``season_dir`` into ``options.out_dir``.
 
     Specs are validated before anything renders; files are staged and moved into
-    place only when every deck is built and checked.
+    place only when every deck is built and checked. ``on_notice`` is told what the
+    user may want to know meanwhile (the Dask dashboard's link).
     """
+    _check_executor(options)
     started = time.perf_counter()
     # typed data files kept between builds; libraries' objects left out of collections (one costs 60 ms)
     with disk_cache(options.data_cache_dir), older_objects_frozen():
-        result = _build(season_dir, options, progress, on_plan)
+        result = _build(season_dir, options, progress, on_plan, on_notice)
     result.seconds = time.perf_counter() - started
     return result
 
 
 def _build(season_dir: Path, options: BuildOptions, progress: Progress | None,
-           on_plan: Callable[[int], None] | None) -> BuildResult:
+           on_plan: Callable[[int], None] | None, on_notice: Callable[[str], None] | None) -> BuildResult:
     checked = check_season(season_dir, strict=options.strict)  # validate first: nothing written on errors
     season = checked.season
     setup = BuilderSetup(season_dir, options.template, options.profile or _profile_for(options.template),
@@ -201,7 +209,7 @@ def _build(season_dir: Path, options: BuildOptions, progress: Progress | None,
     prints, state, kept = _unchanged(season, builder, jobs, options)
     if len(kept) < len(jobs):  # only a deck being built measures text: a build keeping every deck skips fontconfig
         builder.start_font_lookup()
-    pool = PoolRun(setup, max(1, options.jobs), builder)
+    pool = _executor(setup, builder, options, on_notice)
     result = BuildResult(options.out_dir, worker_peak_mb=pool.peak_mb, warnings=list(checked.warnings),
                          as_of=as_of, as_of_given=options.as_of is not None, store=builder.store)
     with Staging(options.out_dir) as staging:
@@ -228,6 +236,29 @@ def _as_of(season: Season, store: DataStore, day: dt.date | None) -> AsOf:
     return as_of
 
 
+EXECUTORS = ("local", "dask")
+
+
+def _check_executor(options: BuildOptions) -> None:
+    if options.executor not in EXECUTORS:
+        hint = did_you_mean(options.executor, EXECUTORS) or "known: " + ", ".join(EXECUTORS)
+        raise KitgenError(f"no executor '{options.executor}' ({hint})")
+    if options.scheduler and options.executor != "dask":
+        raise KitgenError("a scheduler is for the dask executor (--executor dask --scheduler tcp://HOST:PORT)")
+
+
+def _executor(setup: BuilderSetup, builder: DeckBuilder, options: BuildOptions,
+              on_notice: Callable[[str], None] | None) -> PoolRun | ClusterRun:
+    """Return what runs the deck jobs: the local process pool, or a Dask cluster."""
+    if options.executor == "local":
+        return PoolRun(setup, max(1, options.jobs), builder)
+    try:  # imported here: Dask is an optional extra
+        from generator.build.cluster import ClusterRun
+    except ImportError as exc:
+        raise ClusterError(f"the dask executor needs Dask ({exc}): pip install 'kitgen[dask]'") from exc
+    return ClusterRun(builder, options.out_dir, options.scheduler, max(1, options.jobs), on_notice)
+
+
 def _unchanged(season: Season, builder: DeckBuilder, jobs: list[DeckJob],
                options: BuildOptions) -> tuple[dict[str, str], BuildState, dict[str, BuiltDeck]]:
     """Return every job's input fingerprint, the previous build's state, and the decks it can keep."""
@@ -238,7 +269,7 @@ def _unchanged(season: Season, builder: DeckBuilder, jobs: list[DeckJob],
     return prints, state, kept
 
 
-def _build_into(staging: Staging, pool: PoolRun, jobs: list[DeckJob], progress: Progress | None
+def _build_into(staging: Staging, pool: PoolRun | ClusterRun, jobs: list[DeckJob], progress: Progress | None
                 ) -> tuple[dict[str, BuiltDeck], dict[str, tuple[int, int, str]]]:
     """Return the decks of ``jobs`` built and staged, and each staged file's (size, mtime_ns, sha256)."""
     built, written = {}, {}

@@ -20,7 +20,8 @@ DRAWING_VERSION = "10"  # bump when drawing code changes the pixels (or the cach
 def chart_cache_key(request: ChartRequest) -> str:
     """Return the sha256 hex of the request's canonical JSON, library versions and style file text."""
     payload = {
-        "request": dataclasses.asdict(request),
+        # the style by its text, not its path: a Dask worker holds the brand folder at another place
+        "request": {**dataclasses.asdict(request), "style": Path(request.style).name if request.style else None},
         "matplotlib": installed_version("matplotlib"),
         "babel": installed_version("babel"),
         "zlib_ng": installed_version("zlib-ng"),  # the PNG deflate: another version may encode other bytes

@@ -72,6 +72,14 @@ class DataStore:
             self._frames[name] = self._with_retailer_columns(name, frame)
         return self._frames[name]
 
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """Return every source of the season as its typed frame (each read once), e.g. to send to build workers."""
+        return {name: self.frame(name) for name in self.spec.sources}
+
+    def preload(self, frames: dict[str, pd.DataFrame]) -> None:
+        """Use ``frames`` (typed elsewhere: by a build's client) as these sources, instead of reading their files."""
+        self._frames.update(frames)
+
     def _with_retailer_columns(self, name: str, frame: pd.DataFrame) -> pd.DataFrame:
         missing = {src: dst for src, dst in JOIN_COLUMNS.items() if dst not in frame.columns}
         if name == self.spec.retailers or "retailer_id" not in frame.columns or not missing:

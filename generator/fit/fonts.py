@@ -72,9 +72,24 @@ class FontMetrics:
         return self.line_factor * size
 
 
+_GIVEN: dict[tuple[str, bool], str] = {}  # fonts whose files were handed over (a build worker's copies of its client's)
+
+
+def use_font_files(files: dict[tuple[str, bool], str]) -> None:
+    """Measure the fonts ``{(name, bold): file}`` with these files instead of asking fontconfig.
+
+    A build worker on another host measures text with the client's font files, so
+    text fits (and wraps) the same as on the client whatever fonts the worker has.
+    """
+    _GIVEN.update(files)
+    font_file.cache_clear()
+
+
 @lru_cache(maxsize=None)
 def font_file(name: str, bold: bool = False) -> str | None:
     """Return the font file fontconfig uses for ``name`` (bold or regular), or None without fontconfig."""
+    if (name, bold) in _GIVEN:
+        return _GIVEN[(name, bold)]
     if shutil.which("fc-match") is None:
         log.warning("fc-match not found: text is measured with estimated widths (apt-get install fontconfig)")
         return None

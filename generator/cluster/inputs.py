@@ -1,0 +1,175 @@
+"""What a Dask worker needs to build a season's decks, sent by Dask itself (no shared file system).
+
+The client gathers the season folder (its data files as the typed frames it already
+holds, so a worker never parses them), the master and its profile, the brand folder
+and the font files text is measured with, under a name made of their content hash.
+A :class:`SeasonPlugin` of that name carries them to every worker, present and to
+come (a worker restarted after a crash gets them again): Dask sends it once per
+worker, and registering the same inputs twice sends nothing. The first task on a
+worker lays the files out under the worker's own folder and loads one
+:class:`DeckBuilder` there, as a local worker process does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import platform
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from distributed import WorkerPlugin
+
+from generator.builder import BuiltDeck, DeckBuilder
+from generator.chart_cache import ChartCache
+from generator.data import DataStore
+from generator.errors import ClusterError
+from generator.parallel import build_checked
+from generator.spec import load_season
+from generator.versions import installed_version
+
+log = logging.getLogger(__name__)
+#: libraries whose version changes a deck's bytes (or the frames' pickles): client and workers must agree
+MATCHED_LIBRARIES = ("python-pptx", "matplotlib", "babel", "pandas", "zlib-ng", "cloudpickle")
+SKIPPED_FOLDERS = {".git", "__pycache__"}
+FALLBACK_FONT = "Calibri"  # what text without a font of its own is measured with (generator.fit.fonts)
+
+
+def library_versions() -> dict[str, str]:
+    """Return the versions of Python, kitgen and every library that shapes a deck, in this process."""
+    import generator  # read at call time: a test can make a worker look older
+
+    versions = {"python": ".".join(platform.python_version_tuple()[:2]), "kitgen": generator.__version__}
+    versions.update({name: installed_version(name) for name in MATCHED_LIBRARIES})
+    return versions
+
+
+def version_mismatch(worker: str, theirs: dict[str, str], ours: dict[str, str]) -> str | None:
+    """Return why ``worker`` (with versions ``theirs``) cannot build for this client, or None when it can."""
+    differ = [f"{name} {theirs.get(name, 'missing')} (here {ours[name]})" for name in ours
+              if theirs.get(name) != ours[name]]
+    if not differ:
+        return None
+    wanted = " ".join(f"{name}=={ours[name]}" for name in ours if name not in ("python", "kitgen"))
+    return (f"Dask worker {worker} has other versions than this machine: {', '.join(differ)}; decks built there "
+            f"would differ, so nothing was built. Install the same on the workers (kitgen {ours['kitgen']}, "
+            f"Python {ours['python']}, pip install {wanted})")
+
+
+@dataclass(frozen=True)
+class SeasonInputs:
+    """A season's inputs as bytes and frames, laid out relative to one folder."""
+
+    files: dict[str, bytes]  # relative path -> content
+    season_dir: str  # relative path of the season folder
+    template: str
+    profile: str
+    frames: dict[str, pd.DataFrame]  # every source, typed
+    fonts: dict[tuple[str, bool], tuple[str, bytes]]  # (font, bold) -> (file name, content)
+    versions: dict[str, str]  # the client's library versions
+    digest: str  # content hash of all of the above
+
+    @property
+    def size(self) -> int:
+        """Return the bytes of the files and fonts (the frames not counted)."""
+        return sum(map(len, self.files.values())) + sum(len(data) for _, data in self.fonts.values())
+
+
+def gather_inputs(builder: DeckBuilder, out_dir: Path) -> SeasonInputs:
+    """Return the inputs of ``builder``'s season as a worker on another host needs them."""
+    season = builder.season
+    data_files = {season.path(source.path) for source in season.spec.sources.values()}
+    paths = {p for p in _files_under(season.root, out_dir) if p not in data_files}
+    paths |= {p for p in (builder.template_path, builder.profile_path, season.path(season.spec.brand)) if p.is_file()}
+    paths |= set(_files_under(builder.brand_dir, out_dir))
+    anchor = Path(os.path.commonpath([season.root, *paths]))
+    files = {str(p.relative_to(anchor)): p.read_bytes() for p in sorted(paths)}
+    fonts = _font_files(builder)
+    versions = library_versions()
+    digest = _digest(files, fonts, sorted(p for p in data_files if p.is_file()), versions)
+    return SeasonInputs(files, str(season.root.relative_to(anchor)), str(builder.template_path.relative_to(anchor)),
+                        str(builder.profile_path.relative_to(anchor)), builder.store.frames(), fonts, versions, digest)
+
+
+def _files_under(folder: Path, out_dir: Path) -> list[Path]:
+    """Return the files under ``folder``, leaving out hidden and output folders (caches, staging, a build inside)."""
+    out = out_dir.resolve()
+    found = []
+    for root, folders, names in os.walk(folder):
+        here = Path(root)
+        folders[:] = [f for f in folders if not f.startswith(".") and f not in SKIPPED_FOLDERS and here / f != out]
+        found += [(here / name).resolve() for name in names if not name.startswith(".")]
+    return found
+
+
+def _font_files(builder: DeckBuilder) -> dict[tuple[str, bool], tuple[str, bytes]]:
+    """Return the files of the fonts deck text is measured with, as fontconfig finds them here."""
+    from generator.fit.fonts import font_file
+
+    fonts = {}
+    for name in sorted({builder.look.heading_font, builder.look.body_font, FALLBACK_FONT}):
+        for bold in (False, True):
+            path = font_file(name, bold)
+            if path:
+                fonts[(name, bold)] = (Path(path).name, Path(path).read_bytes())
+    return fonts
+
+
+def _digest(files: dict[str, bytes], fonts: dict, data_files: list[Path], versions: dict[str, str]) -> str:
+    digest = hashlib.sha256(repr(sorted(versions.items())).encode())
+    for name, data in files.items():
+        digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+    for (font, bold), (name, data) in sorted(fonts.items()):
+        digest.update(f"{font}\0{bold}\0{name}".encode() + hashlib.sha256(data).digest())
+    for path in data_files:  # the frames are made from these
+        digest.update(str(path).encode() + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+class SeasonPlugin(WorkerPlugin):
+    """Carries a season's inputs to every worker and keeps the worker's one DeckBuilder."""
+
+    idempotent = True  # the name is the content hash: the same inputs registered again are not sent again
+
+    def __init__(self, inputs: SeasonInputs):
+        self.inputs = inputs
+        self.name = f"kitgen-season-{inputs.digest[:20]}"
+
+    def setup(self, worker) -> None:
+        """Note the worker's folder; the files are laid out by the first task (off the worker's event loop)."""
+        self.folder = Path(worker.local_directory) / self.name
+        self.builder: DeckBuilder | None = None
+        self.lock = threading.Lock()  # one DeckBuilder is not thread-safe: a worker with more threads builds one deck at a time
+
+    def build(self, jobs) -> list[BuiltDeck]:
+        """Return the checked decks of ``jobs``, built on this worker."""
+        with self.lock:
+            self.builder = self.builder or self._start()
+            return [build_checked(self.builder, job) for job in jobs]
+
+    def _start(self) -> DeckBuilder:
+        from generator.fit.fonts import use_font_files
+
+        problem = version_mismatch("here", library_versions(), self.inputs.versions)
+        if problem:  # a worker that joined after the client's check
+            raise ClusterError(problem)
+        inputs, folder = self.inputs, self.folder
+        for relative, data in inputs.files.items():
+            (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+            (folder / relative).write_bytes(data)
+        fonts = {}
+        for index, (key, (name, data)) in enumerate(sorted(inputs.fonts.items())):
+            fonts[key] = str(folder / ".fonts" / f"{index}-{name}")
+            Path(fonts[key]).parent.mkdir(parents=True, exist_ok=True)
+            Path(fonts[key]).write_bytes(data)
+        use_font_files(fonts)
+        season = load_season(folder / inputs.season_dir)
+        store = DataStore(season.spec, season.root)
+        store.preload(inputs.frames)
+        log.info("kitgen season %s laid out in %s (%d files)", inputs.digest[:12], folder, len(inputs.files))
+        return DeckBuilder(season, folder / inputs.template, folder / inputs.profile,
+                           ChartCache(folder / ".charts"), store)
+
