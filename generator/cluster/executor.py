@@ -90,8 +90,13 @@ class ClusterRun:
             client.cancel(futures)
 
     def _announce(self, client: Client) -> None:
-        if self.notice and "dashboard" in client.scheduler_info().get("services", {}):
+        if self.notice and client.run_on_scheduler(_has_dashboard):
             self.notice(f"Dask dashboard: {client.dashboard_link}")
+
+
+def _has_dashboard(dask_scheduler) -> bool:
+    """Return whether the scheduler serves its dashboard (without bokeh it serves only a page asking for it)."""
+    return "dashboard" in dask_scheduler.services and importlib.util.find_spec("bokeh") is not None
 
 
 def _result(future: Future, jobs: list[DeckJob]) -> tuple[list[BuiltDeck], int, float]:
@@ -126,8 +131,8 @@ def check_versions(client: Client) -> None:
 def connected(scheduler: str | None, workers: int) -> Iterator[Client]:
     """Yield a client of the scheduler at ``scheduler``, or of a LocalCluster of ``workers`` processes started here."""
     if scheduler is None:
-        dashboard = ":0" if importlib.util.find_spec("bokeh") else None  # the dashboard needs bokeh
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=dashboard) as cluster:
+        # any free port for the dashboard: another build (or another user's) may hold 8787
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
             with Client(cluster) as client:
                 yield client
         return

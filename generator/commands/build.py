@@ -21,7 +21,8 @@ def _season_arg(function):
 
 
 def _run(season_dir: Path, options: BuildOptions) -> BuildResult:
-    result = _with_bar(season_dir, options) if _interactive() else build_season(season_dir, options)
+    result = (_with_bar(season_dir, options) if _interactive()
+              else build_season(season_dir, options, on_notice=lambda text: click.echo(text, err=True)))
     _summary(result)
     return result
 
@@ -36,7 +37,7 @@ def _with_bar(season_dir: Path, options: BuildOptions) -> BuildResult:
         task = bar.add_task("building decks", total=None)
         return build_season(season_dir, options,
                             progress=lambda built: bar.update(task, advance=1, description=built.job.label),
-                            on_plan=lambda n: bar.update(task, total=n))
+                            on_plan=lambda n: bar.update(task, total=n), on_notice=bar.console.print)
 
 
 def _interactive() -> bool:
@@ -76,6 +77,10 @@ def _deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) ->
               help="Profile of --template (default: <template stem>.profile.yaml beside it).")
 @click.option("--jobs", type=click.IntRange(1, 64), default=None,
               help="Worker processes building decks (default: number of cores); same output for any number.")
+@click.option("--executor", type=click.Choice(("local", "dask")), default="local", show_default=True,
+              help="Build decks in local processes, or as tasks on a Dask cluster (needs kitgen[dask]).")
+@click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
+              help="The Dask scheduler for --executor dask (default: a LocalCluster of --jobs workers here).")
 @click.option("--force", is_flag=True, help="Rebuild every deck, even those whose inputs did not change.")
 @click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Chart picture cache folder (default OUT/.kitgen-cache/charts).")
@@ -90,14 +95,14 @@ def _deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) ->
 @click.option("--pdf-processes", type=click.IntRange(1, 8), default=2, show_default=True,
               help="LibreOffice processes converting decks at once.")
 def build_command(season_dir: Path, out_dir: Path | None, languages, only, regions, strict: bool,
-                  template: Path | None, profile: Path | None, jobs: int | None, force: bool,
-                  cache_dir: Path | None, as_of, pdf: bool, kits: bool, report: bool, trackers: bool,
-                  pdf_processes: int) -> None:
+                  template: Path | None, profile: Path | None, jobs: int | None, executor: str,
+                  scheduler: str | None, force: bool, cache_dir: Path | None, as_of, pdf: bool, kits: bool,
+                  report: bool, trackers: bool, pdf_processes: int) -> None:
     """Build the season's deck set into OUT/<language>/, then PDFs, retailer kits and the report."""
     out = out_dir or Path("build") / season_dir.resolve().name
     result = _run(season_dir, BuildOptions(out, tuple(languages), tuple(only), (), tuple(regions), strict,
                                            template, profile, jobs or os.cpu_count() or 1, force, cache_dir,
-                                           as_of.date() if as_of else None))
+                                           as_of.date() if as_of else None, executor, scheduler))
     if pdf or kits or report or trackers:
         _deliver(season_dir, result, DeliveryOptions(pdf, kits, report, pdf_processes, trackers))
 
