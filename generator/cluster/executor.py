@@ -32,7 +32,6 @@ from generator.errors import ClusterError
 from generator.parallel import chunks, peak_memory_mb
 
 log = logging.getLogger(__name__)
-CONNECT_SECONDS = 20  # waiting for a scheduler to answer
 WORKERS_SECONDS = 60  # waiting for a scheduler's first worker to join
 TASK_PREFIX = "kitgen-deck"  # the tasks' name on the dashboard
 
@@ -136,8 +135,8 @@ def connected(scheduler: str | None, workers: int) -> Iterator[Client]:
             with Client(cluster) as client:
                 yield client
         return
-    try:
-        client = Client(scheduler, timeout=CONNECT_SECONDS)
+    try:  # waits as long as Dask's distributed.comm.timeouts.connect (30 s unless configured)
+        client = Client(scheduler)
     except (OSError, TimeoutError, ValueError) as exc:
         raise ClusterError(f"cannot reach the Dask scheduler at {scheduler} ({exc}); start one with "
                            "`dask scheduler`, or leave --scheduler out to build on a LocalCluster here") from exc
