@@ -2,10 +2,10 @@
 to the profile's floor, and report what still overflows."""
 
 from generator.fit.apply import FitFinding, Fitter, check_shape, write_scale
-from generator.fit.fonts import FontMetrics, metrics
+from generator.fit.fonts import FontMetrics, font_file, metrics, use_font_files
 from generator.fit.measure import Area, FitResult, Paragraph, fit_paragraphs, fit_text, text_height, wrap
 from generator.fit.style import ThemeFonts, share_layouts
 from generator.fit.summary import by_layout
 
 __all__ = ["Area", "by_layout", "FitFinding", "FitResult", "Fitter", "FontMetrics", "Paragraph", "ThemeFonts", "check_shape", "fit_paragraphs",
-           "fit_text", "metrics", "share_layouts", "text_height", "wrap", "write_scale"]
+           "fit_text", "font_file", "metrics", "share_layouts", "text_height", "use_font_files", "wrap", "write_scale"]

@@ -26,10 +26,10 @@ from typing import Callable, Iterator
 from distributed import Client, Future, LocalCluster, as_completed, get_worker
 from distributed.scheduler import KilledWorker
 
-from generator.builder import BuiltDeck, DeckBuilder, DeckJob
-from generator.cluster.inputs import SeasonPlugin, gather_inputs, library_versions, version_mismatch
+from generator.build.builder import BuiltDeck, DeckBuilder, DeckJob
+from generator.build.cluster.inputs import SeasonPlugin, gather_inputs, library_versions, version_mismatch
+from generator.build.parallel import chunks, peak_memory_mb
 from generator.errors import ClusterError
-from generator.parallel import chunks, peak_memory_mb
 
 log = logging.getLogger(__name__)
 WORKERS_SECONDS = 60  # waiting for a scheduler's first worker to join

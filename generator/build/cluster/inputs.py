@@ -23,11 +23,11 @@ from pathlib import Path
 import pandas as pd
 from distributed import WorkerPlugin
 
-from generator.builder import BuiltDeck, DeckBuilder
-from generator.chart_cache import ChartCache
+from generator.build.builder import BuiltDeck, DeckBuilder
+from generator.build.parallel import build_checked
+from generator.charts import ChartCache
 from generator.data import DataStore
 from generator.errors import ClusterError
-from generator.parallel import build_checked
 from generator.spec import load_season
 from generator.versions import installed_version
 
@@ -107,7 +107,7 @@ def _files_under(folder: Path, out_dir: Path) -> list[Path]:
 
 def _font_files(builder: DeckBuilder) -> dict[tuple[str, bool], tuple[str, bytes]]:
     """Return the files of the fonts deck text is measured with, as fontconfig finds them here."""
-    from generator.fit.fonts import font_file
+    from generator.fit import font_file
 
     fonts = {}
     for name in sorted({builder.look.heading_font, builder.look.body_font, FALLBACK_FONT}):
@@ -151,7 +151,7 @@ class SeasonPlugin(WorkerPlugin):
             return [build_checked(self.builder, job) for job in jobs]
 
     def _start(self) -> DeckBuilder:
-        from generator.fit.fonts import use_font_files
+        from generator.fit import use_font_files
 
         problem = version_mismatch("here", library_versions(), self.inputs.versions)
         if problem:  # a worker that joined after the client's check

@@ -3,6 +3,6 @@
 Needs the ``dask`` extra (``pip install 'kitgen[dask]'``) on the client and on every worker.
 """
 
-from generator.cluster.executor import ClusterRun, check_versions, connected
+from generator.build.cluster.executor import ClusterRun, check_versions, connected
 
 __all__ = ["ClusterRun", "check_versions", "connected"]

@@ -20,10 +20,10 @@ from distributed import Client, LocalCluster  # noqa: E402
 from distributed.diagnostics.plugin import SchedulerPlugin  # noqa: E402
 
 import generator  # noqa: E402
+from generator.build import BuildOptions, build_season  # noqa: E402
 from generator.errors import ClusterError, RenderError  # noqa: E402
-from generator.pipeline import BuildOptions, build_season  # noqa: E402
 
-SAMPLE = Path(__file__).resolve().parents[1] / "decks" / "fw26"
+SAMPLE = Path(__file__).resolve().parents[2] / "decks" / "fw26"
 SUBSET = {"regions": ("MX",), "retailers": ("004101", "004102", "004103")}  # four decks
 cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the workers cannot import this test module
 
