@@ -11,7 +11,7 @@ SEASON := decks/fw26
 $(BIN)/kitgen: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,dask]'
 	touch $@
 
 venv: $(BIN)/kitgen
