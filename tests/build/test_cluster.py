@@ -16,15 +16,17 @@ pytest.importorskip("distributed", reason="the dask extra is not installed (pip 
 
 import cloudpickle  # noqa: E402
 import dask  # noqa: E402
+from click.testing import CliRunner  # noqa: E402
 from distributed import Client, LocalCluster  # noqa: E402
 from distributed.diagnostics.plugin import SchedulerPlugin  # noqa: E402
 
 import generator  # noqa: E402
 from generator.build import BuildOptions, build_season  # noqa: E402
-from generator.errors import ClusterError, RenderError  # noqa: E402
+from generator.cli import cli  # noqa: E402
+from generator.errors import ClusterError, KitgenError, RenderError  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parents[2] / "decks" / "fw26"
-SUBSET = {"regions": ("MX",), "retailers": ("004101", "004102", "004103")}  # four decks
+SUBSET = {"only": ("retailer-kit",), "retailers": ("004101", "004102", "004103", "004104")}  # four decks
 cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the workers cannot import this test module
 
 
@@ -116,7 +118,7 @@ def test_a_worker_with_other_versions_is_refused_before_any_task(cluster, tmp_pa
 
 def test_a_deck_failing_on_a_worker_is_reported_as_a_local_build_reports_it(cluster, tmp_path):
     local, client = cluster
-    options = _options(cluster, tmp_path, only=("retailer-kit",), regions=(), retailers=("004106", "004107"))
+    options = _options(cluster, tmp_path, retailers=("004106", "004107"))
     client.run(_break_line_charts, True)
     try:
         with pytest.raises(RenderError) as error:
@@ -131,15 +133,14 @@ def test_a_deck_failing_on_a_worker_is_reported_as_a_local_build_reports_it(clus
 
 def test_ctrl_c_cancels_the_tasks_left_and_keeps_the_earlier_decks(cluster, tmp_path):
     local, client = cluster
-    build_season(SAMPLE, _options(cluster, tmp_path, only=("retailer-kit",), regions=()))
+    build_season(SAMPLE, _options(cluster, tmp_path))
     earlier = {name: (tmp_path / name).stat().st_mtime_ns for name in _decks(tmp_path)}
 
     def interrupt(deck):
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        build_season(SAMPLE, _options(cluster, tmp_path, only=("retailer-kit",), regions=(), force=True),
-                     progress=interrupt)
+        build_season(SAMPLE, _options(cluster, tmp_path, force=True), progress=interrupt)
     assert {name: (tmp_path / name).stat().st_mtime_ns for name in _decks(tmp_path)} == earlier
     deadline = time.monotonic() + 10
     while any(str(key).startswith("kitgen-deck") for key in local.scheduler.tasks) and time.monotonic() < deadline:
@@ -154,6 +155,25 @@ def test_an_unreachable_scheduler_is_a_clear_error(tmp_path):
     assert str(error.value).startswith("cannot reach the Dask scheduler at tcp://127.0.0.1:9 (")
     assert str(error.value).endswith("start one with `dask scheduler`, or leave --scheduler out to build on a "
                                      "LocalCluster here")
+
+
+def test_kitgen_build_on_a_scheduler_builds_and_says_so(cluster, tmp_path):
+    local, _ = cluster
+    result = CliRunner().invoke(cli, ["build", str(SAMPLE), "--out", str(tmp_path), "--executor", "dask",
+                                      "--scheduler", local.scheduler_address, "--only", "market-meeting",
+                                      "--region", "MX", "--no-kits", "--no-report"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Built 1 decks (0 unchanged, kept), ")
+    assert list(_decks(tmp_path)) == ["es/MX-market-meeting.pptx"]
+
+
+def test_a_scheduler_without_the_dask_executor_is_refused(tmp_path):
+    result = CliRunner().invoke(cli, ["build", str(SAMPLE), "--out", str(tmp_path), "--scheduler", "tcp://h:1"])
+    assert result.exit_code == 1
+    assert result.output == ("Error: a scheduler is for the dask executor "
+                             "(--executor dask --scheduler tcp://HOST:PORT)\n")
+    with pytest.raises(KitgenError, match=r"^no executor 'dusk' \(did you mean 'dask'\?\)$"):
+        build_season(SAMPLE, BuildOptions(tmp_path, executor="dusk"))
 
 
 # ------------------------------------------------------------ run on the workers
