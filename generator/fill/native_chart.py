@@ -13,14 +13,16 @@ False so the caller draws a picture instead.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from babel import Locale
 from babel.numbers import get_currency_symbol
 from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
@@ -36,6 +38,8 @@ log = logging.getLogger(__name__)
 
 CHART_TYPES = {"bar": XL_CHART_TYPE.COLUMN_CLUSTERED, "stacked_bar": XL_CHART_TYPE.COLUMN_STACKED,
                "line": XL_CHART_TYPE.LINE_MARKERS, "donut": XL_CHART_TYPE.DOUGHNUT}
+# the embedded workbook's creation date: xlsxwriter writes the time of the build, so no two builds were the same bytes
+WORKBOOK_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 
 
 @dataclass(frozen=True)
@@ -70,7 +74,7 @@ def add_native_chart(slide, chart: ChartContent, box: Box, look: NativeLook):
 
 def chart_data(chart: ChartContent, number_format: str) -> CategoryChartData:
     """Return the chart's categories and series as python-pptx chart data (gaps stay blank)."""
-    data = CategoryChartData(number_format=number_format)
+    data = _ChartData(number_format=number_format)
     data.categories = [safe_chart_label(c) for c in chart.categories]
     count = len(chart.categories)
     for series in chart.series:
@@ -154,3 +158,19 @@ def _literal(text: str, symbol: str) -> str:
     """Return pattern text as Excel literals: ``%`` stays live, everything else is quoted."""
     parts = re.split(r"(%)", text.replace("\u00a4", symbol))
     return "".join(p if p == "%" else (f'"{p}"' if p else "") for p in parts)
+
+
+class _WorkbookWriter(CategoryWorkbookWriter):
+    """python-pptx's workbook writer, dating the workbook :data:`WORKBOOK_DATE` instead of now."""
+
+    def _populate_worksheet(self, workbook, worksheet):
+        workbook.set_properties({"created": WORKBOOK_DATE})
+        super()._populate_worksheet(workbook, worksheet)
+
+
+class _ChartData(CategoryChartData):
+    """Chart data whose embedded workbook comes out the same bytes in every build."""
+
+    @cached_property
+    def _workbook_writer(self) -> _WorkbookWriter:
+        return _WorkbookWriter(self)

@@ -81,3 +81,13 @@ def test_labels_never_become_formulas_or_links():
         workbook = next(n for n in package.namelist() if n.endswith(".xlsx"))
         sheet = zipfile.ZipFile(BytesIO(package.read(workbook))).read("xl/worksheets/sheet1.xml").decode()
     assert "<f>" not in sheet
+
+
+def test_the_embedded_workbook_is_dated_the_same_in_every_build():
+    chart = ChartContent("bar", ("A", "B"), (Series("Sales", (1.0, 2.0)),))
+    deck = _deck_with(chart)[0]
+    with zipfile.ZipFile(BytesIO(deck)) as package:
+        workbook = next(n for n in package.namelist() if n.endswith(".xlsx"))
+        core = zipfile.ZipFile(BytesIO(package.read(workbook))).read("docProps/core.xml").decode()
+    assert '<dcterms:created xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:created>' in core
+    assert '<dcterms:modified xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:modified>' in core
