@@ -12,6 +12,7 @@ worker lays the files out under the worker's own folder and loads one
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -170,6 +171,11 @@ class SeasonPlugin(WorkerPlugin):
         store = DataStore(season.spec, season.root)
         store.preload(inputs.frames)
         log.info("kitgen season %s laid out in %s (%d files)", inputs.digest[:12], folder, len(inputs.files))
-        return DeckBuilder(season, folder / inputs.template, folder / inputs.profile,
-                           ChartCache(folder / ".charts"), store)
+        builder = DeckBuilder(season, folder / inputs.template, folder / inputs.profile,
+                              ChartCache(folder / ".charts"), store)
+        builder.warm_up()
+        # as a forked local worker inherits them: the libraries, season and master stay out of every
+        # collection for the worker's life (each full collection would walk them all)
+        gc.freeze()
+        return builder
 
