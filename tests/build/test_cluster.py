@@ -70,6 +70,22 @@ def _started(cluster) -> int:
     return cluster[0].scheduler.plugins["kitgen-counter"].started
 
 
+def test_the_inputs_sent_are_the_season_master_brand_and_fonts_with_the_data_as_frames(tmp_path):
+    from generator.build.builder import DeckBuilder
+    from generator.build.cluster.inputs import gather_inputs
+    from generator.spec import load_season
+
+    builder = DeckBuilder(load_season(SAMPLE))
+    inputs = gather_inputs(builder, tmp_path)
+    assert inputs.season_dir == "decks/fw26" and inputs.template == "templates/orvelle_master.pptx"
+    assert {"decks/fw26/season.yaml", "decks/fw26/decks/retailer_kit.yaml", "decks/fw26/locale/fr.po",
+            "templates/orvelle_master.profile.yaml", "brand_assets/brand.yaml", "brand_assets/orvelle.mplstyle"} <= set(inputs.files)
+    assert not [name for name in inputs.files if name.endswith((".csv", ".xlsx"))]  # the data travels typed
+    assert sorted(inputs.frames) == sorted(builder.season.spec.sources)
+    assert {font for font, _ in inputs.fonts} >= {builder.look.body_font}
+    assert gather_inputs(DeckBuilder(load_season(SAMPLE)), tmp_path).digest == inputs.digest
+
+
 def test_a_dask_build_writes_the_bytes_of_a_one_process_build_and_a_rebuild_sends_no_task(cluster, reference, tmp_path):
     before = _started(cluster)
     result = build_season(SAMPLE, _options(cluster, tmp_path))

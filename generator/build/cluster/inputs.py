@@ -86,7 +86,7 @@ def gather_inputs(builder: DeckBuilder, out_dir: Path) -> SeasonInputs:
     paths = {p for p in _files_under(season.root, out_dir) if p not in data_files}
     paths |= {p for p in (builder.template_path, builder.profile_path, season.path(season.spec.brand)) if p.is_file()}
     paths |= set(_files_under(builder.brand_dir, out_dir))
-    anchor = Path(os.path.commonpath([season.root, *paths]))
+    anchor = Path(os.path.commonpath([season.root, builder.template_path, builder.profile_path, *paths]))
     files = {str(p.relative_to(anchor)): p.read_bytes() for p in sorted(paths)}
     fonts = _font_files(builder)
     versions = library_versions()
@@ -131,7 +131,12 @@ def _digest(files: dict[str, bytes], fonts: dict, data_files: list[Path], versio
 
 
 class SeasonPlugin(WorkerPlugin):
-    """Carries a season's inputs to every worker and keeps the worker's one DeckBuilder."""
+    """Carries a season's inputs to every worker and keeps the worker's DeckBuilder of them.
+
+    A worker keeps one loaded DeckBuilder, that of the season it built last: a plugin of
+    earlier inputs (a review round ago) keeps its few megabytes of files and frames, and
+    loads its builder again if a build asks for it.
+    """
 
     idempotent = True  # the name is the content hash: the same inputs registered again are not sent again
 
@@ -140,10 +145,10 @@ class SeasonPlugin(WorkerPlugin):
         self.name = f"kitgen-season-{inputs.digest[:20]}"
 
     def setup(self, worker) -> None:
-        """Note the worker's folder; the files are laid out by the first task (off the worker's event loop)."""
-        self.folder = Path(worker.local_directory) / self.name
+        """Note the worker; the files are laid out by the first task (off the worker's event loop)."""
+        self.worker = worker
         self.builder: DeckBuilder | None = None
-        self.lock = threading.Lock()  # one DeckBuilder is not thread-safe: a worker with more threads builds one deck at a time
+        self.lock = threading.Lock()  # a DeckBuilder is not thread-safe: a worker with more threads builds one deck at a time
 
     def build(self, jobs) -> list[BuiltDeck]:
         """Return the checked decks of ``jobs``, built on this worker."""
@@ -151,31 +156,46 @@ class SeasonPlugin(WorkerPlugin):
             self.builder = self.builder or self._start()
             return [build_checked(self.builder, job) for job in jobs]
 
-    def _start(self) -> DeckBuilder:
-        from generator.fit import use_font_files
+    def release(self) -> None:
+        """Drop the loaded DeckBuilder, unless a build is using it."""
+        if self.lock.acquire(blocking=False):
+            self.builder = None
+            self.lock.release()
 
-        problem = version_mismatch("here", library_versions(), self.inputs.versions)
+    def _start(self) -> DeckBuilder:
+        problem = version_mismatch(self.worker.address, library_versions(), self.inputs.versions)
         if problem:  # a worker that joined after the client's check
             raise ClusterError(problem)
-        inputs, folder = self.inputs, self.folder
-        for relative, data in inputs.files.items():
-            (folder / relative).parent.mkdir(parents=True, exist_ok=True)
-            (folder / relative).write_bytes(data)
-        fonts = {}
-        for index, (key, (name, data)) in enumerate(sorted(inputs.fonts.items())):
-            fonts[key] = str(folder / ".fonts" / f"{index}-{name}")
-            Path(fonts[key]).parent.mkdir(parents=True, exist_ok=True)
-            Path(fonts[key]).write_bytes(data)
-        use_font_files(fonts)
-        season = load_season(folder / inputs.season_dir)
-        store = DataStore(season.spec, season.root)
-        store.preload(inputs.frames)
-        log.info("kitgen season %s laid out in %s (%d files)", inputs.digest[:12], folder, len(inputs.files))
-        builder = DeckBuilder(season, folder / inputs.template, folder / inputs.profile,
-                              ChartCache(folder / ".charts"), store)
-        builder.warm_up()
-        # as a forked local worker inherits them: the libraries, season and master stay out of every
-        # collection for the worker's life (each full collection would walk them all)
+        for other in list(self.worker.plugins.values()):
+            if isinstance(other, SeasonPlugin) and other is not self:
+                other.release()
+        gc.unfreeze()  # what an earlier season's builder left is collected again
+        builder = self._builder(Path(self.worker.local_directory) / self.name)
+        # as a forked local worker inherits them: the libraries, season and master stay out of
+        # the collections that follow (each full collection would walk them all)
         gc.freeze()
         return builder
 
+    def _builder(self, folder: Path) -> DeckBuilder:
+        """Return a DeckBuilder of the inputs laid out under ``folder``, its master loaded."""
+        from generator.fit import use_font_files
+
+        inputs = self.inputs
+        _write_files(folder, inputs.files)
+        fonts = {key: f".fonts/{index}-{name}" for index, (key, (name, _)) in enumerate(sorted(inputs.fonts.items()))}
+        _write_files(folder, {fonts[key]: data for key, (_, data) in inputs.fonts.items()})
+        use_font_files({key: str(folder / relative) for key, relative in fonts.items()})
+        season = load_season(folder / inputs.season_dir)
+        store = DataStore(season.spec, season.root)
+        store.preload(inputs.frames)
+        builder = DeckBuilder(season, folder / inputs.template, folder / inputs.profile,
+                              ChartCache(folder / ".charts"), store)
+        builder.warm_up()
+        log.info("kitgen season %s laid out in %s (%d files)", inputs.digest[:12], folder, len(inputs.files))
+        return builder
+
+
+def _write_files(folder: Path, files: dict[str, bytes]) -> None:
+    for relative, data in files.items():
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / relative).write_bytes(data)
