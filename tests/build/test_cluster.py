@@ -3,6 +3,7 @@ a worker killed mid-build, a version mismatch, bad data, Ctrl-C, and a rebuild t
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import signal
@@ -84,6 +85,9 @@ def test_the_inputs_sent_are_the_season_master_brand_and_fonts_with_the_data_as_
     assert sorted(inputs.frames) == sorted(builder.season.spec.sources)
     assert {font for font, _ in inputs.fonts} >= {builder.look.body_font}
     assert gather_inputs(DeckBuilder(load_season(SAMPLE)), tmp_path).digest == inputs.digest
+    builder.store.set_as_of(dt.date(2026, 9, 30))  # --as-of: the workers' monthly figures follow it
+    moved = gather_inputs(builder, tmp_path)
+    assert moved.as_of == dt.date(2026, 9, 30) and moved.digest != inputs.digest
 
 
 def test_a_dask_build_writes_the_bytes_of_a_one_process_build_and_a_rebuild_sends_no_task(cluster, reference, tmp_path):

@@ -12,6 +12,7 @@ worker lays the files out under the worker's own folder and loads one
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import hashlib
 import logging
@@ -69,6 +70,7 @@ class SeasonInputs:
     template: str
     profile: str
     frames: dict[str, pd.DataFrame]  # every source, typed
+    as_of: dt.date  # the day monthly figures look from (--as-of, or the one the client's data gives)
     fonts: dict[tuple[str, bool], tuple[str, bytes]]  # (font, bold) -> (file name, content)
     versions: dict[str, str]  # the client's library versions
     digest: str  # content hash of all of the above
@@ -89,10 +91,11 @@ def gather_inputs(builder: DeckBuilder, out_dir: Path) -> SeasonInputs:
     anchor = Path(os.path.commonpath([season.root, builder.template_path, builder.profile_path, *paths]))
     files = {str(p.relative_to(anchor)): p.read_bytes() for p in sorted(paths)}
     fonts = _font_files(builder)
-    versions = library_versions()
-    digest = _digest(files, fonts, sorted(p for p in data_files if p.is_file()), versions)
+    versions, as_of = library_versions(), builder.store.as_of.day
+    digest = _digest(files, fonts, sorted(p for p in data_files if p.is_file()), {**versions, "as_of": str(as_of)})
     return SeasonInputs(files, str(season.root.relative_to(anchor)), str(builder.template_path.relative_to(anchor)),
-                        str(builder.profile_path.relative_to(anchor)), builder.store.frames(), fonts, versions, digest)
+                        str(builder.profile_path.relative_to(anchor)), builder.store.frames(), as_of, fonts, versions,
+                        digest)
 
 
 def _files_under(folder: Path, out_dir: Path) -> list[Path]:
@@ -119,8 +122,8 @@ def _font_files(builder: DeckBuilder) -> dict[tuple[str, bool], tuple[str, bytes
     return fonts
 
 
-def _digest(files: dict[str, bytes], fonts: dict, data_files: list[Path], versions: dict[str, str]) -> str:
-    digest = hashlib.sha256(repr(sorted(versions.items())).encode())
+def _digest(files: dict[str, bytes], fonts: dict, data_files: list[Path], settings: dict[str, str]) -> str:
+    digest = hashlib.sha256(repr(sorted(settings.items())).encode())
     for name, data in files.items():
         digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
     for (font, bold), (name, data) in sorted(fonts.items()):
@@ -188,6 +191,7 @@ class SeasonPlugin(WorkerPlugin):
         season = load_season(folder / inputs.season_dir)
         store = DataStore(season.spec, season.root)
         store.preload(inputs.frames)
+        store.set_as_of(inputs.as_of)
         builder = DeckBuilder(season, folder / inputs.template, folder / inputs.profile,
                               ChartCache(folder / ".charts"), store)
         builder.warm_up()
