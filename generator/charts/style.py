@@ -1,8 +1,9 @@
 """Chart look: rc parameters loaded once per process, and the colours a chart draws with.
 
 The brand style sheet (``brand_assets/orvelle.mplstyle``) overrides the restrained
-defaults below; fonts that are not installed are dropped from the family list so
-matplotlib never logs "findfont" noise.
+defaults below. The fonts kitgen ships are registered first (so a chart draws the same on
+every machine); fonts that are neither shipped nor installed are dropped from the family
+list so matplotlib never logs "findfont" noise.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import matplotlib
 from cycler import cycler
 from matplotlib import font_manager
 from matplotlib.colors import to_hex
+
+from generator.fonts import register_with_matplotlib
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +93,7 @@ def _load_rc(path: str) -> dict[str, object]:
     rc = dict(DEFAULT_RC)
     if path:
         rc.update(_read_sheet(Path(path)))
+    register_with_matplotlib()
     families = rc.get("font.family")
     wanted = [families] if isinstance(families, str) else list(families or [])
     rc["font.family"] = available_fonts(tuple(wanted) + PREFERRED_FONTS)

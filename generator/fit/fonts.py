@@ -1,6 +1,10 @@
-"""Real font metrics: a font name maps to an installed TrueType file (through fontconfig,
-which substitutes metric clones such as Carlito for Calibri), whose advance widths
-measure text exactly as PowerPoint and LibreOffice lay it out."""
+"""Real font metrics: a font name maps to a TrueType file whose advance widths measure text
+exactly as PowerPoint and LibreOffice lay it out.
+
+The Office fonts masters name (Calibri, Cambria, Arial...) are measured with the metric clones
+kitgen ships (:mod:`generator.fonts`), so fitting decides the same on every machine; any other
+font is looked up through fontconfig, and DejaVu Sans (shipped by matplotlib) stands in for a
+font the machine does not have."""
 
 from __future__ import annotations
 
@@ -11,16 +15,17 @@ from functools import lru_cache
 
 from fontTools.ttLib import TTFont
 
+from generator.fonts import fallback_font, shipped_font
+
 logging.getLogger("fontTools").setLevel(logging.ERROR)  # "timestamp seems very low" noise on clone fonts
 
 log = logging.getLogger(__name__)
 DEFAULT_LINE_FACTOR = 1.2  # line height / font size when a font gives no vertical metrics
 TEXT_CACHE_LIMIT = 200_000  # strings whose width a FontMetrics keeps
 FALLBACK_EM = 0.55  # average advance (in em) used when no font file can be found at all
-# Metric-compatible clones fontconfig should pick; listed so a missing clone is reported by name.
-METRIC_CLONES = {"calibri": "Carlito", "cambria": "Caladea", "arial": "Liberation Sans",
-                 "helvetica": "Liberation Sans", "times new roman": "Liberation Serif",
-                 "courier new": "Liberation Mono", "verdana": "DejaVu Sans"}
+# Metric-compatible clones kitgen does not ship, which fontconfig should pick; listed so a missing
+# clone is reported by name.
+METRIC_CLONES = {"times new roman": "Liberation Serif", "courier new": "Liberation Mono"}
 
 
 class FontMetrics:
@@ -86,21 +91,25 @@ def use_font_files(files: dict[tuple[str, bool], str]) -> None:
 
 
 @lru_cache(maxsize=None)
-def font_file(name: str, bold: bool = False) -> str | None:
-    """Return the font file fontconfig uses for ``name`` (bold or regular), or None without fontconfig."""
+def font_file(name: str, bold: bool = False) -> str:
+    """Return the font file ``name`` (bold or regular) is measured with: the one handed over, kitgen's clone,
+    else fontconfig's."""
     if (name, bold) in _GIVEN:
         return _GIVEN[(name, bold)]
+    shipped = shipped_font(name, bold)
+    if shipped is not None:
+        return str(shipped)
     if shutil.which("fc-match") is None:
-        log.warning("fc-match not found: text is measured with estimated widths (apt-get install fontconfig)")
-        return None
+        log.warning("fc-match not found: font %r is measured with DejaVu Sans (apt-get install fontconfig)", name)
+        return str(fallback_font(bold))
     clone = METRIC_CLONES.get(name.lower())
-    family = clone if clone and not _installed(name) else name  # Arial measured as Liberation Sans, not DejaVu
+    family = clone if clone and not _installed(name) else name  # Times New Roman measured as Liberation Serif
     pattern = f"{family}:bold" if bold else family
     found = subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True, text=True, check=False)
-    path = found.stdout.strip()
+    path = found.stdout.strip() or str(fallback_font(bold))
     if clone and clone.split()[0].lower() not in path.lower():
-        log.warning("font %r: metric clone %s is not installed; measuring with %s", name, clone, path or "estimates")
-    return path or None
+        log.warning("font %r: metric clone %s is not installed; measuring with %s", name, clone, path)
+    return path
 
 
 @lru_cache(maxsize=None)
