@@ -73,7 +73,7 @@ def test_matplotlib_draws_the_shipped_files_not_the_systems():
 
 
 def test_the_sample_season_builds_without_font_warnings(tmp_path, caplog):
-    from generator.pipeline import BuildOptions, build_season
+    from generator.build.pipeline import BuildOptions, build_season
 
     with caplog.at_level(logging.WARNING):
         build_season(SAMPLE_SEASON, BuildOptions(out_dir=tmp_path, regions=("MX",), only=("market-meeting",),
