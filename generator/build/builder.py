@@ -24,6 +24,7 @@ from generator.data.kpis import Kpis, compute_kpis
 from generator.errors import OutputError
 from generator.geometry import Box
 from generator.data.monthly import MonthKpis, compute_month_kpis
+from generator.i18n.data_text import translated_columns
 from generator.i18n.localize import Catalogs, LocaleContext, TextRenderer
 from generator.resolve.content import ChartContent, DeckMeta, SlideContent
 from generator.resolve.context import DeckContext
@@ -107,7 +108,7 @@ class DeckBuilder:
         self.brand, self.brand_dir = load_brand(season.path(spec.brand))
         self.profile_path = profile or season.path(spec.template.profile or _profile_beside(spec.template.path))
         self.template_path = template or season.path(spec.template.path)
-        self.catalogs = Catalogs(season.path(spec.locale_dir))
+        self.catalogs = Catalogs(season.path(spec.locale_dir), translated_columns(spec.sources))
         self._chart_cache: dict[str, RenderedChart] = {}
         self.disk_cache = chart_cache
         self._kpis: dict[tuple[tuple[str, str], ...], Kpis] = {}
@@ -186,7 +187,7 @@ class DeckBuilder:
         region_id = job.audience_id if job.audience == "region" else None
         if job.audience == "retailer":
             retailer = self.retailer(job.audience_id or "")
-            values["retailer"] = retailer
+            values["retailer"] = renderer.data_record(spec.retailers, retailer)
             values["kpi"] = self.kpis(retailer_id=str(retailer["retailer_id"]))
             values["month_kpi"] = _Lazy(lambda: self.month_kpis(retailer_id=str(retailer["retailer_id"])))
             region_id = str(retailer["region_id"])

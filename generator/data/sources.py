@@ -35,6 +35,7 @@ _SAP_PERIOD = re.compile(r"(19|20)\d\d\.(0[1-9]|1[0-6])|(0[1-9]|1[0-2])\.(19|20)
 # year.month, month.year, fiscal period.year (SAP's 012.2026), and the CALMONTH forms 202601 / 2026-01
 _PERIOD_PARTS = re.compile(r"^(?:(?P<y1>\d{4})[.\-/]?(?P<m1>\d{2,3})|(?P<m2>\d{2})\.(?P<y2>\d{4})"
                            r"|(?P<m3>\d{3})\.(?P<y3>\d{4}))$")
+TEXT_ONLY = {"translate", "keep"}  # source keys that say how values are shown, not how the file reads
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ def read_source(source: SourceDef, root: Path) -> pd.DataFrame:
     path = root / source.path
     if not path.is_file():
         raise DataError(f"data file not found: {path}")
-    key = (str(path.resolve()), hashlib.sha256(path.read_bytes()).hexdigest(), source.model_dump_json())
+    # which columns are translated does not change how the file reads
+    key = (str(path.resolve()), hashlib.sha256(path.read_bytes()).hexdigest(), source.model_dump_json(exclude=TEXT_ONLY))
     if key not in _READ_CACHE:
         while len(_READ_CACHE) >= _READ_CACHE_SIZE:
             _READ_CACHE.pop(next(iter(_READ_CACHE)))

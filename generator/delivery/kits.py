@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -22,6 +22,7 @@ from generator.data import DataStore
 from generator.delivery.checklist import RetailerPlan, checklist_rows, checklist_workbook
 from generator.delivery.pdf import pdf_output
 from generator.errors import DataError
+from generator.i18n.data_text import translated_columns
 from generator.i18n.localize import Catalogs, LocaleContext, TextRenderer
 from generator.spec import Season
 from generator.spec.brand import Asset, load_brand
@@ -61,7 +62,7 @@ class KitMaker:
         self._by_retailer: dict[tuple[str, str], dict[str, tuple[dict[str, Any], ...]]] = {}
         self.store = DataStore(season.spec, season.root)
         self.brand, self.brand_dir = load_brand(season.path(season.spec.brand))
-        self.catalogs = Catalogs(season.path(season.spec.locale_dir))
+        self.catalogs = Catalogs(season.path(season.spec.locale_dir), translated_columns(season.spec.sources))
         self.modified = dt.datetime.combine(season.spec.season.start, dt.time())
 
     def kits(self, decks: list[BuiltDeck], pdfs: dict[str, bytes]) -> list[Kit]:
@@ -141,10 +142,16 @@ class KitMaker:
             if pdf_path in pdfs:
                 files[f"{job.language}/{PurePosixPath(pdf_path).name}"] = pdfs[pdf_path]
         spec = self.season.spec.kit.checklist
-        rows = checklist_rows(spec, plan, renderer, context)
+        rows = checklist_rows(spec, self._shown(plan, renderer), renderer, context)
         files[f"{job.language}/{CHECKLIST_FILE}"] = checklist_workbook(spec, rows, renderer, context, self.modified)
         files[f"{job.language}/{INDEX_FILE}"] = self.index(job.language, sorted(files), assets, renderer, context)
         return files
+
+    def _shown(self, plan: RetailerPlan, renderer: TextRenderer) -> RetailerPlan:
+        """Return ``plan`` with the translated columns of its activations and trainings in the kit's language."""
+        spec = self.season.spec.kit.checklist
+        return replace(plan, activations=tuple(renderer.data_record(spec.activations, a) for a in plan.activations),
+                       trainings=tuple(renderer.data_record(spec.trainings, t) for t in plan.trainings))
 
     def index(self, language: str, files: list[str], assets: list[Asset], renderer: TextRenderer,
               context: dict[str, Any]) -> bytes:
@@ -201,4 +208,4 @@ class KitMaker:
         """Return the values kit texts can interpolate (season, maison, retailer)."""
         spec = self.season.spec
         return {"season": {**spec.season.model_dump(), "name": renderer.text(spec.season.name, {})},
-                "maison": spec.maison.model_dump(), "retailer": record}
+                "maison": spec.maison.model_dump(), "retailer": renderer.data_record(spec.retailers, record)}

@@ -1,7 +1,9 @@
 """Translator workflow on Babel's message tools: extract, update, coverage.
 
 Every translatable spec string is a gettext message whose msgid is the exact
-English source text (no msgctxt: identical strings share one translation).
+English source text (no msgctxt: identical strings share one translation). The
+values of data columns declared ``translate`` are messages too, with the msgctxt
+``source.column`` (:mod:`generator.i18n.data_text`).
 Where a string is used (deck, slide, key) goes into the POT entry's locations
 and automatic comments so translators see it. Plural forms are written in
 specs with Jinja's ``{% trans count=n %}...{% pluralize %}...{% endtrans %}``;
@@ -24,6 +26,7 @@ from jinja2 import Environment, TemplateSyntaxError
 from jinja2.ext import extract_from_ast
 
 from generator.errors import LocalizeError, SpecError
+from generator.i18n.data_text import data_values
 from generator.i18n.localize import PROJECT_STRINGS, is_translatable
 from generator.spec.loader import KeyPath, LoadedYaml, format_key, load_yaml, walk_scalars
 from generator.spec.season import Season, load_season, season_file
@@ -60,11 +63,17 @@ class SpecText:
     line: int | None
     unit: str
     context: str
+    msgctxt: str | None = None
 
     @property
     def key(self) -> str:
         """Return the catalog key: the msgid, or the singular of a plural message."""
         return self.msgid if isinstance(self.msgid, str) else self.msgid[0]
+
+    @property
+    def ident(self) -> tuple[str, str | None]:
+        """Return what tells two messages apart in a catalog: the key and the msgctxt."""
+        return self.key, self.msgctxt
 
 
 # ------------------------------------------------------------------ collecting
@@ -76,6 +85,7 @@ def collect_texts(season: Season) -> list[SpecText]:
     texts += _brand_texts(season)
     texts += _kit_texts(season)
     texts += _tracker_texts(season)
+    texts += _data_texts(season)
     texts += [SpecText(word, KITGEN_FILE, None, "kitgen", "kitgen's own text on slides") for word in PROJECT_STRINGS]
     return texts
 
@@ -201,6 +211,21 @@ def _tracker_texts(season: Season) -> list[SpecText]:
     return texts
 
 
+def _data_texts(season: Season) -> list[SpecText]:
+    """Return the distinct values of every data column declared ``translate``, located at their first row."""
+    from generator.data import DataStore  # pandas only for a season that translates data
+
+    store, texts = DataStore(season.spec, season.root), []
+    for name, source in season.spec.sources.items():
+        if not source.translate:
+            continue
+        file = _relative(season, season.path(source.path))
+        for value in data_values(name, tuple(source.translate), store.frame(name)):
+            texts.append(SpecText(value.text, file, value.row + source.header_rows + 1, "data",
+                                  f"data source {name}, column {value.column}", value.context))
+    return texts
+
+
 # ------------------------------------------------------------------ catalogs
 def extract_messages(season_dir: Path) -> Catalog:
     """Return the season's message template (POT): every translatable string with locations and context."""
@@ -208,7 +233,8 @@ def extract_messages(season_dir: Path) -> Catalog:
     catalog = Catalog(project="kitgen", version=season.spec.season.code,
                       copyright_holder=season.spec.maison.name, charset="utf-8")
     for text in collect_texts(season):
-        catalog.add(text.msgid, locations=[(text.file, text.line)], auto_comments=[text.context])
+        catalog.add(text.msgid, locations=[(text.file, text.line)], auto_comments=[text.context],
+                    context=text.msgctxt)
     return catalog
 
 
@@ -364,9 +390,9 @@ class Coverage:
                 for lang, counts in self.languages.items()}
 
 
-def message_status(catalog: Catalog, key: str) -> str:
-    """Return 'translated', 'fuzzy' or 'missing' for the message ``key`` in ``catalog``."""
-    message = catalog.get(key)
+def message_status(catalog: Catalog, key: str, context: str | None = None) -> str:
+    """Return 'translated', 'fuzzy' or 'missing' for the message ``key`` (msgctxt ``context``) in ``catalog``."""
+    message = catalog.get(key, context)
     if message is None:
         return "missing"
     if message.fuzzy:
@@ -379,9 +405,9 @@ def coverage(season_dir: Path) -> Coverage:
     """Return exact coverage counts of the season's catalogs against its current strings."""
     season = load_season(season_dir)
     texts = collect_texts(season)
-    units: dict[str, set[str]] = {}
+    units: dict[tuple[str, str | None], set[str]] = {}
     for text in texts:
-        units.setdefault(text.key, set()).add(text.unit)
+        units.setdefault(text.ident, set()).add(text.unit)
     result = Coverage()
     for language in catalog_languages(season):
         path = catalog_path(season, language)
@@ -390,10 +416,10 @@ def coverage(season_dir: Path) -> Coverage:
     return result
 
 
-def _count(result: Coverage, language: str, catalog: Catalog, units: dict[str, set[str]]) -> None:
+def _count(result: Coverage, language: str, catalog: Catalog, units: dict[tuple[str, str | None], set[str]]) -> None:
     totals, per_unit = Counts(), {}
-    for key, used_in in units.items():
-        status = message_status(catalog, key)
+    for (key, context), used_in in units.items():
+        status = message_status(catalog, key, context)
         totals = totals.plus(status)
         for unit in sorted(used_in):
             per_unit[unit] = per_unit.get(unit, Counts()).plus(status)

@@ -40,6 +40,11 @@ LABEL_HOOK = "__kitgen_label__"
 _TEMPLATE_CODE = re.compile(r"\{%-?\s*trans\b.*?\{%-?\s*endtrans\s*-?%\}|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 
 
+def data_context(source: str, column: str) -> str:
+    """Return the msgctxt of the values of data column ``column`` of ``source``: ``source.column``."""
+    return f"{source}.{column}"
+
+
 def is_translatable(text: str) -> bool:
     """Return True when ``text`` has words outside its template code (``{{ x }}`` alone has none)."""
     return any(ch.isalpha() for ch in _TEMPLATE_CODE.sub("", text))
@@ -161,9 +166,11 @@ def signed_percent(value: Any, loc: LocaleContext) -> str:
 # ------------------------------------------------------------------ catalogs
 @dataclass
 class Catalogs:
-    """Translations of spec strings, one gettext PO catalog per language."""
+    """Translations of spec strings and data text, one gettext PO catalog per language."""
 
     folder: Path
+    #: {source: columns} whose values are translated (see :mod:`generator.i18n.data_text`)
+    data_columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _catalogs: dict[str, Catalog] = field(default_factory=dict)
     missing: dict[str, set[str]] = field(default_factory=dict)
 
@@ -186,14 +193,14 @@ class Catalogs:
         except Exception as exc:  # Babel raises several types for a broken PO file
             raise LocalizeError(f"{path}: cannot read the catalog: {exc}") from exc
 
-    def translate(self, language: str, text: str) -> str:
-        """Return ``text`` in ``language``; untranslated or fuzzy text falls back and is recorded."""
+    def translate(self, language: str, text: str, context: str | None = None) -> str:
+        """Return ``text`` (msgctxt ``context``) in ``language``; untranslated or fuzzy text falls back, recorded."""
         catalog = self.catalog(language)
         if catalog is None or not is_translatable(text):
             return text
-        message = catalog.get(text)
+        message = catalog.get(text, context)
         if message is None or not message.string or message.fuzzy:
-            self.missing.setdefault(language, set()).add(text)
+            self.missing.setdefault(language, set()).add(text if context is None else f"{text} [{context}]")
             return text
         return message.string if isinstance(message.string, str) else message.string[0]
 
@@ -264,6 +271,30 @@ class TextRenderer:
     def word(self, english: str) -> str:
         """Return one of kitgen's own words (:data:`PROJECT_STRINGS`) translated."""
         return self.catalogs.translate(self.loc.language, english)
+
+    def datum(self, source: str, column: str, value: Any) -> Any:
+        """Return a value of ``source.column`` translated when the column is declared ``translate``."""
+        if not isinstance(value, str) or column not in self.catalogs.data_columns.get(source, ()):
+            return value
+        return self.catalogs.translate(self.loc.language, value, data_context(source, column))
+
+    def data_record(self, source: str, record: dict[str, Any]) -> dict[str, Any]:
+        """Return ``record`` of ``source`` with the values of its translated columns translated."""
+        columns = [c for c in self.catalogs.data_columns.get(source, ()) if c in record]
+        if not columns or self.loc.language == "en":
+            return record
+        return {**record, **{c: self.datum(source, c, record[c]) for c in columns}}
+
+    def data_frame(self, source: str, frame: Any) -> Any:
+        """Return a copy of the DataFrame ``frame`` of ``source`` with its translated columns translated."""
+        columns = [c for c in self.catalogs.data_columns.get(source, ()) if c in frame.columns]
+        if not columns or self.loc.language == "en":
+            return frame
+        return frame.assign(**{c: self._data_column(source, c, frame[c]) for c in columns})
+
+    def _data_column(self, source: str, column: str, values: Any) -> list[Any]:
+        done: dict[Any, Any] = {}  # a column repeats few distinct values: each is looked up once
+        return [done[v] if v in done else done.setdefault(v, self.datum(source, column, v)) for v in values]
 
 
 @functools.lru_cache(maxsize=4096)  # the same spec strings render in every deck: compile them once

@@ -21,7 +21,7 @@ def resolve_chart(spec: ChartSpec, ctx: DeckContext, values: dict[str, Any]) -> 
     render = spec.render or ctx.values.get("_render_default", "image")
     if spec.type == "bullet":
         return _bullet(spec, ctx, values, words, render)
-    frame = ctx.store.query(spec.data, lambda s: ctx.renderer.interpolate(s, values))
+    frame = ctx.data(spec.data, values)
     title = ctx.text(spec.caption, values) if spec.caption else ""
     if spec.type == "gantt":
         return ChartContent("gantt", (), (), tasks=_tasks(spec, frame, ctx), title=title, labels=words, render="image")

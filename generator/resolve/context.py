@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from generator.data.bindings import DataStore
 from generator.i18n.localize import TextRenderer
 from generator.spec.loader import LoadedYaml
-from generator.spec.model import Repeat
+from generator.spec.model import DataBinding, Repeat
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass
@@ -30,6 +33,14 @@ class DeckContext:
     def text(self, source: str, values: dict[str, Any] | None = None) -> str:
         """Return ``source`` translated and interpolated."""
         return self.renderer.text(source, values or self.values)
+
+    def data(self, binding: DataBinding, values: dict[str, Any]) -> "pd.DataFrame":
+        """Return the answer to ``binding``, its translated columns in the deck's language.
+
+        Filters, grouping and sorting work on the values as written; only the answer is translated.
+        """
+        frame = self.store.query(binding, lambda s: self.renderer.interpolate(s, values))
+        return self.renderer.data_frame(binding.source, frame)
 
     def label(self, code: Any) -> str:
         """Return the translated label of a data code (the code itself when it has none)."""

@@ -46,8 +46,8 @@ def _instances(slide: SlideSpec, index: int, ctx: DeckContext) -> Iterator[dict[
             values[f"{slide.repeat.as_}_kpi"] = ctx.kpis_for(str(record["retailer_id"]))
             if ctx.month_kpis_for is not None:
                 values[f"{slide.repeat.as_}_month_kpi"] = ctx.month_kpis_for(str(record["retailer_id"]))
-        if _wanted(slide, index, ctx, values):
-            yield values
+        if _wanted(slide, index, ctx, values):  # ``when`` reads the record as written; the slide shows it translated
+            yield {**values, slide.repeat.as_: ctx.renderer.data_record(slide.repeat.source, record)}
 
 
 def _wanted(slide: SlideSpec, index: int, ctx: DeckContext, values: dict[str, Any]) -> bool:
@@ -153,7 +153,7 @@ def _block(block: Block | None, at: KeyPath, ctx: DeckContext, values: dict[str,
 
 def resolve_table(spec: TableSpec, ctx: DeckContext, values: dict[str, Any]) -> TableContent:
     """Return the table's header and cells, formatted for the deck's locale."""
-    frame = ctx.store.query(spec.data, lambda s: ctx.renderer.interpolate(s, values))
+    frame = ctx.data(spec.data, values)
     columns = [ctx.renderer.interpolate(c.column, values) for c in spec.columns]  # names, not text
     missing = [c for c in columns if c not in frame.columns]
     if missing:

@@ -248,6 +248,10 @@ class SourceDef(Strict):
     dtypes: dict[str, Literal["str", "int", "float", "date", "bool", "period"]] = Field(default_factory=dict)
     na_values: list[str] = Field(default_factory=list, description="cell texts that mean 'no value' (NA is text unless listed)")
     date_column: str | None = Field(default=None, description="column used by 'period' filters")
+    translate: list[str] = Field(default_factory=list, description="text columns readers see: their values are "
+                                 "translated through the catalogs (msgctxt 'source.column')")
+    keep: list[str] = Field(default_factory=list, description="text columns shown as written on purpose "
+                            "(proper nouns, a competitor's own wording)")
 
     @field_validator("drop_rows", mode="before")
     @classmethod

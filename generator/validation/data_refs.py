@@ -143,3 +143,21 @@ def _repeat(view: SeasonView, doc: LoadedYaml, path: KeyPath, repeat: Repeat) ->
     for index, key in enumerate(repeat.sort):
         _column(view, doc, path + ("sort", index), key.by, columns)
 
+
+
+def check_source_texts(view: SeasonView) -> None:
+    """Record findings for ``translate``/``keep`` columns a source lacks, holds as non-text, or declares twice."""
+    doc = view.season_doc
+    for name, source in view.spec.sources.items():
+        columns = view.columns(name)
+        if columns is None:
+            continue  # an unreadable source is reported once, where it is read
+        for key in ("translate", "keep"):
+            for index, column in enumerate(getattr(source, key)):
+                path = ("sources", name, key, index)
+                if _column(view, doc, path, column, columns) and key == "translate" and columns[column] != "text":
+                    view.add(doc.finding(path, f"column '{column}' holds {columns[column]} values: only text is "
+                                         "translated", f"remove it from sources.{name}.translate"))
+        for column in sorted(set(source.translate) & set(source.keep)):
+            view.add(doc.finding(("sources", name, "keep", source.keep.index(column)),
+                                 f"column '{column}' is declared both translate and keep", "keep it in one of the two"))

@@ -38,17 +38,18 @@ def check_translations(view: SeasonView) -> None:
 
 
 def _missing(view: SeasonView, texts, catalog, language: str, base: Path, shown: Path) -> None:
-    seen: set[str] = set()
+    seen: set[tuple[str, str | None]] = set()
     tallies = {status: Tally(Location(shown), f"text(s) {what} '{language}' translation")
                for status, what in (("missing", "with no"), ("fuzzy", "with only a fuzzy"))}
     for text in texts:
-        if text.key in seen or message_status(catalog, text.key) == "translated":
+        if text.ident in seen or message_status(catalog, *text.ident) == "translated":
             continue
-        seen.add(text.key)
-        status = message_status(catalog, text.key)
+        seen.add(text.ident)
+        status = message_status(catalog, *text.ident)
         where = Location(base / text.file, text.line) if text.line else Location(shown)
         word = "only fuzzy" if status == "fuzzy" else "missing"
-        view.add(Finding(where, "", f"'{language}' translation {word} for '{_short(text.key)}'", HINT, "warning",
+        of = f" (msgctxt {text.msgctxt})" if text.msgctxt else ""
+        view.add(Finding(where, "", f"'{language}' translation {word} for '{_short(text.key)}'{of}", HINT, "warning",
                          tally=tallies[status]))
 
 
