@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.data import DERIVED_MEASURES
+from generator.data import DERIVED_MEASURES, JOIN_COLUMNS
 from generator.spec.loader import KeyPath, LoadedYaml
 from generator.spec.model import ChartSpec, DataBinding, Repeat, SlideSpec, TableSpec
 from generator.spec.validate import did_you_mean
@@ -12,6 +12,7 @@ from generator.validation.context import BRAND_ASSETS, SeasonView
 
 NUMERIC_AGGREGATES = {"sum", "mean"}
 CHART_COLUMNS = ("x", "split_by", "label", "start", "end", "category", "opening_column")
+TEXT_HINT = "add it to sources.{source}.translate, or to keep to show it as written"
 
 
 def check_data_refs(view: SeasonView) -> None:
@@ -37,11 +38,32 @@ def _content(view: SeasonView, doc: LoadedYaml, path: KeyPath, chart: ChartSpec 
         result = _binding(view, doc, path + ("chart", "data"), chart.data)
         if result is not None:
             _chart_columns(view, doc, path + ("chart",), chart, result)
+            words_on_x = chart.x_format == "text" and not chart.x_labels
+            for key, column in [("label", chart.label)] + ([("x", chart.x)] if words_on_x else []):
+                _shown_text(view, doc, path + ("chart", key), chart.data.source, column)
     if table is not None:
         result = _binding(view, doc, path + ("table", "data"), table.data)
         if result is not None:
             for index, column in enumerate(table.columns):
-                _column(view, doc, path + ("table", "columns", index, "column"), column.column, result)
+                at = path + ("table", "columns", index, "column")
+                if _column(view, doc, at, column.column, result) and column.format == "text" and not column.labels:
+                    _shown_text(view, doc, at, table.data.source, column.column)
+
+
+def _shown_text(view: SeasonView, doc: LoadedYaml, path: KeyPath, source: str, column: str | None) -> None:
+    """Warn when readers of a translated deck see a text column its source declares neither translate nor keep."""
+    if not column or "{" in column or not _translated_season(view):
+        return
+    declared = view.spec.sources[source]
+    joined = source != view.spec.retailers and column in JOIN_COLUMNS.values()  # the retailers' own columns
+    if joined or column in (*declared.translate, *declared.keep) or (view.columns(source) or {}).get(column) != "text":
+        return
+    view.add(doc.finding(path, f"text column '{column}' of source '{source}' is shown in every language "
+                         "but declared neither translate nor keep", TEXT_HINT.format(source=source), "warning"))
+
+
+def _translated_season(view: SeasonView) -> bool:
+    return any(language != "en" for region in view.spec.regions for language in region.languages)
 
 
 def _source_columns(view: SeasonView, doc: LoadedYaml, path: KeyPath, source: str) -> dict[str, str] | None:
