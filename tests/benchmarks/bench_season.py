@@ -121,7 +121,7 @@ def run_process(args: list[str], cwd: Path) -> float:
     command = [str(kitgen)] if kitgen.is_file() else [sys.executable, "-m", "generator"]
     started = time.perf_counter()
     done = subprocess.run([*command, *args], cwd=cwd, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})  # this checkout's kitgen, installed or not
     seconds = time.perf_counter() - started
     if done.returncode:
         raise SystemExit(f"kitgen {' '.join(args)} failed:\n{done.stderr}")
