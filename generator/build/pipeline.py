@@ -80,7 +80,9 @@ class BuildResult:
     worker_peak_mb: dict[int, float] = field(default_factory=dict)  # peak resident memory per process id
     as_of: AsOf | None = None  # the as-of day monthly figures were computed for
     as_of_given: bool = False  # False: the default, the latest month in the data
-    store: DataStore | None = field(default=None, repr=False)  # the build's data (trackers reuse it)
+    # the season and data the build loaded: delivery (kits, report, trackers) reuses them instead of reading again
+    season: Season | None = field(default=None, repr=False)
+    store: DataStore | None = field(default=None, repr=False)
 
     def read_kept_decks(self) -> None:
         """Read the bytes of the decks this build kept back from their files (delivery zips and converts them).
@@ -211,7 +213,7 @@ def _build(season_dir: Path, options: BuildOptions, progress: Progress | None,
         builder.start_font_lookup()
     pool = _executor(setup, builder, options, on_notice)
     result = BuildResult(options.out_dir, worker_peak_mb=pool.peak_mb, warnings=list(checked.warnings),
-                         as_of=as_of, as_of_given=options.as_of is not None, store=builder.store)
+                         as_of=as_of, as_of_given=options.as_of is not None, season=season, store=builder.store)
     with Staging(options.out_dir) as staging:
         built, written = _build_into(staging, pool, [j for j in jobs if j.output not in kept], progress)
         builder.wait_for_fonts()  # no thread outlives the build, even one that built nothing

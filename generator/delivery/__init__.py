@@ -46,7 +46,7 @@ class DeliveryResult:
 
 def deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) -> DeliveryResult:
     """Return what was delivered for the built ``result``: PDFs, kits and report, written atomically."""
-    season = load_season(season_dir)
+    season = result.season or load_season(season_dir)
     delivered = DeliveryResult()
     if options.pdf:
         result.read_kept_decks()  # conversion needs the bytes of the decks the build kept (kits read what they use)
@@ -57,7 +57,8 @@ def deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) -> 
         kits: list[Kit] = []
         if options.kits:
             pdf_bytes = {path: pdf.data for path, pdf in converted.items()}
-            maker = KitMaker(season, result.out_dir)  # kits made from unchanged inputs are kept as they are
+            # kits made from unchanged inputs are kept as they are
+            maker = KitMaker(season, result.out_dir, result.store)
             kits = _timed(delivered, "retailer kits", lambda: maker.kits(result.decks, pdf_bytes))
             for kit in kits:
                 if not kit.kept:  # a kept kit is already in place
@@ -73,7 +74,7 @@ def deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) -> 
         if options.report:
             timings = [("build", result.seconds), *delivered.timings.items()]
             given = ReportInput(result.decks, result.warnings, converted, kits, timings)
-            for relative, data in report_files(season, given).items():
+            for relative, data in report_files(season, given, result.store).items():
                 staging.write(relative, data)
             delivered.report = REPORT_FILE
     return delivered

@@ -55,12 +55,12 @@ class KitMaker:
     ``out_dir`` given, a kit already there with the same hash is kept as it is.
     """
 
-    def __init__(self, season: Season, out_dir: Path | None = None):
+    def __init__(self, season: Season, out_dir: Path | None = None, store: DataStore | None = None):
         self.season = season
         self.out_dir = out_dir
         self._file_hashes: dict[Path, str] = {}
         self._by_retailer: dict[tuple[str, str], dict[str, tuple[dict[str, Any], ...]]] = {}
-        self.store = DataStore(season.spec, season.root)
+        self.store = store or DataStore(season.spec, season.root)  # the build's own, its sources read already
         self.brand, self.brand_dir = load_brand(season.path(season.spec.brand))
         self.catalogs = Catalogs(season.path(season.spec.locale_dir), translated_columns(season.spec.sources))
         self.modified = dt.datetime.combine(season.spec.season.start, dt.time())

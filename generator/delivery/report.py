@@ -35,7 +35,7 @@ class ReportInput:
     timings: list[tuple[str, float]] = field(default_factory=list)
 
 
-def report_files(season: Season, given: ReportInput) -> dict[str, bytes]:
+def report_files(season: Season, given: ReportInput, store: DataStore | None = None) -> dict[str, bytes]:
     """Return the report page and its thumbnails, by path relative to the build folder."""
     files: dict[str, bytes] = {}
     rows = []
@@ -49,7 +49,7 @@ def report_files(season: Season, given: ReportInput) -> dict[str, bytes]:
                        summary=_summary(given), warnings=given.warnings, decks=rows,
                        kits=[{"retailer_id": k.retailer_id, "output": quote(k.output), "members": k.members}
                              for k in given.kits],
-                       sources=source_rows(season), timings=[(label, f"{s:.1f}") for label, s in given.timings])
+                       sources=source_rows(season, store), timings=[(label, f"{s:.1f}") for label, s in given.timings])
     files[REPORT_FILE] = page.encode("utf-8")
     return files
 
@@ -80,9 +80,9 @@ def _summary(given: ReportInput) -> list[tuple[str, str]]:
             ("kits", str(len(given.kits))), ("warnings", str(len(given.warnings)))]
 
 
-def source_rows(season: Season) -> list[dict[str, Any]]:
-    """Return each data source with its file, modification date, row count and date span."""
-    store = DataStore(season.spec, season.root)
+def source_rows(season: Season, store: DataStore | None = None) -> list[dict[str, Any]]:
+    """Return each data source with its file, modification date, row count and date span (from ``store`` if given)."""
+    store = store or DataStore(season.spec, season.root)
     rows = []
     for name, source in sorted(season.spec.sources.items()):
         path = season.path(source.path)

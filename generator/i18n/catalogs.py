@@ -18,7 +18,7 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
@@ -31,6 +31,9 @@ from generator.i18n.localize import PROJECT_STRINGS, is_translatable
 from generator.spec.loader import KeyPath, LoadedYaml, format_key, load_yaml, walk_scalars
 from generator.spec.season import Season, load_season, season_file
 from generator.writer import write_atomic
+
+if TYPE_CHECKING:
+    from generator.data import DataStore
 
 log = logging.getLogger(__name__)
 
@@ -77,15 +80,15 @@ class SpecText:
 
 
 # ------------------------------------------------------------------ collecting
-def collect_texts(season: Season) -> list[SpecText]:
-    """Return every translatable message of the season, in file order."""
+def collect_texts(season: Season, store: "DataStore | None" = None) -> list[SpecText]:
+    """Return every translatable message of the season, in file order (data text read from ``store`` if given)."""
     texts = list(_season_texts(season))
     for deck in season.spec.decks:
         texts += _deck_texts(season, deck.name, deck.spec)
     texts += _brand_texts(season)
     texts += _kit_texts(season)
     texts += _tracker_texts(season)
-    texts += _data_texts(season)
+    texts += _data_texts(season, store)
     texts += [SpecText(word, KITGEN_FILE, None, "kitgen", "kitgen's own text on slides") for word in PROJECT_STRINGS]
     return texts
 
@@ -211,11 +214,11 @@ def _tracker_texts(season: Season) -> list[SpecText]:
     return texts
 
 
-def _data_texts(season: Season) -> list[SpecText]:
+def _data_texts(season: Season, store: "DataStore | None") -> list[SpecText]:
     """Return the distinct values of every data column declared ``translate``, located at their first row."""
     from generator.data import DataStore  # pandas only for a season that translates data
 
-    store, texts = DataStore(season.spec, season.root), []
+    store, texts = store or DataStore(season.spec, season.root), []
     for name, source in season.spec.sources.items():
         if not source.translate:
             continue

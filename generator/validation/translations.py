@@ -15,7 +15,7 @@ def check_translations(view: SeasonView) -> None:
     """Record a warning for each text missing from a target language's catalog."""
     season = view.draft.season()
     try:
-        texts = collect_texts(season)
+        texts = collect_texts(season, view.store)
     except KitgenError as exc:
         if view.draft.findings:
             return  # a deck spec that does not load: already reported, with its line
