@@ -92,8 +92,8 @@ class KitMaker:
     def _key(self, record: dict[str, Any], assets: list[Asset], plan: RetailerPlan, decks: list[BuiltDeck],
              pdfs: dict[str, bytes]) -> str:
         """Return the hash of everything the kit is made from."""
-        # openpyxl writes the checklist, Babel its dates: another version may make other bytes
-        digest = hashlib.sha256(f"{KIT_FORMAT} {__version__} openpyxl {installed_version('openpyxl')} "
+        # xlsxwriter writes the checklist, Babel its dates: another version may make other bytes
+        digest = hashlib.sha256(f"{KIT_FORMAT} {__version__} xlsxwriter {installed_version('xlsxwriter')} "
                                 f"babel {installed_version('babel')}".encode())
         digest.update(self._season_json)
         digest.update(repr((sorted(record.items()), plan)).encode())

@@ -103,8 +103,8 @@ def test_a_kit_made_from_the_same_inputs_is_kept(reduced_build, kit, tmp_path):
     assert not remade.kept and remade.data != made.data
 
 
-def test_another_openpyxl_or_babel_makes_the_kit_again(reduced_build, kit, tmp_path, monkeypatch):
-    """The checklist's bytes come from openpyxl and its dates from Babel: their versions are inputs too."""
+def test_another_xlsxwriter_or_babel_makes_the_kit_again(reduced_build, kit, tmp_path, monkeypatch):
+    """The checklist's bytes come from xlsxwriter and its dates from Babel: their versions are inputs too."""
     import generator.delivery.kits as kits_module
 
     result, _ = reduced_build
@@ -112,7 +112,7 @@ def test_another_openpyxl_or_babel_makes_the_kit_again(reduced_build, kit, tmp_p
     (tmp_path / "kits").mkdir()
     (tmp_path / made.output).write_bytes(made.data)
     real = kits_module.installed_version
-    for library in ("openpyxl", "babel"):
+    for library in ("xlsxwriter", "babel"):
         monkeypatch.setattr(kits_module, "installed_version", lambda d, lib=library: "0.0" if d == lib else real(d))
         assert not KitMaker(load_season(SAMPLE_SEASON), tmp_path).kits(result.decks, {})[0].kept
     monkeypatch.setattr(kits_module, "installed_version", real)
