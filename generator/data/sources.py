@@ -67,8 +67,8 @@ def read_source(source: SourceDef, root: Path) -> pd.DataFrame:
     path = root / source.path
     if not path.is_file():
         raise DataError(f"data file not found: {path}")
-    # which columns are translated does not change how the file reads
-    key = (str(path.resolve()), hashlib.sha256(path.read_bytes()).hexdigest(), source.model_dump_json(exclude=TEXT_ONLY))
+    definition = source.model_dump_json(exclude=TEXT_ONLY)  # which columns are translated does not change the reading
+    key = (str(path.resolve()), hashlib.sha256(path.read_bytes()).hexdigest(), definition)
     if key not in _READ_CACHE:
         while len(_READ_CACHE) >= _READ_CACHE_SIZE:
             _READ_CACHE.pop(next(iter(_READ_CACHE)))

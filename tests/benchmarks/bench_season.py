@@ -249,7 +249,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--keep", type=Path, default=None, help="Work folder to keep (default: a temp folder).")
     parser.add_argument("--sample-only", action="store_true",
-                        help="Only the sample's kitgen builds, in process and whole process (no baseline, native, large).")
+                        help="Only the sample's builds, in process and whole process (no baseline, native, large).")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="kitgen-bench-"))
     started = time.perf_counter()
