@@ -143,7 +143,7 @@ def test_the_sample_season_translates_every_data_text():
     result = coverage(SAMPLE_SEASON)
     for language in ("fr", "es"):
         data = result.decks[language]["data"]
-        assert data.total == 55 and data.translated == data.total
+        assert data.total == 65 and data.translated == data.total
 
 
 @pytest.fixture
@@ -166,7 +166,7 @@ def test_a_data_value_without_translation_fails_strict(sample_copy):
         f"{sample_copy}/data/trainings.csv:2: 'fr' translation missing for 'After-sales and warranty' "
         "(msgctxt trainings.topic) (run 'kitgen i18n update' on the season folder and translate the new entries)")
     status = CliRunner().invoke(cli, ["i18n", "status", str(sample_copy)])
-    assert status.exit_code == 1 and "  data                         54      0        1     55" in status.output
+    assert status.exit_code == 1 and "  data                         64      0        1     65" in status.output
 
 
 def test_update_adds_a_new_data_value_to_every_catalog(sample_copy):

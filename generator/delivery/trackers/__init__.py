@@ -18,6 +18,7 @@ from generator.delivery.trackers.families import initiatives_sheet, roi_sheet, s
 from generator.delivery.trackers.formats import number_formats
 from generator.delivery.trackers.sheets import Sheets
 from generator.delivery.trackers.tables import tracker_data
+from generator.i18n.data_text import translated_columns
 from generator.i18n.localize import Catalogs, LocaleContext, TextRenderer
 from generator.spec import Season
 from generator.spec.trackers import TrackerDef
@@ -63,7 +64,7 @@ def tracker_jobs(season: Season) -> list[TrackerJob]:
 
 def tracker_files(season: Season, store: DataStore) -> dict[str, bytes]:
     """Return every tracker workbook of the season for the store's as-of month."""
-    catalogs = Catalogs(season.path(season.spec.locale_dir))
+    catalogs = Catalogs(season.path(season.spec.locale_dir), translated_columns(season.spec.sources))
     return {job.output: tracker_bytes(season, store, job, catalogs) for job in tracker_jobs(season)}
 
 
@@ -81,14 +82,16 @@ def tracker_bytes(season: Season, store: DataStore, job: TrackerJob, catalogs: C
     regions = {r.id: renderer.text(r.name, {}) for r in season.spec.regions}
     buffer = io.BytesIO()
     sheets = Sheets.open(buffer, words, formats, regions)
-    _write(sheets, season, store, job, words("title"), words("as_of"))
+    _write(sheets, season, store, job, renderer, (words("title"), words("as_of")))
     created = dt.datetime.combine(store.as_of.day, dt.time())
     sheets.book.set_properties({"title": words("title"), "author": season.spec.maison.name, "created": created})
     sheets.book.close()
     return normalize_zip(buffer.getvalue())
 
 
-def _write(sheets: Sheets, season: Season, store: DataStore, job: TrackerJob, title: str, as_of: str) -> None:
+def _write(sheets: Sheets, season: Season, store: DataStore, job: TrackerJob, renderer: TextRenderer,
+           heading: tuple[str, str]) -> None:
+    title, as_of = heading
     data = tracker_data(store, list(job.regions))
     tracker, alerts = job.tracker, job.tracker.alerts
     for kpi in tracker.kpis:
@@ -105,4 +108,5 @@ def _write(sheets: Sheets, season: Season, store: DataStore, job: TrackerJob, ti
     if tracker.initiatives:
         plan = store.frame(tracker.initiatives)
         plan = plan[plan["region_id"].astype(str).isin([*job.regions, "ALL"])].sort_values(["start", "name"])
+        plan = renderer.data_frame(tracker.initiatives, plan)  # names in the workbook's language
         initiatives_sheet(sheets, plan, None, store.season.start, store.season.end, title, as_of)
