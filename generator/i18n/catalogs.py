@@ -25,7 +25,7 @@ from babel.messages.pofile import read_po, write_po
 from jinja2 import Environment, TemplateSyntaxError
 from jinja2.ext import extract_from_ast
 
-from generator.errors import LocalizeError, SpecError
+from generator.errors import KitgenError, LocalizeError, SpecError
 from generator.i18n.data_text import data_values
 from generator.i18n.localize import PROJECT_STRINGS, is_translatable
 from generator.spec.loader import KeyPath, LoadedYaml, format_key, load_yaml, walk_scalars
@@ -222,8 +222,12 @@ def _data_texts(season: Season, store: "DataStore | None") -> list[SpecText]:
     for name, source in season.spec.sources.items():
         if not source.translate:
             continue
+        try:
+            frame = store.frame(name)
+        except KitgenError:
+            continue  # an unreadable file is reported where the data is read, with its line
         file = _relative(season, season.path(source.path))
-        for value in data_values(name, tuple(source.translate), store.frame(name)):
+        for value in data_values(name, tuple(source.translate), frame):
             texts.append(SpecText(value.text, file, value.row + source.header_rows + 1, "data",
                                   f"data source {name}, column {value.column}", value.context))
     return texts
