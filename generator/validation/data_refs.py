@@ -8,6 +8,7 @@ from generator.data import DERIVED_MEASURES, JOIN_COLUMNS
 from generator.spec.loader import KeyPath, LoadedYaml
 from generator.spec.model import ChartSpec, DataBinding, Repeat, SlideSpec, TableSpec
 from generator.spec.validate import did_you_mean
+from generator.validation.codes import CODE
 from generator.validation.context import BRAND_ASSETS, SeasonView
 
 NUMERIC_AGGREGATES = {"sum", "mean"}
@@ -38,25 +39,30 @@ def _content(view: SeasonView, doc: LoadedYaml, path: KeyPath, chart: ChartSpec 
         result = _binding(view, doc, path + ("chart", "data"), chart.data)
         if result is not None:
             _chart_columns(view, doc, path + ("chart",), chart, result)
-            words_on_x = chart.x_format == "text" and not chart.x_labels
-            for key, column in [("label", chart.label)] + ([("x", chart.x)] if words_on_x else []):
+            for key, column in [("label", chart.label)] + ([("x", chart.x)] if chart.x_format == "text" else []):
                 _shown_text(view, doc, path + ("chart", key), chart.data.source, column)
     if table is not None:
         result = _binding(view, doc, path + ("table", "data"), table.data)
         if result is not None:
             for index, column in enumerate(table.columns):
                 at = path + ("table", "columns", index, "column")
-                if _column(view, doc, at, column.column, result) and column.format == "text" and not column.labels:
+                if _column(view, doc, at, column.column, result) and column.format == "text":
                     _shown_text(view, doc, at, table.data.source, column.column)
 
 
 def _shown_text(view: SeasonView, doc: LoadedYaml, path: KeyPath, source: str, column: str | None) -> None:
-    """Warn when readers of a translated deck see a text column its source declares neither translate nor keep."""
+    """Warn when readers of a translated deck see a text column its source declares neither translate nor keep.
+
+    A column of codes (``in-store``) shows through ``labels`` instead: :mod:`generator.validation.codes` checks it.
+    """
     if not column or "{" in column or not _translated_season(view):
         return
     declared = view.spec.sources[source]
     joined = source != view.spec.retailers and column in JOIN_COLUMNS.values()  # the retailers' own columns
     if joined or column in (*declared.translate, *declared.keep) or (view.columns(source) or {}).get(column) != "text":
+        return
+    frame = view.frame(source)
+    if frame is not None and all(CODE.match(str(v)) for v in frame[column].dropna().unique()):
         return
     view.add(doc.finding(path, f"text column '{column}' of source '{source}' is shown in every language "
                          "but declared neither translate nor keep", TEXT_HINT.format(source=source), "warning"))

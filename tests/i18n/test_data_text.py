@@ -160,11 +160,13 @@ def test_a_data_value_without_translation_fails_strict(sample_copy):
     catalog = read_catalog(po, "fr")
     catalog.delete("After-sales and warranty", context="trainings.topic")
     save_catalog(catalog, po)
-    result = CliRunner().invoke(cli, ["validate", str(sample_copy), "--strict"])
+    result = CliRunner().invoke(cli, ["validate", str(sample_copy), "--strict", "--verbose"])
     assert result.exit_code == 1
-    assert result.output.splitlines()[0] == (
-        f"{sample_copy}/data/trainings.csv:2: 'fr' translation missing for 'After-sales and warranty' "
-        "(msgctxt trainings.topic) (run 'kitgen i18n update' on the season folder and translate the new entries)")
+    assert result.output.splitlines()[:2] == [
+        f"{sample_copy}/locale/fr.po: 1 text(s) with no 'fr' translation "
+        "(run 'kitgen i18n update' on the season folder and translate the new entries)",
+        f"  {sample_copy}/data/trainings.csv:2: 'fr' translation missing for 'After-sales and warranty' "
+        "(msgctxt trainings.topic)"]
     status = CliRunner().invoke(cli, ["i18n", "status", str(sample_copy)])
     assert status.exit_code == 1 and "  data                         64      0        1     65" in status.output
 
