@@ -92,8 +92,7 @@ def use_font_files(files: dict[tuple[str, bool], str]) -> None:
 
 @lru_cache(maxsize=None)
 def font_file(name: str, bold: bool = False) -> str:
-    """Return the font file ``name`` (bold or regular) is measured with: the one handed over, kitgen's clone,
-    else fontconfig's."""
+    """Return the file font ``name`` (bold or regular) is measured with: handed over, kitgen's clone, or fontconfig's."""
     if (name, bold) in _GIVEN:
         return _GIVEN[(name, bold)]
     shipped = shipped_font(name, bold)
