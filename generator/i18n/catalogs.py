@@ -24,6 +24,7 @@ from jinja2 import Environment, TemplateSyntaxError
 from jinja2.ext import extract_from_ast
 
 from generator.errors import LocalizeError, SpecError
+from generator.hq import add_hq_messages, carry_revised, hq_languages, hq_messages, revisions, template_for
 from generator.i18n.localize import PROJECT_STRINGS, is_translatable
 from generator.spec.loader import KeyPath, LoadedYaml, format_key, load_yaml, walk_scalars
 from generator.spec.season import Season, load_season, season_file
@@ -209,12 +210,14 @@ def extract_messages(season_dir: Path) -> Catalog:
                       copyright_holder=season.spec.maison.name, charset="utf-8")
     for text in collect_texts(season):
         catalog.add(text.msgid, locations=[(text.file, text.line)], auto_comments=[text.context])
+    add_hq_messages(catalog, season)
     return catalog
 
 
 def catalog_languages(season: Season) -> list[str]:
     """Return the languages the season translates into (every region language but English)."""
-    return sorted({lang for region in season.spec.regions for lang in region.languages} - {"en"})
+    return sorted(({lang for region in season.spec.regions for lang in region.languages} - {"en"})
+                  | hq_languages(season))
 
 
 def catalog_path(season: Season, language: str) -> Path:
@@ -269,9 +272,11 @@ def update_catalogs(season_dir: Path, template: Catalog) -> dict[str, UpdateStat
         path = catalog_path(season, language)
         catalog = read_catalog(path, language) if path.is_file() else _new_catalog(template, language)
         before = {m.id for m in catalog if m.id}
+        revised = revisions(catalog, season)
         # Babel's near-match guessing pairs unrelated strings ("Tier" -> "Formateur"): off
-        catalog.update(template, no_fuzzy_matching=True)
+        catalog.update(template_for(template, season, language), no_fuzzy_matching=True)
         _fuzzy_from_same_place(catalog)
+        carry_revised(catalog, revised)  # an HQ paragraph revised in place, should its comment have changed too
         catalog.fuzzy = False
         messages = [m for m in catalog if m.id]
         stats[language] = UpdateStats(language, sum(m.id not in before for m in messages),
@@ -364,9 +369,9 @@ class Coverage:
                 for lang, counts in self.languages.items()}
 
 
-def message_status(catalog: Catalog, key: str) -> str:
-    """Return 'translated', 'fuzzy' or 'missing' for the message ``key`` in ``catalog``."""
-    message = catalog.get(key)
+def message_status(catalog: Catalog, key: str, context: str | None = None) -> str:
+    """Return 'translated', 'fuzzy' or 'missing' for the message ``key`` (in ``context``) in ``catalog``."""
+    message = catalog.get(key, context)
     if message is None:
         return "missing"
     if message.fuzzy:
@@ -382,18 +387,38 @@ def coverage(season_dir: Path) -> Coverage:
     units: dict[str, set[str]] = {}
     for text in texts:
         units.setdefault(text.key, set()).add(text.unit)
+    hq = hq_messages(season)
+    everything = _template_of(units, hq)
     result = Coverage()
     for language in catalog_languages(season):
         path = catalog_path(season, language)
         catalog = read_catalog(path, language) if path.is_file() else Catalog(locale=language)
-        _count(result, language, catalog, units)
+        wanted = wanted_keys(template_for(everything, season, language))
+        counted = {key: used for key, used in units.items() if key in wanted}
+        counted.update({m.key: {m.deck.spec.name} for m in hq if m.key in wanted})
+        _count(result, language, catalog, counted)
     return result
 
 
-def _count(result: Coverage, language: str, catalog: Catalog, units: dict[str, set[str]]) -> None:
+def _template_of(units: dict[str, set[str]], hq: list) -> Catalog:
+    """Return a template of the spec strings ``units`` counts and the HQ messages ``hq``."""
+    template = Catalog()
+    for key in units:
+        template.add(key)
+    for message in hq:
+        template.add(message.msgid, context=message.context)
+    return template
+
+
+def wanted_keys(template: Catalog) -> set:
+    """Return the coverage keys of ``template``: msgid, or (msgid, msgctxt) for messages with a context."""
+    return {(m.id, m.context) if m.context else m.id for m in template if m.id}
+
+
+def _count(result: Coverage, language: str, catalog: Catalog, units: dict) -> None:
     totals, per_unit = Counts(), {}
     for key, used_in in units.items():
-        status = message_status(catalog, key)
+        status = message_status(catalog, *key) if isinstance(key, tuple) else message_status(catalog, key)
         totals = totals.plus(status)
         for unit in sorted(used_in):
             per_unit[unit] = per_unit.get(unit, Counts()).plus(status)
