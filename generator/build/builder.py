@@ -34,6 +34,7 @@ from generator.spec.profile import load_profile
 from generator.writer import deck_bytes
 
 if TYPE_CHECKING:  # deck filling and text fitting (fontTools) are imported when a deck is built: a kept one never is
+    from generator.hq import HqLocalizer
     from generator.fill import Look
     from generator.fit import FitFinding
     from generator.template import Master
@@ -219,6 +220,8 @@ class DeckBuilder:
     # ------------------------------------------------------------ building
     def build(self, job: DeckJob) -> BuiltDeck:
         """Return the deck for ``job``, serialized in memory."""
+        if job.deck not in self.season.decks:
+            return self.build_hq(job)
         from generator.fill import fill_deck
         from generator.fill.deck import deck_fitter
 
@@ -246,6 +249,31 @@ class DeckBuilder:
         return BuiltDeck(job, data, len(prs.slides), self.chart_count - charts_before,
                          tuple(s.role for s in slides), time.perf_counter() - started, missing, phases,
                          fit_findings=findings, chart_keys=tuple(self._deck_chart_keys))
+
+    @cached_property
+    def hq(self) -> HqLocalizer:
+        """Return the localizer of the season's HQ decks."""
+        from generator.hq import HqLocalizer
+
+        return HqLocalizer(self.season.root, self.catalogs, self.master.min_scale)
+
+    def build_hq(self, job: DeckJob) -> BuiltDeck:
+        """Return the localized copy of an HQ deck for ``job``, serialized in memory."""
+        from generator.hq import find_hq_deck
+
+        started = time.perf_counter()
+        renderer = TextRenderer(LocaleContext(job.language, job.locale, job.currency), self.catalogs)
+        missing_before = set(self.catalogs.missing.get(job.language, set()))
+        deck = find_hq_deck(self.season, job.deck)
+        copy = self.hq.copy(deck, renderer, self.context(job, renderer))
+        localized = time.perf_counter()
+        title = copy.prs.core_properties.title or deck.spec.name
+        data = deck_bytes(copy.prs, replace(self._meta(job, renderer, title), subject=f"{self.season.spec.season.code} {job.deck}"))
+        missing = self.catalogs.missing.get(job.language, set()) - missing_before
+        layouts = tuple(slide.slide_layout.name for slide in copy.prs.slides)
+        return BuiltDeck(job, data, len(copy.prs.slides), 0, layouts, time.perf_counter() - started, missing,
+                         {"localize": localized - started, "save": time.perf_counter() - localized},
+                         fit_findings=[replace(f, deck=job.output) for f in copy.findings])
 
     def resolve(self, job: DeckJob, renderer: TextRenderer) -> list[SlideContent]:
         """Return the resolved slides of ``job``."""
@@ -307,9 +335,10 @@ class DeckBuilder:
             self.chart_seconds += time.perf_counter() - started
         return frame
 
-    def _meta(self, job: DeckJob, renderer: TextRenderer) -> DeckMeta:
+    def _meta(self, job: DeckJob, renderer: TextRenderer, title: str | None = None) -> DeckMeta:
         spec = self.season.spec
-        title = renderer.text(self.season.decks[job.deck].title, self.context(job, renderer))
+        if title is None:
+            title = renderer.text(self.season.decks[job.deck].title, self.context(job, renderer))
         modified = dt.datetime.combine(spec.season.start, dt.time())
         return DeckMeta(title=title, author=spec.maison.name, language=renderer.loc.tag,
                         subject=f"{spec.season.code} {job.deck}", keywords=job.audience_id or "", modified=modified)

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 from pptx.oxml.ns import qn
-from pptx.shapes.shapetree import BaseShapeFactory
 
 from generator.hq.markers import MarkedParagraph, escape, read_paragraph, unescape
 
@@ -123,9 +122,9 @@ class _SlideReader:
         for child in tree:
             tag = etree.QName(child).localname if isinstance(child.tag, str) else ""
             if tag in ("sp", "cxnSp"):
-                self.paragraphs(child, _label(child), kind, BaseShapeFactory(child, parent))
+                self.paragraphs(child, _label(child), kind, parent._shape_factory(child))
             elif tag == "grpSp":
-                self.tree(child, BaseShapeFactory(child, parent).shapes, kind)
+                self.tree(child, parent._shape_factory(child).shapes, kind)
             elif tag == "graphicFrame":
                 self.frame(child)
             elif tag == "pic":
