@@ -17,7 +17,7 @@ from generator.hq.copies import LocalizedCopy, localize_presentation
 from generator.hq.reader import TextUnit
 from generator.hq.source import HqDeck
 from generator.hq.translate import Localization
-from generator.localize import Catalogs, TextRenderer
+from generator.i18n import Catalogs, TextRenderer
 from generator.template import theme_fonts
 
 
