@@ -237,7 +237,8 @@ class DeckBuilder:
         fitter = deck_fitter(self.master, loc.tag)
         prs = fill_deck(self.master, slides, self.look, loc.tag, lambda c, b: self.draw_chart(c, b, loc),
                         lambda slide, c, b: self.draw_native(slide, c, b, loc), fitter=fitter,
-                        continued=renderer.word("(continued)"))
+                        continued=renderer.word("(continued)"),
+                        carry=lambda prs, content, fit: self.carry(prs, content, fit, job, renderer))
         filled = time.perf_counter()
         data = deck_bytes(prs, self._meta(job, renderer))
         missing = self.catalogs.missing.get(job.language, set()) - missing_before
@@ -274,6 +275,16 @@ class DeckBuilder:
         return BuiltDeck(job, data, len(copy.prs.slides), 0, layouts, time.perf_counter() - started, missing,
                          {"localize": localized - started, "save": time.perf_counter() - localized},
                          fit_findings=[replace(f, deck=job.output) for f in copy.findings])
+
+    def carry(self, prs, content: SlideContent, fitter, job: DeckJob, renderer: TextRenderer) -> None:
+        """Add the HQ slides ``content`` includes to ``prs``, localized for ``job`` and fitted to the season master."""
+        from generator.hq import find_hq_deck, include_slides
+
+        deck = find_hq_deck(self.season, content.include.deck)
+        if deck is None:
+            raise OutputError(f"{content.origin}: no HQ deck '{content.include.deck}' in season.yaml's 'hq'")
+        localized = self.hq.copy(deck, renderer, self.context(job, renderer), fit=False)
+        include_slides(localized.prs, content.include.slides, prs, self.master, fitter)
 
     def resolve(self, job: DeckJob, renderer: TextRenderer) -> list[SlideContent]:
         """Return the resolved slides of ``job``."""

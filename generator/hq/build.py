@@ -35,7 +35,7 @@ class HqLocalizer:
         language = renderer.loc.language
         job = Localization(deck.spec.path, language, self.lookup(deck, language),
                            lambda text: renderer.interpolate(text, context), renderer.loc.tag)
-        fitter = Fitter(ThemeFonts(*theme_fonts(prs.slide_master)), self.min_scale, language) if fit else None
+        fitter = Fitter(ThemeFonts(*theme_fonts(prs.slide_master)), self.min_scale, renderer.loc.tag) if fit else None
         copy = localize_presentation(prs, job, fitter, lambda expression: self.picture(expression, renderer, context))
         if job.missing:
             self.catalogs.missing.setdefault(language, set()).update(unit.plain for unit in job.missing)
