@@ -31,6 +31,7 @@ from pptx.oxml.ns import qn
 
 from generator.errors import TemplateError
 from generator.fit import check_shape
+from generator.ooxml import forget_package_records
 
 LayoutFor = Callable[[object], object]  # source slide layout -> target slide layout
 _NOT_COPIED = {RT.SLIDE_LAYOUT, RT.NOTES_SLIDE, RT.SLIDE, RT.COMMENTS}
@@ -47,6 +48,7 @@ def carry_slides(source, numbers: tuple[int, ...], target, layout_for: LayoutFor
         if not 1 <= number <= len(source.slides):
             raise TemplateError(f"there is no slide {number} (the deck has {len(source.slides)})")
         carried.append(_carry(source.slides[number - 1], target, layout_for, copied))
+    forget_package_records(target.part.package)  # the parts added here are not in them: worked out again when asked
     return carried
 
 
