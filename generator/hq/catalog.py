@@ -4,7 +4,8 @@ Every paragraph of a declared HQ deck is one message: its msgid the marked sourc
 text, its msgctxt the place (``hq/launch.pptx slide 3 'Title 1' (#2) paragraph 1``),
 so the same words on two slides may be translated apart and a paragraph HQ
 revised in a new version of the deck is recognised by its place: the old
-translation is carried over, marked fuzzy, with the previous source beside it.
+translation is carried over, marked fuzzy (with the previous source as its
+``previous_id``), whether or not the update's own fuzzy matching pairs them.
 
 A deck HQ wrote in French has French msgids: its messages go into every other
 language's catalog (English included, ``en.po``), never into the French one.

@@ -54,8 +54,11 @@ class MarkedParagraph:
 
     @property
     def plain(self) -> str:
-        """Return the text without markers, escapes undone (what the slide shows)."""
-        return unescape(_TOKEN.sub("", self.text))
+        """Return the text without markers, escapes undone, a line break as ``\n`` (what the slide shows)."""
+        def shown(match: re.Match) -> str:
+            single = match.group(3)
+            return "\n" if single and self.inline[int(single)].tag == _BR else ""
+        return unescape(_TOKEN.sub(shown, self.text))
 
 
 def escape(text: str) -> str:
@@ -163,13 +166,13 @@ def _check_open(opened: int, open_group: int, source: MarkedParagraph) -> None:
 
 
 def _check_counts(seen: Counter[str], source: MarkedParagraph) -> None:
-    expected = [f"g{n}" for n in source.groups] + [f"x{n}" for n in source.inline]
+    expected = sorted([f"g{n}" for n in source.groups] + [f"x{n}" for n in source.inline], key=lambda m: int(m[1:]))
     missing = [name for name in expected if not seen[name]]
     if missing:
-        raise MarkerError("marker " + ", ".join(_shown(name) for name in missing) + " is missing")
-    repeated = [name for name, count in seen.items() if count > 1]
+        raise MarkerError("it drops " + ", ".join(_shown(name) for name in missing))
+    repeated = sorted((name for name, count in seen.items() if count > 1), key=lambda m: int(m[1:]))
     if repeated:
-        raise MarkerError("marker " + ", ".join(_shown(name) for name in repeated) + " appears more than once")
+        raise MarkerError("it repeats " + ", ".join(_shown(name) for name in repeated))
 
 
 def _shown(name: str) -> str:
