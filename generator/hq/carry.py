@@ -22,15 +22,16 @@ import re
 from typing import Callable
 
 from lxml import etree
-from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import PartFactory, _Relationship
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
+from pptx.shapes.group import GroupShape
 
 from generator.errors import TemplateError
 from generator.fit import check_shape
+from generator.hq.copies import fit_and_report
 from generator.ooxml import forget_package_records
 
 LayoutFor = Callable[[object], object]  # source slide layout -> target slide layout
@@ -179,13 +180,17 @@ def _repoint(ph, layout_shape) -> None:
 
 def _unplace(element, ph, original) -> None:
     """Make a placeholder with no counterpart a plain shape where it was (position read through its layout)."""
-    if original is not None and original.width is not None:
-        sp_pr = element.find(qn("p:spPr"))
-        if sp_pr is not None and sp_pr.find(qn("a:xfrm")) is None:
-            xfrm = etree.SubElement(sp_pr, qn("a:xfrm"))
-            sp_pr.insert(0, xfrm)
+    sp_pr = element.find(qn("p:spPr"))
+    if sp_pr is not None:
+        if sp_pr.find(qn("a:xfrm")) is None and original is not None and original.width is not None:
+            xfrm = etree.Element(qn("a:xfrm"))
             etree.SubElement(xfrm, qn("a:off"), x=str(original.left), y=str(original.top))
             etree.SubElement(xfrm, qn("a:ext"), cx=str(original.width), cy=str(original.height))
+            sp_pr.insert(0, xfrm)
+        if sp_pr.find(qn("a:prstGeom")) is None and sp_pr.find(qn("a:custGeom")) is None:
+            geometry = etree.Element(qn("a:prstGeom"), prst="rect")  # its layout gave it one: it needs its own now
+            etree.SubElement(geometry, qn("a:avLst"))
+            sp_pr.insert(1 if sp_pr.find(qn("a:xfrm")) is not None else 0, geometry)
     ph.getparent().remove(ph)
 
 
@@ -222,13 +227,13 @@ def include_slides(source, numbers: tuple[int, ...], target, master, fitter) -> 
     for number, slide in enumerate(carried, first):
         for shape in _text_shapes(slide.shapes):
             if not check_shape(shape, fitter.fonts).fits:
-                fitter.fit_shape(shape, number, shape.name)
+                fit_and_report(fitter, shape, number, f"{shape.name} (#{shape.shape_id})")
     return carried
 
 
 def _text_shapes(shapes):
     for shape in shapes:
-        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+        if isinstance(shape, GroupShape):  # shape_type would raise on shapes python-pptx cannot classify
             yield from _text_shapes(shape.shapes)
         elif shape.has_text_frame and shape.text_frame.text.strip():
             yield shape

@@ -64,7 +64,20 @@ def _refit(fitter: Fitter, frame, unit, before) -> None:
         return
     if not before.fits and after.overflow_pt <= before.overflow_pt + TOLERANCE_PT:
         return  # HQ's own overflow, not the translation's
-    fitter.fit_shape(frame, unit.slide, unit.shape.replace("'", ""))
+    fit_and_report(fitter, frame, unit.slide, unit.shape.replace("'", ""))
+
+
+def fit_and_report(fitter: Fitter, frame, slide: int, label: str) -> None:
+    """Shrink the text of ``frame``; report it when it overflows at the floor, or still does once written.
+
+    The sizes written are rounded and the spacing between paragraphs does not shrink: what the
+    fitter computed to fit is measured again, so that no overflow goes unreported.
+    """
+    result = fitter.fit_shape(frame, slide, label)
+    if result.fits:
+        again = check_shape(frame, fitter.fonts)
+        if not again.fits:
+            fitter.findings.append(FitFinding(slide, label, fitter.language, round(again.overflow_pt, 2), result.scale))
 
 
 def _swap(tag: PictureTag, pictures: PictureFinder, job: Localization) -> None:
