@@ -17,10 +17,7 @@ from generator.fit import Fitter, ThemeFonts, check_shape
 from generator.hq import Localization, localize_text, read_deck, text_outline
 from generator.hq.copies import TOLERANCE_PT, localize_presentation
 from generator.template import theme_fonts
-from conftest import MASTER, MASTER_PROFILE
-from generator.spec.profile import load_profile
-from generator.template import load_master
-from hq_helpers import SAMPLE_HQ, WILD_DECKS, carried_deck, pseudo
+from hq_helpers import SAMPLE_HQ, WILD_DECKS, pseudo
 
 DECKS = WILD_DECKS + SAMPLE_HQ
 needs_wild = pytest.mark.skipif(not WILD_DECKS, reason="../shared/decks-in-the-wild is not here")
@@ -119,10 +116,6 @@ def test_localized_copies_render_one_page_per_slide(tmp_path):
         copy.write_bytes(_saved(localize_presentation(prs, job, fitter).prs))
         copies.append(str(copy))
         slides[copy.stem] = len(prs.slides)
-    carried = tmp_path / "carried.pptx"  # every slide of them all carried onto the season master
-    carried.write_bytes(carried_deck(load_master(MASTER, load_profile(MASTER_PROFILE)))[0])
-    copies.append(str(carried))
-    slides["carried"] = len(Presentation(str(carried)).slides)
     command = [shutil.which("soffice"), "--headless", "--norestore",
                f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--convert-to", "pdf",
                "--outdir", str(tmp_path / "pdf"), *copies]
