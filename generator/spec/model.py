@@ -183,7 +183,15 @@ class IncludeSpec(Strict):
 _RANGE = re.compile(r"\d+(\s*-\s*\d+)?")
 
 
+def _role_or_include(schema: dict) -> None:
+    """Let editors accept a slide with a role, or one that only includes HQ slides."""
+    schema["required"] = [key for key in schema.get("required", []) if key != "role"]
+    schema["anyOf"] = [{"required": ["role"]}, {"required": ["include"]}]
+
+
 class SlideSpec(Strict):
+    model_config = ConfigDict(**Strict.model_config, json_schema_extra=_role_or_include)
+
     role: Role
     title: str = ""
     subtitle: str = ""
