@@ -61,6 +61,16 @@ class MarkedParagraph:
         return unescape(_TOKEN.sub(shown, self.text))
 
 
+def markers_of(text: str) -> MarkedParagraph:
+    """Return a paragraph standing for the marked source ``text``: its markers, without their formatting.
+
+    Enough to check a translation in a catalog (:func:`parse_marked`) without opening the deck.
+    """
+    groups = {int(m.group(1)): None for m in _TOKEN.finditer(text) if m.group(1)}
+    inline = {int(m.group(3)): etree.Element(_R) for m in _TOKEN.finditer(text) if m.group(3)}
+    return MarkedParagraph(text, None, groups, inline)
+
+
 def escape(text: str) -> str:
     """Return ``text`` with ``<`` (and ``&`` before ``lt;``/``amp;``) escaped."""
     return _ESCAPE.sub(lambda m: "&lt;" if m.group() == "<" else "&amp;", text)

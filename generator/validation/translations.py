@@ -6,7 +6,7 @@ from pathlib import Path
 
 from generator.errors import Finding, KitgenError, Location, Tally
 from generator.i18n.catalogs import catalog_languages, catalog_path, collect_texts, message_status, read_catalog
-from generator.hq import hq_messages, template_for
+from generator.hq import MarkerError, hq_messages, markers_of, parse_marked, template_for
 from generator.validation.context import SeasonView
 
 HINT = "run 'kitgen i18n update' on the season folder and translate the new entries"
@@ -66,11 +66,25 @@ def _missing_hq(view: SeasonView, messages: list, catalog, language: str, base: 
     wanted = {m.key for m in messages}
     wanted &= {(m.id, m.context) for m in template_for(_template(messages), view.draft.season(), language)}
     for message in messages:
-        if message.key not in wanted or message_status(catalog, *message.key) == "translated":
+        if message.key not in wanted:
+            continue
+        if message_status(catalog, *message.key) == "translated":
+            _check_markers(view, message, catalog.get(*message.key), language, base)
             continue
         word = "only fuzzy" if message_status(catalog, *message.key) == "fuzzy" else "missing"
         view.add(Finding(Location(base / message.deck.spec.path), "", f"'{language}' translation {word} for "
                          f"slide {message.slide} '{_short(message.msgid)}' ({message.context})", HINT, "warning"))
+
+
+def _check_markers(view: SeasonView, message, translated, language: str, base: Path) -> None:
+    """Record an error for a translation whose markers do not match its source's (the build would stop on it)."""
+    try:
+        parse_marked(translated.string, markers_of(message.msgid))
+    except MarkerError as exc:
+        shown = base / view.spec.locale_dir / f"{language}.po"
+        view.add(Finding(Location(shown, translated.lineno), "", f"the '{language}' translation of "
+                         f"{message.context}: {exc}",
+                         "keep every <gN>...</gN> and <xN/> of the source text"))
 
 
 def _template(messages: list):

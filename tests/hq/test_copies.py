@@ -14,6 +14,7 @@ from pptx import Presentation
 
 from conftest import SAMPLE_SEASON
 from generator.check import check_deck
+from generator.errors import LocalizeError
 from generator.cli import cli
 from generator.fit import ThemeFonts, check_shape
 from generator.hq import read_deck
@@ -93,15 +94,35 @@ def _translate(season: Path, language: str, change) -> None:
         write_po(handle, catalog, width=0)
 
 
-def test_a_translation_that_breaks_a_marker_is_an_error_naming_deck_slide_and_shape(tmp_path):
+def test_a_translation_that_breaks_a_marker_is_reported_at_its_catalog_line(tmp_path):
     season = sample_project(tmp_path)
     _translate(season, "fr", lambda msgid, text: text.replace("</g1> à un prix", " à un prix"))
     result = CliRunner().invoke(cli, ["build", str(season), "--out", str(tmp_path / "out"), "--only", "solenne-launch",
                                       "--region", "CA", *BUILD])
     assert result.exit_code == 1
-    assert ("hq/solenne-launch.pptx: slide 2, shape 'Text Placeholder 2' (#3), paragraph 1: the fr translation "
-            "'Une complication <g1>phase de lune à un prix <g2>accessible</g2>': <g2> opens inside <g1> (markers do "
-            "not nest) (keep every <gN>...</gN> and <xN/> of the source text)") in result.output
+    assert result.output.endswith(
+        "decks/fw26/locale/fr.po:986: the 'fr' translation of hq/solenne-launch.pptx slide 2 'Text Placeholder 2' (#3) "
+        "paragraph 1: <g2> opens inside <g1> (markers do not nest) (keep every <gN>...</gN> and <xN/> of the source "
+        "text)\n")
+
+
+def test_the_build_stops_on_a_broken_marker_naming_deck_slide_and_shape(tmp_path):
+    from generator.hq import HqLocalizer, find_hq_deck
+    from generator.i18n import Catalogs, LocaleContext, TextRenderer
+    from generator.spec.season import load_season
+
+    season = sample_project(tmp_path)
+    _translate(season, "fr", lambda msgid, text: text.replace("<x1/>", ""))
+    loaded = load_season(season)
+    localizer = HqLocalizer(loaded.root, Catalogs(season / "locale"), 0.8)
+    renderer = TextRenderer(LocaleContext("fr", "fr_CA", "CAD"), localizer.catalogs)
+    with pytest.raises(LocalizeError) as raised:
+        localizer.copy(find_hq_deck(loaded, "solenne-launch"), renderer, {"region": {"name": "Canada", "id": "CA",
+                       "manager": "I. T."}, "kpi": {"sellout": 1.0}})
+    assert str(raised.value) == (
+        "hq/solenne-launch.pptx: slide 2, shape 'Text Placeholder 2' (#3), paragraph 3: the fr translation "
+        "'Disponible dès septembredans chaque boutique phare et point de vente prioritaire': it drops <x1/> "
+        "(keep every <gN>...</gN> and <xN/> of the source text)")
 
 
 def _retag(deck: Path, old: str, new: str) -> None:
