@@ -116,6 +116,8 @@ class DeckBuilder:
         self.chart_count = 0
         self.chart_seconds = 0.0
         self._deck_chart_keys: list[str] = []  # the chart cache keys of the deck being built
+        self._included: dict[str, Any] = {}  # HQ decks localized for the deck being built, by name
+        self._included_roles: list[str] = []  # the role each slide it included was placed on
         self._master = master
         self._font_lookup: threading.Thread | None = None
 
@@ -234,6 +236,7 @@ class DeckBuilder:
         resolved = time.perf_counter()
         charts_before, chart_seconds_before = self.chart_count, self.chart_seconds
         self._deck_chart_keys = []
+        self._included, self._included_roles = {}, []
         fitter = deck_fitter(self.master, loc.tag)
         prs = fill_deck(self.master, slides, self.look, loc.tag, lambda c, b: self.draw_chart(c, b, loc),
                         lambda slide, c, b: self.draw_native(slide, c, b, loc), fitter=fitter,
@@ -248,8 +251,13 @@ class DeckBuilder:
                   "save": time.perf_counter() - filled}
         findings = [replace(f, deck=job.output) for f in fitter.findings]
         return BuiltDeck(job, data, len(prs.slides), self.chart_count - charts_before,
-                         tuple(s.role for s in slides), time.perf_counter() - started, missing, phases,
+                         self._roles(slides), time.perf_counter() - started, missing, phases,
                          fit_findings=findings, chart_keys=tuple(self._deck_chart_keys))
+
+    def _roles(self, slides: list[SlideContent]) -> tuple[str, ...]:
+        """Return the role of every slide built, an included slide's the one its layout was matched to."""
+        included = iter(self._included_roles)
+        return tuple(next(included, "include") if s.include is not None else s.role for s in slides)
 
     @cached_property
     def hq(self) -> HqLocalizer:
@@ -283,8 +291,10 @@ class DeckBuilder:
         deck = find_hq_deck(self.season, content.include.deck)
         if deck is None:
             raise OutputError(f"{content.origin}: no HQ deck '{content.include.deck}' in season.yaml's 'hq'")
-        localized = self.hq.copy(deck, renderer, self.context(job, renderer), fit=False)
-        include_slides(localized.prs, content.include.slides, prs, self.master, fitter)
+        key = deck.spec.name
+        if key not in self._included:  # localized once per deck built, however many of its slides are taken
+            self._included[key] = self.hq.copy(deck, renderer, self.context(job, renderer), fit=False)
+        self._included_roles += include_slides(self._included[key].prs, content.include.slides, prs, self.master, fitter)
 
     def resolve(self, job: DeckJob, renderer: TextRenderer) -> list[SlideContent]:
         """Return the resolved slides of ``job``."""

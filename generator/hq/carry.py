@@ -49,6 +49,7 @@ def carry_slides(source, numbers: tuple[int, ...], target, layout_for: LayoutFor
         if not 1 <= number <= len(source.slides):
             raise TemplateError(f"there is no slide {number} (the deck has {len(source.slides)})")
         carried.append(_carry(source.slides[number - 1], target, layout_for, copied))
+        _letterbox(carried[-1], (source.slide_width, source.slide_height), (target.slide_width, target.slide_height))
     forget_package_records(target.part.package)  # the parts added here are not in them: worked out again when asked
     return carried
 
@@ -68,6 +69,29 @@ def _carry(slide, target, layout_for: LayoutFor, copied: dict) -> object:
     if slide.has_notes_slide:
         _copy_notes(slide, new)
     return new
+
+
+def _letterbox(slide, size: tuple[int, int], into: tuple[int, int]) -> None:
+    """Scale and centre the slide's own positions from a slide of ``size`` to one of ``into`` (aspect kept).
+
+    Placeholders without a position of their own take the new layout's; a group's children
+    keep theirs, which are relative to the group.
+    """
+    if size == into or not all(size):
+        return
+    scale = min(into[0] / size[0], into[1] / size[1])
+    left, top = (into[0] - size[0] * scale) / 2, (into[1] - size[1] * scale) / 2
+    for element in slide.shapes._spTree.iter_shape_elms():
+        xfrm = element.find(f"./*/{qn('a:xfrm')}")
+        if xfrm is None:
+            xfrm = element.find(qn("p:xfrm"))  # a graphic frame's
+        if xfrm is None:
+            continue
+        for node, (dx, dy) in ((xfrm.find(qn("a:off")), (left, top)), (xfrm.find(qn("a:ext")), (0, 0))):
+            if node is not None:
+                names = ("x", "y") if node.tag == qn("a:off") else ("cx", "cy")
+                node.set(names[0], str(int(int(node.get(names[0])) * scale + dx)))
+                node.set(names[1], str(int(int(node.get(names[1])) * scale + dy)))
 
 
 def _copy_slide_parts(slide, new) -> None:
@@ -219,16 +243,22 @@ def layout_role(layout, roles: dict[str, str]) -> str:
     return guess if guess in roles else "bullets" if "bullets" in roles else next(iter(roles))
 
 
-def include_slides(source, numbers: tuple[int, ...], target, master, fitter) -> list:
-    """Return the slides ``numbers`` of ``source`` carried into ``target`` on ``master``'s layouts, text fitted."""
-    roles = {role: mapping.layout for role, mapping in master.profile.roles.items()}
-    carried = carry_slides(source, numbers, target, lambda layout: master.layout(target, layout_role(layout, roles)))
+def include_slides(source, numbers: tuple[int, ...], target, master, fitter) -> list[str]:
+    """Carry the slides ``numbers`` of ``source`` into ``target`` on ``master``'s layouts, text fitted.
+
+    Returns the role whose layout each slide was placed on.
+    """
+    layouts = {role: mapping.layout for role, mapping in master.profile.roles.items()}
+    roles = [layout_role(source.slides[n - 1].slide_layout, layouts) if 1 <= n <= len(source.slides) else ""
+             for n in numbers]
+    chosen = iter(roles)
+    carried = carry_slides(source, numbers, target, lambda layout: master.layout(target, next(chosen)))
     first = len(target.slides) - len(carried) + 1
     for number, slide in enumerate(carried, first):
         for shape in _text_shapes(slide.shapes):
             if not check_shape(shape, fitter.fonts).fits:
                 fit_and_report(fitter, shape, number, f"{shape.name} (#{shape.shape_id})")
-    return carried
+    return roles
 
 
 def _text_shapes(shapes):

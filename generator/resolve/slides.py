@@ -75,8 +75,8 @@ def _origin(ctx: DeckContext, index: int) -> str:
 def _resolve_slide(slide: SlideSpec, index: int, ctx: DeckContext, values: dict[str, Any]) -> list[SlideContent]:
     at = ("slides", index)
     if slide.include is not None:
-        return [SlideContent(role="include", include=IncludedSlides(slide.include.deck, slide.include.numbers),
-                             origin=_origin(ctx, index))]
+        return [SlideContent(role="include", include=IncludedSlides(slide.include.deck, (number,)),
+                             origin=_origin(ctx, index)) for number in slide.include.numbers]
     text = lambda key, source: _located(at + (key,), ctx, lambda: ctx.text(source, values))  # noqa: E731
     content = SlideContent(
         role=slide.role,
