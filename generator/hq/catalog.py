@@ -87,7 +87,7 @@ def template_for(template: Catalog, season: Season, language: str) -> Catalog:
         deck = _deck_of(message, season)
         own = deck.source_language if deck else "en"
         if language != own and (deck is None or language in wanted):
-            kept[message.id] = message
+            kept[message.id] = message.clone()  # update() adopts new messages: each language its own copy
     return kept
 
 
