@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SEASON := decks/fw26
 
-.PHONY: demo test bench venv template sample-data brand clean
+.PHONY: demo test bench venv template sample-data sample-hq brand clean
 
 $(BIN)/kitgen: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ brand: venv
 
 sample-data: venv
 	$(BIN)/python -m generator.tools.sample_data --out $(SEASON)/data
+
+sample-hq: venv
+	$(BIN)/python -m generator.tools.sample_hq --out $(SEASON)/hq
 
 clean:
 	rm -rf build .pytest_cache

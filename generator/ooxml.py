@@ -30,8 +30,15 @@ def package_record(package, name: str, make: Callable[[object], T]) -> T:
     The record lives on the package itself: its parts point back at the package, so a
     module-level table (even a weak one) would keep every deck a worker builds in memory.
     """
+    assert name.startswith("_kitgen_"), name  # so forget_package_records finds it
     record = getattr(package, name, None)
     if record is None:
         record = make(package)
         setattr(package, name, record)
     return record
+
+
+def forget_package_records(package) -> None:
+    """Drop every record :func:`package_record` keeps on ``package`` (after parts were added behind its back)."""
+    for name in [n for n in vars(package) if n.startswith("_kitgen_")]:
+        delattr(package, name)

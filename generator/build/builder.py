@@ -35,6 +35,7 @@ from generator.spec.profile import load_profile
 from generator.writer import deck_bytes
 
 if TYPE_CHECKING:  # deck filling and text fitting (fontTools) are imported when a deck is built: a kept one never is
+    from generator.hq import HqLocalizer
     from generator.fill import Look
     from generator.fit import FitFinding
     from generator.template import Master
@@ -116,6 +117,8 @@ class DeckBuilder:
         self.chart_count = 0
         self.chart_seconds = 0.0
         self._deck_chart_keys: list[str] = []  # the chart cache keys of the deck being built
+        self._included: dict[str, Any] = {}  # HQ decks localized for the deck being built, by name
+        self._included_roles: list[str] = []  # the role each slide it included was placed on
         self._master = master
         self._font_lookup: threading.Thread | None = None
 
@@ -220,6 +223,8 @@ class DeckBuilder:
     # ------------------------------------------------------------ building
     def build(self, job: DeckJob) -> BuiltDeck:
         """Return the deck for ``job``, serialized in memory."""
+        if job.deck not in self.season.decks:
+            return self.build_hq(job)
         from generator.fill import fill_deck
         from generator.fill.deck import deck_fitter
 
@@ -232,10 +237,12 @@ class DeckBuilder:
         resolved = time.perf_counter()
         charts_before, chart_seconds_before = self.chart_count, self.chart_seconds
         self._deck_chart_keys = []
+        self._included, self._included_roles = {}, []
         fitter = deck_fitter(self.master, loc.tag)
         prs = fill_deck(self.master, slides, self.look, loc.tag, lambda c, b: self.draw_chart(c, b, loc),
                         lambda slide, c, b: self.draw_native(slide, c, b, loc), fitter=fitter,
-                        continued=renderer.word("(continued)"))
+                        continued=renderer.word("(continued)"),
+                        carry=lambda prs, content, fit: self.carry(prs, content, fit, job, renderer))
         filled = time.perf_counter()
         data = deck_bytes(prs, self._meta(job, renderer))
         missing = self.catalogs.missing.get(job.language, set()) - missing_before
@@ -245,8 +252,50 @@ class DeckBuilder:
                   "save": time.perf_counter() - filled}
         findings = [replace(f, deck=job.output) for f in fitter.findings]
         return BuiltDeck(job, data, len(prs.slides), self.chart_count - charts_before,
-                         tuple(s.role for s in slides), time.perf_counter() - started, missing, phases,
+                         self._roles(slides), time.perf_counter() - started, missing, phases,
                          fit_findings=findings, chart_keys=tuple(self._deck_chart_keys))
+
+    def _roles(self, slides: list[SlideContent]) -> tuple[str, ...]:
+        """Return the role of every slide built, an included slide's the one its layout was matched to."""
+        included = iter(self._included_roles)
+        return tuple(next(included, "include") if s.include is not None else s.role for s in slides)
+
+    @cached_property
+    def hq(self) -> HqLocalizer:
+        """Return the localizer of the season's HQ decks."""
+        from generator.hq import HqLocalizer
+
+        return HqLocalizer(self.season.root, self.catalogs, self.master.min_scale)
+
+    def build_hq(self, job: DeckJob) -> BuiltDeck:
+        """Return the localized copy of an HQ deck for ``job``, serialized in memory."""
+        from generator.hq import find_hq_deck
+
+        started = time.perf_counter()
+        renderer = TextRenderer(LocaleContext(job.language, job.locale, job.currency), self.catalogs)
+        missing_before = set(self.catalogs.missing.get(job.language, set()))
+        deck = find_hq_deck(self.season, job.deck)
+        copy = self.hq.copy(deck, renderer, self.context(job, renderer))
+        localized = time.perf_counter()
+        title = copy.prs.core_properties.title or deck.spec.name
+        data = deck_bytes(copy.prs, replace(self._meta(job, renderer, title), subject=f"{self.season.spec.season.code} {job.deck}"))
+        missing = self.catalogs.missing.get(job.language, set()) - missing_before
+        layouts = tuple(slide.slide_layout.name for slide in copy.prs.slides)
+        return BuiltDeck(job, data, len(copy.prs.slides), 0, layouts, time.perf_counter() - started, missing,
+                         {"localize": localized - started, "save": time.perf_counter() - localized},
+                         fit_findings=[replace(f, deck=job.output) for f in copy.findings])
+
+    def carry(self, prs, content: SlideContent, fitter, job: DeckJob, renderer: TextRenderer) -> None:
+        """Add the HQ slides ``content`` includes to ``prs``, localized for ``job`` and fitted to the season master."""
+        from generator.hq import find_hq_deck, include_slides
+
+        deck = find_hq_deck(self.season, content.include.deck)
+        if deck is None:
+            raise OutputError(f"{content.origin}: no HQ deck '{content.include.deck}' in season.yaml's 'hq'")
+        key = deck.spec.name
+        if key not in self._included:  # localized once per deck built, however many of its slides are taken
+            self._included[key] = self.hq.copy(deck, renderer, self.context(job, renderer), fit=False)
+        self._included_roles += include_slides(self._included[key].prs, content.include.slides, prs, self.master, fitter)
 
     def resolve(self, job: DeckJob, renderer: TextRenderer) -> list[SlideContent]:
         """Return the resolved slides of ``job``."""
@@ -308,9 +357,10 @@ class DeckBuilder:
             self.chart_seconds += time.perf_counter() - started
         return frame
 
-    def _meta(self, job: DeckJob, renderer: TextRenderer) -> DeckMeta:
+    def _meta(self, job: DeckJob, renderer: TextRenderer, title: str | None = None) -> DeckMeta:
         spec = self.season.spec
-        title = renderer.text(self.season.decks[job.deck].title, self.context(job, renderer))
+        if title is None:
+            title = renderer.text(self.season.decks[job.deck].title, self.context(job, renderer))
         modified = dt.datetime.combine(spec.season.start, dt.time())
         return DeckMeta(title=title, author=spec.maison.name, language=renderer.loc.tag,
                         subject=f"{spec.season.code} {job.deck}", keywords=job.audience_id or "", modified=modified)

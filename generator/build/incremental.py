@@ -94,7 +94,8 @@ class Fingerprinter:
         return _sha(versions.encode(), _file_bytes(season.root / "season.yaml"),
                     _file_bytes(self.builder.template_path), _file_bytes(self.builder.profile_path),
                     *(str(p.relative_to(self.builder.brand_dir)).encode() + _file_bytes(p) for p in brand_files),
-                    _file_bytes(season.path(spec.brand)))
+                    _file_bytes(season.path(spec.brand)),
+                    *(_file_bytes(season.path(deck.path)) for deck in spec.hq))  # deck specs may include their slides
 
     def fingerprint(self, job: DeckJob) -> str:
         """Return the input fingerprint of ``job``."""
@@ -136,7 +137,8 @@ class Fingerprinter:
         key = (deck, source, column)
         if key not in self._scopes:
             if deck not in self._queries:
-                self._queries[deck] = list(_queries(self.season.decks[deck]))
+                spec = self.season.decks.get(deck)  # an HQ deck has no spec: its data tags may read any source
+                self._queries[deck] = list(_queries(spec)) if spec is not None else []
             self._scopes[key] = _scoped(self._queries[deck], source, column)
         return self._scopes[key]
 

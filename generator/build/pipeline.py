@@ -113,7 +113,7 @@ def plan_jobs(season: Season, builder: DeckBuilder, options: BuildOptions) -> li
     """Return every deck the season's deck set asks for, filtered by ``options``."""
     _check_options(season, builder, options)
     jobs: list[DeckJob] = []
-    for deck in season.spec.decks:
+    for deck in [*season.spec.decks, *season.spec.hq]:  # HQ decks plan like deck specs: audience, languages, name
         if options.only and deck.name not in options.only:
             continue
         jobs.extend(_jobs_for(deck, season, builder, options))
@@ -126,7 +126,7 @@ def _check_options(season: Season, builder: DeckBuilder, options: BuildOptions) 
     unknown = [rid for rid in options.retailers if rid not in known]
     if unknown:
         raise DataError(f"no retailer '{unknown[0]}' in the season (see the retailers source)")
-    for kind, wanted, names in (("deck", options.only, [d.name for d in season.spec.decks]),
+    for kind, wanted, names in (("deck", options.only, [d.name for d in [*season.spec.decks, *season.spec.hq]]),
                                 ("region", options.regions, [r.id for r in season.spec.regions])):
         unknown = [name for name in wanted if name not in names]
         if unknown:
@@ -314,7 +314,7 @@ def manifest(season: Season, result: BuildResult) -> dict:
     """Return the manifest: every output with its audience, language and inputs."""
     spec = season.spec
     inputs = sorted({spec.template.path, spec.brand, *(s.path for s in spec.sources.values()),
-                     *(d.spec for d in spec.decks)})
+                     *(d.spec for d in spec.decks), *(d.path for d in spec.hq)})
     return {
         "kitgen": __version__,
         "season": {"code": spec.season.code, "name": spec.season.name},

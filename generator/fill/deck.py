@@ -11,6 +11,7 @@ from pptx.presentation import Presentation
 from pptx.shapes.base import BaseShape
 
 from generator.charts.model import RenderedChart
+from generator.errors import RenderError
 from generator.fill.notes import notes_slide
 from generator.fill.placeholders import is_empty_placeholder_element, placeholder_elements, slide_placeholder
 from generator.fill.shapes import Look, add_picture, add_table, add_textbox, add_tiles, image_aspect, remove_shape
@@ -24,6 +25,7 @@ from generator.template import Master
 log = logging.getLogger(__name__)
 ChartDrawer = Callable[[ChartContent, Box], RenderedChart]
 NativeDrawer = Callable[[object, ChartContent, Box], object]  # (slide, chart, box) -> shape, or None if not native
+Carrier = Callable[[Presentation, SlideContent, Fitter], None]  # adds the HQ slides a content includes
 HEADING_HEIGHT = int(0.45 * EMU_PER_INCH)
 CAPTION_HEIGHT = int(0.4 * EMU_PER_INCH)
 SUBTITLE_HEIGHT = int(0.8 * EMU_PER_INCH)
@@ -191,15 +193,21 @@ class _SlideFiller:
 
 def fill_deck(master: Master, slides: list[SlideContent], look: Look, lang: str,
               draw_chart: ChartDrawer, draw_native: NativeDrawer | None = None, *, fitter: Fitter | None = None,
-              continued: str = "(continued)") -> Presentation:
+              continued: str = "(continued)", carry: Carrier | None = None) -> Presentation:
     """Return a new presentation from ``master`` holding ``slides``, text fitted to its boxes by ``fitter``.
 
-    Tables taller than their box continue on follow-up slides titled with ``continued``.
+    Tables taller than their box continue on follow-up slides titled with ``continued``; slides
+    included from HQ decks are added by ``carry``.
     """
     fitter = fitter or deck_fitter(master, lang)
     prs = master.new_presentation()
     share_layouts(prs, master.reference)
     for content in split_tall_tables(master, slides, look, continued):
+        if content.include is not None:
+            if carry is None:
+                raise RenderError(f"{content.origin}: slides included from an HQ deck need the HQ stage")
+            carry(prs, content, fitter)
+            continue
         _SlideFiller(prs, master, content, look, lang, draw_chart, draw_native, fitter).fill()
     return prs
 

@@ -26,6 +26,7 @@ from jinja2 import Environment, TemplateSyntaxError
 from jinja2.ext import extract_from_ast
 
 from generator.errors import KitgenError, LocalizeError, SpecError
+from generator.hq import add_hq_messages, carry_revised, hq_languages, hq_messages, revisions, template_for
 from generator.i18n.data_text import data_values
 from generator.i18n.localize import PROJECT_STRINGS, is_translatable
 from generator.spec.loader import KeyPath, LoadedYaml, format_key, load_yaml, walk_scalars
@@ -242,12 +243,14 @@ def extract_messages(season_dir: Path) -> Catalog:
     for text in collect_texts(season):
         catalog.add(text.msgid, locations=[(text.file, text.line)], auto_comments=[text.context],
                     context=text.msgctxt)
+    add_hq_messages(catalog, season)
     return catalog
 
 
 def catalog_languages(season: Season) -> list[str]:
     """Return the languages the season translates into (every region language but English)."""
-    return sorted({lang for region in season.spec.regions for lang in region.languages} - {"en"})
+    return sorted(({lang for region in season.spec.regions for lang in region.languages} - {"en"})
+                  | hq_languages(season))
 
 
 def catalog_path(season: Season, language: str) -> Path:
@@ -302,9 +305,11 @@ def update_catalogs(season_dir: Path, template: Catalog) -> dict[str, UpdateStat
         path = catalog_path(season, language)
         catalog = read_catalog(path, language) if path.is_file() else _new_catalog(template, language)
         before = {m.id for m in catalog if m.id}
+        revised = revisions(catalog, season)
         # Babel's near-match guessing pairs unrelated strings ("Tier" -> "Formateur"): off
-        catalog.update(template, no_fuzzy_matching=True)
+        catalog.update(template_for(template, season, language), no_fuzzy_matching=True)
         _fuzzy_from_same_place(catalog)
+        carry_revised(catalog, revised)  # an HQ paragraph revised in place, should its comment have changed too
         catalog.fuzzy = False
         messages = [m for m in catalog if m.id]
         stats[language] = UpdateStats(language, sum(m.id not in before for m in messages),
@@ -415,12 +420,32 @@ def coverage(season_dir: Path) -> Coverage:
     units: dict[tuple[str, str | None], set[str]] = {}
     for text in texts:
         units.setdefault(text.ident, set()).add(text.unit)
+    hq = hq_messages(season)
+    everything = _template_of(units, hq)
     result = Coverage()
     for language in catalog_languages(season):
         path = catalog_path(season, language)
         catalog = read_catalog(path, language) if path.is_file() else Catalog(locale=language)
-        _count(result, language, catalog, units)
+        wanted = wanted_keys(template_for(everything, season, language))
+        counted = {key: used for key, used in units.items() if key in wanted}
+        counted.update({m.key: {m.deck.spec.name} for m in hq if m.key in wanted})
+        _count(result, language, catalog, counted)
     return result
+
+
+def _template_of(units: dict[tuple[str, str | None], set[str]], hq: list) -> Catalog:
+    """Return a template of the spec and data strings ``units`` counts and the HQ messages ``hq``."""
+    template = Catalog()
+    for key, context in units:
+        template.add(key, context=context)
+    for message in hq:
+        template.add(message.msgid, context=message.context)
+    return template
+
+
+def wanted_keys(template: Catalog) -> set[tuple[str, str | None]]:
+    """Return the (msgid, msgctxt) coverage keys of ``template``."""
+    return {(m.id, m.context or None) for m in template if m.id}
 
 
 def _count(result: Coverage, language: str, catalog: Catalog, units: dict[tuple[str, str | None], set[str]]) -> None:

@@ -182,6 +182,12 @@ class Catalogs:
             self._catalogs[language] = self._read(language)
         return self._catalogs[language]
 
+    def for_language(self, language: str) -> Catalog:
+        """Return the catalog of ``language``, English too (HQ decks written in French have an en.po)."""
+        if language not in self._catalogs:
+            self._catalogs[language] = self._read(language)
+        return self._catalogs[language]
+
     def _read(self, language: str) -> Catalog:
         path = self.folder / f"{language}.po"
         if not path.is_file():

@@ -61,6 +61,14 @@ class BlockContent:
 
 
 @dataclass(frozen=True)
+class IncludedSlides:
+    """Slides taken from an HQ deck the season declares, as they are (localized when filled)."""
+
+    deck: str  # the HQ deck's name or path, as the deck spec wrote it
+    slides: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class SlideContent:
     """Everything one slide shows, in the deck's language."""
 
@@ -77,6 +85,7 @@ class SlideContent:
     left: BlockContent | None = None
     right: BlockContent | None = None
     origin: str = field(default="", compare=False)  # "file:line" of the spec slide, for messages
+    include: IncludedSlides | None = None  # slides of an HQ deck in place of this one
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from generator.data.bindings import DataStore
 from generator.errors import DataError, KitgenError, LocalizeError, SpecError
 from generator.i18n.localize import TextRenderer, format_value
 from generator.resolve.charts import resolve_chart
-from generator.resolve.content import BlockContent, SlideContent, TableContent, TileContent
+from generator.resolve.content import BlockContent, IncludedSlides, SlideContent, TableContent, TileContent
 from generator.resolve.context import DeckContext
 from generator.spec.loader import KeyPath, LoadedYaml
 from generator.spec.model import Block, DeckSpec, KpiTile, Repeat, SlideSpec, TableSpec
@@ -74,6 +74,9 @@ def _origin(ctx: DeckContext, index: int) -> str:
 
 def _resolve_slide(slide: SlideSpec, index: int, ctx: DeckContext, values: dict[str, Any]) -> list[SlideContent]:
     at = ("slides", index)
+    if slide.include is not None:
+        return [SlideContent(role="include", include=IncludedSlides(slide.include.deck, (number,)),
+                             origin=_origin(ctx, index)) for number in slide.include.numbers]
     text = lambda key, source: _located(at + (key,), ctx, lambda: ctx.text(source, values))  # noqa: E731
     content = SlideContent(
         role=slide.role,

@@ -156,7 +156,42 @@ class Repeat(Strict):
     _sort = field_validator("sort", mode="before")(lambda value: _sort_shorthand(value))
 
 
+class IncludeSpec(Strict):
+    """Slides taken from a finished HQ deck the season declares (``hq:``), localized like its copies."""
+
+    deck: str = Field(description="the HQ deck's name or path, as season.yaml's 'hq' declares it")
+    slides: list[int | str] = Field(min_length=1, description="slide numbers and ranges: [3, 5-7]")
+
+    @field_validator("slides")
+    @classmethod
+    def _ranges(cls, value: list[int | str]) -> list[int | str]:
+        for item in value:
+            if isinstance(item, str) and not _RANGE.fullmatch(item.strip()):
+                raise ValueError(f"'{item}' is no slide number or range (write 3 or 5-7)")
+        return value
+
+    @property
+    def numbers(self) -> tuple[int, ...]:
+        """Return the slide numbers, ranges expanded, in the order written."""
+        found: list[int] = []
+        for item in self.slides:
+            first, _, last = str(item).strip().partition("-")
+            found += range(int(first), int(last or first) + 1)
+        return tuple(found)
+
+
+_RANGE = re.compile(r"\d+(\s*-\s*\d+)?")
+
+
+def _role_or_include(schema: dict) -> None:
+    """Let editors accept a slide with a role, or one that only includes HQ slides."""
+    schema["required"] = [key for key in schema.get("required", []) if key != "role"]
+    schema["anyOf"] = [{"required": ["role"]}, {"required": ["include"]}]
+
+
 class SlideSpec(Strict):
+    model_config = ConfigDict(**Strict.model_config, json_schema_extra=_role_or_include)
+
     role: Role
     title: str = ""
     subtitle: str = ""
@@ -171,6 +206,15 @@ class SlideSpec(Strict):
     right: Block | None = None
     when: str | None = Field(default=None, description="condition, e.g. retailer.tier == 'flagship'")
     repeat: Repeat | None = None
+    include: IncludeSpec | None = Field(default=None, description="slides from an HQ deck (no role needed)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _included(cls, data: object) -> object:
+        # an include takes its slides' own layouts: "role" is implied, not written
+        if isinstance(data, dict) and "include" in data and "role" not in data:
+            return {**data, "role": "section"}
+        return data
 
     @model_validator(mode="after")
     def _content_for_role(self) -> "SlideSpec":
@@ -305,6 +349,18 @@ class DeckDef(Strict):
     filename: str = ""
 
 
+class HqDeckDef(Strict):
+    """A finished deck from HQ: one localized copy per audience and language."""
+
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    path: str = Field(description=".pptx file, relative to the season folder")
+    source_language: Language = Field(default="en", description="the language HQ wrote it in")
+    audience: Audience
+    languages: list[Language] | None = None
+    when: str | None = None
+    filename: str = ""
+
+
 class ChecklistSpec(Strict):
     """The retailer kit's checklist workbook: English source strings, translated per language."""
 
@@ -354,6 +410,7 @@ class SeasonSpec(Strict):
     labels: dict[str, str] = Field(default_factory=dict, description="data code -> English label (translated)")
     kit: KitSpec = Field(default_factory=KitSpec, description="retailer kit checklist and index texts")
     trackers: list[TrackerDef] = Field(default_factory=list, description="KPI tracker workbooks (OUT/trackers/)")
+    hq: list[HqDeckDef] = Field(default_factory=list, description="HQ's finished decks, localized per audience")
 
     @model_validator(mode="after")
     def _references(self) -> "SeasonSpec":

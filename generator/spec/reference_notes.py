@@ -155,6 +155,11 @@ NOTES = {
     "TrackerTexts.end": "header of the initiative end column",
     "TrackerTexts.owner": "header of the initiative owner column",
     "TrackerTexts.as_of": "the line under each title naming the as-of date",
+    "HqDeckDef.name": "the HQ deck's name (for --only, and for deck specs' `include`)",
+    "HqDeckDef.audience": "who gets a copy: once, one per region, or one per retailer",
+    "HqDeckDef.languages": "the languages of its copies (default: those of each region or retailer)",
+    "HqDeckDef.when": "condition for building a copy, e.g. region.id != 'MX'",
+    "HqDeckDef.filename": "file name of each copy, without .pptx",
 }
 
 #: ``Model.field`` -> example, for keys the sample season does not use and whose type suggests none
@@ -204,6 +209,7 @@ EXAMPLES = {
     "TrackerTexts.end": "To",
     "TrackerTexts.owner": "Lead",
     "TrackerTexts.as_of": "Data to {{ as_of | date }}",
+    "HqDeckDef.when": "region.id != 'MX'",
 }
 
 #: role -> (what it needs, what else it takes)

@@ -28,7 +28,8 @@ class Season:
 
     def deck_spec_file(self, deck_name: str) -> str:
         """Return the deck spec file name of deck ``deck_name`` as the season names it."""
-        return next(d.spec for d in self.spec.decks if d.name == deck_name)
+        own = next((d.spec for d in self.spec.decks if d.name == deck_name), None)
+        return own if own is not None else next(d.path for d in self.spec.hq if d.name == deck_name)
 
 
 def season_file(path: Path) -> Path:

@@ -20,6 +20,7 @@ from generator.template import Master
 from generator.validation.context import SeasonView
 from generator.validation.codes import check_codes
 from generator.validation.data_refs import check_data_refs, check_source_texts
+from generator.validation.hq_refs import check_hq
 from generator.validation.names import check_names
 from generator.validation.paths import check_paths, unsafe_paths
 from generator.validation.report import Report, finding_line
@@ -60,6 +61,7 @@ def _checked_view(draft: SeasonDraft) -> SeasonView:
     check_source_texts(view)
     check_names(view)
     check_codes(view)
+    check_hq(view)
     check_translations(view)  # every run, errors or not: the same warnings each time
     return view
 

@@ -86,6 +86,15 @@ def _check_text(view: SeasonView, doc: LoadedYaml, path: KeyPath, text: str, sco
         view.add(doc.finding(path, message, hint))
 
 
+def text_problems(text: str, scope: Scope, audience: str) -> list[tuple[str, str | None]]:
+    """Return (message, hint) for each unknown name, field or filter in the template ``text``."""
+    try:
+        tree = _ENV.parse(text)
+    except TemplateSyntaxError as exc:
+        return [(f"cannot read the data tag in '{text}': {exc.message}", "write {{ name.field | filter }}")]
+    return list(_problems(tree, scope, audience))
+
+
 def _problems(tree: nodes.Template, scope: Scope, audience: str) -> Iterable[tuple[str, str | None]]:
     for node in tree.find_all(nodes.Filter):
         if node.name not in _FILTERS:

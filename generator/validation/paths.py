@@ -53,6 +53,7 @@ def check_paths(view: SeasonView) -> None:
     if spec.template.profile:
         refs.append((("template", "profile"), spec.template.profile))
     refs += [(("sources", name, "path"), source.path) for name, source in spec.sources.items()]
+    refs += [(("hq", index, "path"), deck.path) for index, deck in enumerate(spec.hq)]
     for path, text in refs:
         _check(view, doc, path, text, project)
     for _, deck, deck_doc, _ in view.decks():

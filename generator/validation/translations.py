@@ -6,6 +6,7 @@ from pathlib import Path
 
 from generator.errors import Finding, KitgenError, Location, Tally
 from generator.i18n.catalogs import catalog_languages, catalog_path, collect_texts, message_status, read_catalog
+from generator.hq import MarkerError, hq_messages, markers_of, parse_marked, template_for
 from generator.validation.context import SeasonView
 
 HINT = "run 'kitgen i18n update' on the season folder and translate the new entries"
@@ -22,6 +23,7 @@ def check_translations(view: SeasonView) -> None:
         view.add(view.season_doc.finding(("locale_dir",), f"cannot collect the texts to translate: {exc.message}"))
         return
     base = Path(view.season_doc.path).parent
+    hq = _hq_messages(view, season)
     for language in catalog_languages(season):
         path = catalog_path(season, language)
         shown = base / view.spec.locale_dir / path.name
@@ -34,7 +36,8 @@ def check_translations(view: SeasonView) -> None:
         except KitgenError as exc:
             view.add(Finding(Location(shown, 1), "", exc.message))
             continue
-        _missing(view, texts, catalog, language, base, shown)
+        _missing(view, texts if language != "en" else [], catalog, language, base, shown)  # specs are English
+        _missing_hq(view, hq, catalog, language, base)
 
 
 def _missing(view: SeasonView, texts, catalog, language: str, base: Path, shown: Path) -> None:
@@ -51,6 +54,47 @@ def _missing(view: SeasonView, texts, catalog, language: str, base: Path, shown:
         of = f" (msgctxt {text.msgctxt})" if text.msgctxt else ""
         view.add(Finding(where, "", f"'{language}' translation {word} for '{_short(text.key)}'{of}", HINT, "warning",
                          tally=tallies[status]))
+
+
+def _hq_messages(view: SeasonView, season) -> list:
+    try:
+        return hq_messages(season)
+    except KitgenError as exc:  # an unreadable HQ deck is reported where its path is checked
+        return []
+
+
+def _missing_hq(view: SeasonView, messages: list, catalog, language: str, base: Path) -> None:
+    wanted = {m.key for m in messages}
+    wanted &= {(m.id, m.context) for m in template_for(_template(messages), view.draft.season(), language)}
+    for message in messages:
+        if message.key not in wanted:
+            continue
+        if message_status(catalog, *message.key) == "translated":
+            _check_markers(view, message, catalog.get(*message.key), language, base)
+            continue
+        word = "only fuzzy" if message_status(catalog, *message.key) == "fuzzy" else "missing"
+        view.add(Finding(Location(base / message.deck.spec.path), "", f"'{language}' translation {word} for "
+                         f"slide {message.slide} '{_short(message.msgid)}' ({message.context})", HINT, "warning"))
+
+
+def _check_markers(view: SeasonView, message, translated, language: str, base: Path) -> None:
+    """Record an error for a translation whose markers do not match its source's (the build would stop on it)."""
+    try:
+        parse_marked(translated.string, markers_of(message.msgid))
+    except MarkerError as exc:
+        shown = base / view.spec.locale_dir / f"{language}.po"
+        view.add(Finding(Location(shown, translated.lineno), "", f"the '{language}' translation of "
+                         f"{message.context}: {exc}",
+                         "keep every <gN>...</gN> and <xN/> of the source text"))
+
+
+def _template(messages: list):
+    from babel.messages.catalog import Catalog
+
+    template = Catalog()
+    for message in messages:
+        template.add(message.msgid, context=message.context)
+    return template
 
 
 def _short(text: str) -> str:

@@ -117,7 +117,7 @@ def test_coverage_counts_are_exact() -> None:
 def test_sample_season_is_fully_translated() -> None:
     result = coverage(FIXTURE.parents[3] / "decks" / "fw26")
     assert result.complete, result.as_dict()
-    assert set(result.languages) == {"fr", "es"}
+    assert set(result.languages) == {"en", "fr", "es"}  # en.po: the HQ deck written in French
 
 
 def test_status_command_json(season_copy: Path) -> None:

@@ -1,0 +1,37 @@
+"""HQ's finished decks: their text read for translators (paragraphs with inline markers),
+localized copies per audience and language, and slides carried into kitgen's decks.
+
+What needs text fitting (localized copies, carried slides) is imported when first used:
+validation and the translator workflow read HQ decks without loading the fitter.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from generator.hq.catalog import add_hq_messages, carry_revised, hq_languages, hq_messages, revisions, template_for
+from generator.hq.markers import MarkedParagraph, MarkerError, markers_of, parse_marked, read_paragraph
+from generator.hq.reader import DeckText, PictureTag, TextUnit, read_deck, text_outline
+from generator.hq.source import HqDeck, find_hq_deck, hq_decks, open_deck
+from generator.hq.translate import Localization, localize_text
+
+if TYPE_CHECKING:
+    from generator.hq.build import HqLocalizer
+    from generator.hq.carry import carry_slides, include_slides, layout_role
+    from generator.hq.copies import localize_presentation
+
+_LATER = {"HqLocalizer": "generator.hq.build", "carry_slides": "generator.hq.carry",
+          "include_slides": "generator.hq.carry", "layout_role": "generator.hq.carry",
+          "localize_presentation": "generator.hq.copies"}
+
+__all__ = ["DeckText", "HqDeck", "HqLocalizer", "Localization", "MarkedParagraph", "MarkerError", "PictureTag",
+           "TextUnit", "add_hq_messages", "carry_revised", "carry_slides", "find_hq_deck", "hq_decks", "hq_languages",
+           "hq_messages", "include_slides", "layout_role", "localize_presentation", "localize_text", "markers_of",
+           "open_deck", "parse_marked", "read_deck", "read_paragraph", "revisions", "template_for", "text_outline"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LATER:
+        return getattr(importlib.import_module(_LATER[name]), name)
+    raise AttributeError(f"module 'generator.hq' has no attribute {name!r}")
