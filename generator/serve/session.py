@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from generator.errors import Finding, KitgenError, RenderError, SpecError
-from generator.pipeline import BuildOptions, BuildResult, build_season
+from generator.build import BuildOptions, BuildResult, build_season
 from generator.serve.pictures import PictureCache
 from generator.serve.render import SlideRenderer
 from generator.serve.slides import SlideView, deck_slides, slides_only
