@@ -71,7 +71,7 @@ class ReviewServer:
         roots = served_roots(inputs.season_dir, inputs.template, inputs.profile, inputs.brand_dir)
         config = uvicorn.Config(review_app(session, roots, self.host), log_level="warning",
                                 timeout_graceful_shutdown=1, lifespan="off")
-        self._server = uvicorn.Server(config)
+        self._server = _server_class()(config, session.close_streams)
         self.session = session
         session.start()
         watcher.start()
@@ -107,6 +107,23 @@ def serve(season_dir: Path, options: ServeOptions, *, open_browser: bool = False
 def open_page(url: str) -> None:
     """Open ``url`` in the default browser once the server had a second to start."""
     threading.Timer(1.0, webbrowser.open, args=(url,)).start()
+
+
+def _server_class():
+    import uvicorn
+
+    class Server(uvicorn.Server):
+        """uvicorn's server, ending the pages' event streams first when it shuts down (they never end by themselves)."""
+
+        def __init__(self, config: uvicorn.Config, close_streams):
+            super().__init__(config)
+            self.close_streams = close_streams
+
+        async def shutdown(self, sockets=None) -> None:
+            self.close_streams()
+            await super().shutdown(sockets)
+
+    return Server
 
 
 def _bound_socket(host: str, port: int) -> socket.socket:

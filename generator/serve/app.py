@@ -90,11 +90,15 @@ async def _event_stream(session: ReviewSession, request: Request):
     unsubscribe = session.subscribe(tell)
     try:
         yield _event(session.headline())
-        while True:  # until the page goes away: Starlette then cancels the stream
+        while True:  # until the page goes away (Starlette then cancels the stream) or the server closes
             try:
-                yield _event(await asyncio.wait_for(queue.get(), KEEP_ALIVE_SECONDS))
+                headline = await asyncio.wait_for(queue.get(), KEEP_ALIVE_SECONDS)
             except TimeoutError:
                 yield ": still here\n\n"
+                continue
+            if headline.get("closing"):
+                return
+            yield _event(headline)
     finally:
         unsubscribe()
 

@@ -33,6 +33,7 @@ INSTALL_HINT = ("slide pictures need LibreOffice and poppler: "
                 "apt-get install -y libreoffice-impress python3-uno poppler-utils, then restart kitgen serve")
 START_SECONDS = 90  # unoserver waits 7 s itself; a loaded machine takes longer
 CONVERT_SECONDS = 120
+STOP_SECONDS = 2
 PICTURE_WIDTH = 1280  # pixels: sharp as the large slide, small enough to send at once
 JPEG_QUALITY = 85
 _UNO_PYTHONS = ("/usr/bin/python3", "/usr/lib/libreoffice/program/python", "/opt/libreoffice/program/python")
@@ -107,11 +108,9 @@ class SlideRenderer:
         """Return one picture (JPEG) per shown slide of ``deck`` (``pages`` of them expected); RenderError when it fails."""
         if not self.ready:
             raise RenderError(self.hint or "LibreOffice is not running")
-        from unoserver.client import UnoClient
-
         with self._lock:  # one LibreOffice converts one document at a time
             try:
-                pdf = UnoClient("127.0.0.1", str(self._port)).convert(indata=deck, convert_to="pdf")
+                pdf = _client(self._port).convert(indata=deck, convert_to="pdf")
             except (OSError, xmlrpc.client.Error) as exc:
                 raise RenderError(f"LibreOffice could not convert the deck: {exc}") from exc
         pictures = pdf_pictures(pdf)
@@ -125,10 +124,12 @@ class SlideRenderer:
         if process is not None and process.poll() is None:
             try:
                 os.killpg(process.pid, signal.SIGTERM)
-                process.wait(10)
+                process.wait(STOP_SECONDS)
             except (ProcessLookupError, subprocess.TimeoutExpired):
+                # its profile is thrown away: nothing is lost when LibreOffice does not close in time
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
         if self._profile is not None:
             self._profile.cleanup()
             self._profile = None
@@ -150,6 +151,17 @@ def pdf_pictures(pdf: bytes) -> list[bytes]:
             raise RenderError(f"pdftoppm failed: {done.stderr.decode(errors='replace').strip()[-300:]}")
         pages = sorted(Path(scratch).glob("page-*.jpg"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
         return [page.read_bytes() for page in pages]
+
+
+def _client(port: int):
+    """Return an unoserver client that fails at once when LibreOffice is gone (the stock one retries for 50 s)."""
+    from unoserver.client import UnoClient
+
+    class Client(UnoClient):
+        def _connect(self, proxy, retries=1, sleep=0):
+            return super()._connect(proxy, retries=1, sleep=0)
+
+    return Client("127.0.0.1", str(port))
 
 
 def _missing_programs() -> list[str]:

@@ -28,6 +28,7 @@ from generator.validation import validate_path
 
 log = logging.getLogger(__name__)
 Listener = Callable[[dict], None]
+RENDER_BATCH = 2  # slides per LibreOffice call when a whole deck is rendered: a saved slide waits for one batch
 
 
 @dataclass
@@ -71,6 +72,7 @@ class ReviewSession:
         self.last_cycle: dict[str, float] = {}  # seconds of each phase of the last change, for the benchmark
         self.lock = threading.RLock()
         self._dirty, self._wanted, self._stopping = threading.Event(), threading.Event(), threading.Event()
+        self._focus_due = threading.Event()  # set from a change until the deck on screen is built again
         self._listeners: list[Listener] = []
         self._threads: list[threading.Thread] = []
 
@@ -97,6 +99,7 @@ class ReviewSession:
         """Note that season files changed: a new check and build follows (one for any number of changes)."""
         log.info("changed: %s", ", ".join(sorted(map(str, paths or ()))) or "(start)")
         self.last_cycle = {"changed": time.perf_counter()}
+        self._focus_due.set()  # pictures of other slides wait: the build of the one on screen comes first
         self._dirty.set()
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
@@ -122,6 +125,13 @@ class ReviewSession:
         with self.lock:
             return [d for d in self.decks.values() if d.family == state.family]
 
+    def close_streams(self) -> None:
+        """Tell every listener the server is closing (their event streams end)."""
+        with self.lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            listener({"closing": True})
+
     def headline(self) -> dict:
         """Return the generation and status, what an event tells the page."""
         return {"generation": self.generation, "status": self.status}
@@ -137,6 +147,7 @@ class ReviewSession:
 
     # ------------------------------------------------------------ building
     def _build_loop(self) -> None:
+        warm = False
         while True:
             self._dirty.wait()
             if self._stopping.is_set():
@@ -147,6 +158,8 @@ class ReviewSession:
             except Exception as exc:  # noqa: BLE001 -- a bug must not stop the server: show it and go on
                 log.exception("kitgen serve: the build failed")
                 self._fail([], f"internal error ({type(exc).__name__}: {exc}); see the server's log")
+            if not warm and not self._dirty.is_set():
+                warm = _warm_up()
 
     def _cycle(self) -> None:
         self._notify(status="checking")
@@ -157,12 +170,16 @@ class ReviewSession:
             return
         self._notify(status="building", problems=list(report.findings), failure="")
         focus = self.decks.get(self.focus or "")
-        if focus is not None and not self._build(self._options(focus)):
+        built = focus is None or self._build(self._options(focus))
+        self._focus_due.clear()
+        self._wanted.set()
+        if not built:
             return
         self._mark("focus built")
         if self._build(self._options()):
             self._mark("built")
             self._notify(status="ready")
+            log.info("cycle: %s", ", ".join(f"{k} {v:.2f} s" for k, v in self.last_cycle.items() if k != "changed"))
             self.pictures.prune(self._keys_in_use())
 
     def _options(self, only: DeckState | None = None) -> BuildOptions:
@@ -206,6 +223,8 @@ class ReviewSession:
         self._wanted.set()
 
     def _fail(self, findings: list[Finding], failure: str = "") -> None:
+        self._focus_due.clear()
+        self._wanted.set()
         with self.lock:
             for state in self.decks.values():
                 state.stale = True
@@ -229,36 +248,43 @@ class ReviewSession:
             while not self._stopping.is_set() and (work := self._next_to_render()):
                 self._render(*work)
 
-    def _next_to_render(self) -> tuple[str, int | None] | None:
-        """Return the deck to render next and the one slide to render, or None for all of its slides.
+    def _next_to_render(self) -> tuple[str, set[int]] | None:
+        """Return the deck to render next and which of its slides.
 
-        First the slide on screen in each language, then the rest of those decks, then every deck shown.
+        First the slide on screen in each language, then the rest of those decks, then every deck
+        shown, a few slides at a time: a slide saved meanwhile waits for one batch, not a whole deck.
         """
         if self.renderer is None or not self.renderer.ready:
             return None
         with self.lock:
             focus = self.decks.get(self.focus or "")
             near = [d.output for d in self.languages_of(focus)] if focus else []
-            order = [(o, self.focus_slide) for o in near] + [(o, None) for o in dict.fromkeys(near + sorted(self.viewed))]
+            order = [(o, self.focus_slide) for o in near]
+            if not self._focus_due.is_set():  # the rest leaves the CPU to the build of the slide on screen
+                order += [(o, None) for o in dict.fromkeys(near + sorted(self.viewed))]
             for output, slide in order:
                 state = self.decks.get(output)
-                if state is not None and output not in self.render_errors and self._unrendered(state, slide):
-                    return output, slide
+                if state is not None and output not in self.render_errors:
+                    wanted = self._unrendered(state, slide)[:RENDER_BATCH]
+                    if wanted:
+                        return output, {s.number for s in wanted}
         return None
 
     def _unrendered(self, state: DeckState, slide: int | None = None) -> list[SlideView]:
         return [s for s in self._slides(state) if not self.pictures.has(s.key) and slide in (None, s.number)]
 
-    def _render(self, output: str, slide: int | None) -> None:
+    def _render(self, output: str, numbers: set[int]) -> None:
         started = time.perf_counter()
         try:
             data = (self.out_dir / output).read_bytes()
             slides = deck_slides(data)  # the bytes read, whatever a build does meanwhile
-            wanted = [s for s in slides if not self.pictures.has(s.key) and slide in (None, s.number)]
+            wanted = [s for s in slides if not self.pictures.has(s.key) and s.number in numbers]
             if not wanted:
                 return
             pictures = self.renderer.render(slides_only(data, {s.number for s in wanted}), len(wanted))
         except (OSError, RenderError) as exc:
+            if self._stopping.is_set():
+                return  # LibreOffice was stopped under the render
             message = exc.message if isinstance(exc, RenderError) else str(exc)
             log.warning("cannot render %s: %s", output, message)
             with self.lock:
@@ -272,7 +298,7 @@ class ReviewSession:
             if state is not None and state.slides is not None and [s.key for s in state.slides] != \
                     [s.key for s in slides]:
                 state.slides = None  # built again meanwhile: read again when next shown
-            if output == self.focus:
+            if output == self.focus and self.focus_slide in numbers and "focus rendered" not in self.last_cycle:
                 self._mark("focus rendered")
         log.info("rendered %d slide(s) of %s in %.2f s", len(wanted), output, time.perf_counter() - started)
         self._notify()
@@ -290,6 +316,18 @@ class ReviewSession:
     def _keys_in_use(self) -> set[str]:
         with self.lock:
             return {s.key for d in self.decks.values() for s in (d.slides or ())}
+
+
+def _warm_up() -> bool:
+    """Import what building a deck needs, while nothing else happens: a first start keeps every deck
+    and imports none of it, and the first save would pay for it (seconds on a busy machine)."""
+    started = time.perf_counter()
+    import generator.check  # noqa: F401
+    import generator.fill.deck  # noqa: F401
+    import generator.fit  # noqa: F401
+
+    log.info("warmed up in %.2f s", time.perf_counter() - started)
+    return True
 
 
 def _deck_specs(out_dir: Path) -> dict[str, str]:

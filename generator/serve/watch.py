@@ -41,13 +41,16 @@ class SeasonInputs:
             path.is_relative_to(folder) for folder in (self.season_dir, self.brand_dir))
 
 
-def season_inputs(season_dir: Path) -> SeasonInputs:
-    """Return the inputs of the season at ``season_dir`` (only its folder while season.yaml does not load)."""
+def season_inputs(season_dir: Path, known: SeasonInputs | None = None) -> SeasonInputs:
+    """Return the inputs of the season at ``season_dir``.
+
+    While the season does not load, the ``known`` inputs (else only its folder).
+    """
     root = season_dir.resolve()
     try:
         spec = load_season(season_dir).spec
     except KitgenError:
-        return SeasonInputs(root, root / "season.yaml", root / "season.yaml", root)
+        return known or SeasonInputs(root, root / "season.yaml", root / "season.yaml", root)
     template = (root / spec.template.path).resolve()
     profile = (root / spec.template.profile).resolve() if spec.template.profile else \
         template.with_name(template.stem + ".profile.yaml")
@@ -93,6 +96,6 @@ class Watcher:
             for changes in watch(*inputs.folders, watch_filter=InputFilter(inputs, self.out_dir), step=STEP_MS,
                                  stop_event=self._stop, rust_timeout=1000, yield_on_timeout=False):
                 self.on_change({Path(path) for _, path in changes})
-                self.inputs = season_inputs(self.season_dir)  # season.yaml may name another template or brand
+                self.inputs = season_inputs(self.season_dir, inputs)  # season.yaml may name another template or brand
                 if self.inputs.folders != inputs.folders:
                     break  # watch the new folders

@@ -95,7 +95,7 @@ function draw() {
 function drawBanner(season) {
   const banner = document.getElementById("banner");
   const errors = season.problems.filter(p => p.severity === "error").length;
-  banner.hidden = !(season.stale || season.failure);
+  banner.hidden = season.status !== "failed";
   banner.textContent = season.failure ? `The build failed: ${season.failure}` :
     `The season does not validate (${errors} error(s)): the last good slides are shown, marked stale.`;
 }
@@ -147,7 +147,8 @@ function slideFigure(lang, slide, selected) {
     slide.findings.length - errors ? el("span", { class: "pin" }, `${slide.findings.length - errors} finding(s)`) : null);
   return el("figure", { class: (selected ? "selected " : "") + (slide.stale ? "stale" : ""), "data-lang": lang,
                         "data-slide": slide.number },
-    picture(slide, lang, "slide"), pins,
+    el("div", { class: "frame", title: slide.stale ? "stale: the season does not validate" : null },
+       picture(slide, lang, "slide"), pins),
     el("figcaption", {}, `${lang.toUpperCase()} · ${slide.number} · `, el("span", { class: "slide-title" }, slide.title)),
     el("ul", { class: "slide-findings findings" }, slide.findings.map(findingItem)));
 }
