@@ -5,8 +5,8 @@ its last good decks, marked stale, beside the located errors. One that does is b
 incrementally (only decks whose inputs changed), the deck on screen first, so its
 picture comes back before the rest of the season is done. Pictures are rendered for
 the decks the page has shown, slide by slide: a slide whose key is unchanged keeps its
-picture. Builds run on one thread, renders on another; the page learns of every change
-through :meth:`ReviewSession.subscribe`.
+picture. Checks, builds and renders run on a thread each (a check does not wait for a
+build); the page learns of every change through :meth:`ReviewSession.subscribe`.
 """
 
 from __future__ import annotations
@@ -72,15 +72,20 @@ class ReviewSession:
         self.last_cycle: dict[str, float] = {}  # seconds of each phase of the last change, for the benchmark
         self.lock = threading.RLock()
         self._dirty, self._wanted, self._stopping = threading.Event(), threading.Event(), threading.Event()
+        self._build_due = threading.Event()  # set by a check that passed
+        # the data stage keeps its disk cache in module state for the length of a build or a check: one at a time
+        self._engine = threading.Lock()
         self._focus_due = threading.Event()  # set from a change until the deck on screen is built again
         self._listeners: list[Listener] = []
         self._threads: list[threading.Thread] = []
 
     # ------------------------------------------------------------ running
     def start(self) -> None:
-        """Start the build and render threads; the first build starts at once."""
+        """Start the check, build and render threads; the first check and build start at once."""
         self._dirty.set()
-        for target, name in ((self._build_loop, "kitgen-build"), (self._render_loop, "kitgen-render")):
+        loops = ((self._check_loop, "kitgen-check"), (self._build_loop, "kitgen-build"),
+                 (self._render_loop, "kitgen-render"))
+        for target, name in loops:
             thread = threading.Thread(target=target, name=name, daemon=True)
             thread.start()
             self._threads.append(thread)
@@ -88,8 +93,8 @@ class ReviewSession:
     def stop(self) -> None:
         """Stop both threads (after the build or render under way) and LibreOffice."""
         self._stopping.set()
-        self._dirty.set()
-        self._wanted.set()
+        for event in (self._dirty, self._build_due, self._wanted):
+            event.set()
         if self.renderer is not None:
             self.renderer.stop()  # a render under way fails at once instead of finishing
         for thread in self._threads:
@@ -146,29 +151,46 @@ class ReviewSession:
             listener(headline)
 
     # ------------------------------------------------------------ building
-    def _build_loop(self) -> None:
-        warm = False
+    def _check_loop(self) -> None:
+        """Validate on every change, at once, even while a build runs: errors need not wait for it."""
         while True:
             self._dirty.wait()
             if self._stopping.is_set():
                 return
             self._dirty.clear()
-            try:
-                self._cycle()
-            except Exception as exc:  # noqa: BLE001 -- a bug must not stop the server: show it and go on
-                log.exception("kitgen serve: the build failed")
-                self._fail([], f"internal error ({type(exc).__name__}: {exc}); see the server's log")
-            if not warm and not self._dirty.is_set():
-                warm = _warm_up()
+            self._guarded(self._check)
 
-    def _cycle(self) -> None:
+    def _check(self) -> None:
         self._notify(status="checking")
-        report = validate_path(self.season_dir)
+        with self._engine:  # between the deck on screen and the season's build, if one is under way
+            report = validate_path(self.season_dir)
         self._mark("validated")
         if not report.ok:
             self._fail(list(report.findings))
             return
         self._notify(status="building", problems=list(report.findings), failure="")
+        self._build_due.set()
+
+    def _build_loop(self) -> None:
+        warm = False
+        while True:
+            self._build_due.wait()
+            if self._stopping.is_set():
+                return
+            self._build_due.clear()
+            self._guarded(self._build_all)
+            if not warm and not (self._build_due.is_set() or self._dirty.is_set()):
+                warm = _warm_up()
+
+    def _guarded(self, step: Callable[[], None]) -> None:
+        try:
+            step()
+        except Exception as exc:  # noqa: BLE001 -- a bug must not stop the server: show it and go on
+            log.exception("kitgen serve: %s failed", step.__name__)
+            self._fail([], f"internal error ({type(exc).__name__}: {exc}); see the server's log")
+
+    def _build_all(self) -> None:
+        """Build the deck on screen, then the season; only decks whose inputs changed are built."""
         focus = self.decks.get(self.focus or "")
         built = focus is None or self._build(self._options(focus))
         self._focus_due.clear()
@@ -176,7 +198,7 @@ class ReviewSession:
         if not built:
             return
         self._mark("focus built")
-        if self._build(self._options()):
+        if self._build(self._options()) and not self._build_due.is_set() and self.status != "failed":
             self._mark("built")
             self._notify(status="ready")
             log.info("cycle: %s", ", ".join(f"{k} {v:.2f} s" for k, v in self.last_cycle.items() if k != "changed"))
@@ -191,7 +213,8 @@ class ReviewSession:
 
     def _build(self, options: BuildOptions) -> bool:
         try:
-            result = build_season(self.season_dir, options)
+            with self._engine:
+                result = build_season(self.season_dir, options)
         except SpecError as exc:
             self._fail(exc.findings)
             return False
@@ -210,7 +233,8 @@ class ReviewSession:
                 job, known = built.job, self.decks.get(built.job.output)
                 state = DeckState(job.output, job.deck, job.audience, job.audience_id, job.language,
                                   specs.get(job.deck, ""), built.origins,
-                                  [f.as_dict() for f in built.fit_findings], sorted(built.missing_translations))
+                                  [f.as_dict() for f in built.fit_findings], sorted(built.missing_translations),
+                                  stale=self.status == "failed")  # a save broke the season during the build
                 if built.reused and known is not None:
                     state.slides = known.slides
                 else:

@@ -78,3 +78,19 @@ def test_an_edit_rebuilds_the_deck_and_a_broken_spec_shows_located_errors(served
     season = served.season_when(lambda s: s["status"] == "ready", what="the fix")
     assert season["problems"] == [] and not season["stale"]
     assert json.dumps(served.json(CA)).count('"stale": true') == 0
+
+
+def test_without_libreoffice_the_page_gets_outlines_and_the_install_hint(project, monkeypatch):
+    from conftest import Client
+    from generator.serve import ReviewServer, ServeOptions
+
+    monkeypatch.setattr("generator.serve.render.shutil.which", lambda name: None)
+    server = ReviewServer(project.season, ServeOptions(project.out, port=0, render=True, jobs=1))
+    server.start()
+    try:
+        season = Client(server).season_when(lambda s: s["status"] == "ready" and s["renderer"]["state"] == "missing")
+        assert "apt-get install -y libreoffice-impress python3-uno poppler-utils" in season["renderer"]["hint"]
+        slides = Client(server).json(CA)["languages"]["en"]["slides"]
+        assert slides[1]["image"] is None and slides[1]["texts"][0] == "Agenda"
+    finally:
+        server.stop()
