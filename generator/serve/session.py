@@ -141,8 +141,11 @@ class ReviewSession:
         """Return the generation and status, what an event tells the page."""
         return {"generation": self.generation, "status": self.status}
 
-    def _notify(self, **changes) -> None:
+    def _notify(self, only_from: str | None = None, **changes) -> None:
+        """Apply ``changes`` (only while the status is ``only_from``, when given) and tell every listener."""
         with self.lock:
+            if only_from is not None and self.status != only_from:
+                return
             for name, value in changes.items():
                 setattr(self, name, value)
             self.generation += 1
@@ -198,9 +201,9 @@ class ReviewSession:
         if not built:
             return
         self._mark("focus built")
-        if self._build(self._options()) and not self._build_due.is_set() and self.status != "failed":
+        if self._build(self._options()) and not self._build_due.is_set():
             self._mark("built")
-            self._notify(status="ready")
+            self._notify(only_from="building", status="ready")  # not over a check under way or failed
             log.info("cycle: %s", ", ".join(f"{k} {v:.2f} s" for k, v in self.last_cycle.items() if k != "changed"))
             self.pictures.prune(self._keys_in_use())
 
@@ -293,6 +296,14 @@ class ReviewSession:
                     if wanted:
                         return output, {s.number for s in wanted}
         return None
+
+    def pending_pictures(self) -> int:
+        """Return how many slides of the decks shown still wait for their picture (0 without LibreOffice)."""
+        if self.renderer is None or not self.renderer.ready:
+            return 0
+        with self.lock:
+            return sum(len(self._unrendered(d)) for o, d in self.decks.items()
+                       if o in self.viewed and o not in self.render_errors)
 
     def _unrendered(self, state: DeckState, slide: int | None = None) -> list[SlideView]:
         return [s for s in self._slides(state) if not self.pictures.has(s.key) and slide in (None, s.number)]

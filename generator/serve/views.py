@@ -32,6 +32,7 @@ def season_payload(session: ReviewSession, roots: dict[str, ServedRoot]) -> dict
             "renderer": {"state": renderer.state if renderer else "off", "hint": renderer.hint if renderer else
                          "slide pictures are off (--no-render)"},
             "problems": [finding_payload(f, roots, session) for f in session.problems],
+            "pending": session.pending_pictures(),
             "decks": [_deck_entry(d) for d in session.decks.values()],
         }
 
@@ -69,17 +70,30 @@ def _pins(session: ReviewSession, state: DeckState, roots: dict[str, ServedRoot]
     slides = session._slides(state)
     pins: dict[int, list[dict]] = {}
     for fit in state.fit:
-        pins.setdefault(int(fit["slide"]), []).append(
-            {"kind": "fit", "severity": "warning", "message": fit["message"], "slide": int(fit["slide"])})
+        number = int(fit["slide"])
+        pins.setdefault(number, []).append({"kind": "fit", "severity": "warning", "message": fit["message"],
+                                            "slide": number, **_links(state, number, len(slides), roots)})
     for text in state.missing:
-        numbers = _showing(slides, text) or [0]
-        for number in numbers:
+        for number in _showing(slides, text) or [0]:
             pins.setdefault(number, []).append({"kind": "translation", "severity": "warning", "slide": number,
-                                                "message": f"no {state.language} translation: {text!r}"})
+                                                "message": f"no {state.language} translation: {text!r}",
+                                                **_links(state, number, len(slides), roots)})
     for finding in session.problems:
         for number in _spec_slides(state, finding, len(slides)):
             pins.setdefault(number, []).append({**finding_payload(finding, roots, session), "slide": number})
     return pins
+
+
+def _links(state: DeckState, number: int, slide_count: int, roots: dict[str, ServedRoot]) -> dict:
+    """Return the editor and file links of the spec slide behind slide ``number`` (none when unknown)."""
+    if not 0 < number <= len(state.origins) or len(state.origins) != slide_count:
+        return {}
+    path, line = _origin(state.origins[number - 1])
+    return {} if path is None else {"editor": _editor(path, line, 1), "view": _served_url(path, roots, line)}
+
+
+def _editor(path: Path, line: int | None, column: int | None) -> str:
+    return f"vscode://file{quote(str(path))}:{line or 1}:{column or 1}"
 
 
 def _showing(slides: list[SlideView], text: str) -> list[int]:
@@ -116,7 +130,7 @@ def finding_payload(finding: Finding, roots: dict[str, ServedRoot], session: Rev
     path = Path(str(loc.file)).resolve()
     return {"kind": "spec", "severity": finding.severity, "file": str(loc.file), "line": loc.line,
             "column": loc.column, "key": finding.key, "message": finding.message, "hint": finding.hint,
-            "text": str(finding), "editor": f"vscode://file{quote(str(path))}:{loc.line or 1}:{loc.column or 1}",
+            "text": str(finding), "editor": _editor(path, loc.line, loc.column),
             "view": _served_url(path, roots, loc.line), "decks": _decks_of(session, path)}
 
 

@@ -32,6 +32,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tests" / "serve"))
 
 from season_copy import copy_season  # noqa: E402
@@ -55,7 +56,7 @@ def main() -> None:
                        check=True, capture_output=True)
         print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} (shared with other work)")
         baseline = _baseline(season, out, Path(scratch))
-        _measure(season, out, args, baseline)
+        _measure(season, out, args, baseline, Path(scratch) / "serve.log")
 
 
 def _baseline(season: Path, out: Path, scratch: Path) -> float:
@@ -75,12 +76,13 @@ def _baseline(season: Path, out: Path, scratch: Path) -> float:
     return seconds
 
 
-def _measure(season: Path, out: Path, args, baseline: float) -> None:
-    from test_browser import _shown, _text  # the browser test's probes of the page
+def _measure(season: Path, out: Path, args, baseline: float, log_file: Path) -> None:
+    from test_serve_browser import _shown, _text  # the browser test's probes of the page
 
     port = _free_port()
-    server = subprocess.Popen([str(KITGEN), "serve", str(season), "--out", str(out), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    log = open(log_file, "w", encoding="utf-8")  # noqa: SIM115 -- open while the server runs
+    server = subprocess.Popen([str(KITGEN), "-v", "serve", str(season), "--out", str(out), "--port", str(port)],
+                              stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     driver = _browser()
     try:
         driver.get(f"http://127.0.0.1:{port}/#deck={DECK}&slide={SLIDE}")
@@ -89,8 +91,8 @@ def _measure(season: Path, out: Path, args, baseline: float) -> None:
         spec = season / "decks" / "market_meeting.yaml"
         latencies = [_edit(driver, spec, n) for n in range(args.edits)]
         errors = [_error(driver, spec) for _ in range(max(3, args.edits // 2))]
-        _until(lambda: _text(driver, "#status") == "ready", 120)
-        time.sleep(5)  # the pictures of the rest of the deck
+        _settle(driver)
+        time.sleep(2)
         idle = _cpu_percent(server.pid, args.idle)
         memory = [_rss_mb(server.pid)]
         for cycle in range(args.cycles):
@@ -98,6 +100,12 @@ def _measure(season: Path, out: Path, args, baseline: float) -> None:
             if (cycle + 1) % 10 == 0:
                 memory.append(_rss_mb(server.pid))
         _report(latencies, errors, idle, memory, baseline)
+        phases = [line.split("cycle: ", 1)[1] for line in log_file.read_text(encoding="utf-8").splitlines()
+                  if "cycle: " in line and "focus rendered" in line]
+        print("inside the server, last cycles (from the save): " + " | ".join(phases[-3:]))
+    except SystemExit:
+        print(log_file.read_text(encoding="utf-8")[-3000:])
+        raise
     finally:
         driver.quit()
         os.killpg(server.pid, 15)
@@ -106,7 +114,7 @@ def _measure(season: Path, out: Path, args, baseline: float) -> None:
 
 def _edit(driver, spec: Path, number: int) -> float:
     """Return seconds from saving a new slide title to its picture shown in the page."""
-    from test_browser import _shown
+    from test_serve_browser import _shown
 
     before = _shown(driver).get("picture")
     text = spec.read_text(encoding="utf-8")
@@ -119,18 +127,28 @@ def _edit(driver, spec: Path, number: int) -> float:
 
 
 def _error(driver, spec: Path) -> float:
-    """Return seconds from saving a broken spec to its located error shown in the page (then fix it)."""
-    from test_browser import _text
+    """Return seconds from saving a broken spec to its located error shown in the page (then fix it).
 
+    Saved once the server is idle: a check waits for a build under way (they share the data cache).
+    """
+    from test_serve_browser import _text
+
+    _settle(driver)
     text = spec.read_text(encoding="utf-8")
     current = next(line for line in text.splitlines(keepends=True) if line.startswith("    title: Agenda"))
     started = time.perf_counter()
     spec.write_text(text.replace(current, current.replace("title:", "titel:"), 1), encoding="utf-8")
-    _until(lambda: LOCATED in _text(driver, "#problems"), 60)
+    _until(lambda: LOCATED in _text(driver, "#problems"), 60, "the located error")
     seconds = time.perf_counter() - started
     spec.write_text(text, encoding="utf-8")
-    _until(lambda: _text(driver, "#problems") == "The season validates.", 60)
+    _until(lambda: LOCATED not in _text(driver, "#problems"), 60, "the error gone")  # a warning may stay
     return seconds
+
+
+def _settle(driver) -> None:
+    """Wait until the server has nothing left to do: the season built, every picture of the decks shown rendered."""
+    _until(lambda: driver.execute_script("return view.season && view.season.status === 'ready' && "
+                                         "view.season.pending === 0"), 300, "an idle server")
 
 
 def _report(latencies: list[float], errors: list[float], idle: float, memory: list[float], baseline: float) -> None:
@@ -205,13 +223,13 @@ def _rss_mb(pid: int) -> float:
     return total / 1024
 
 
-def _until(condition, timeout: float) -> None:
+def _until(condition, timeout: float, what: str = "the page") -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
             return
         time.sleep(0.02)
-    raise SystemExit(f"timed out after {timeout} s")
+    raise SystemExit(f"{what}: not seen within {timeout} s")
 
 
 def _replace(path: Path, old: str, new: str) -> None:

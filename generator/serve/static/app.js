@@ -83,7 +83,7 @@ function draw() {
   status.className = "pill " + season.status;
   const renderer = season.renderer;
   document.getElementById("renderer").textContent =
-    renderer.state === "ready" ? "slide pictures: LibreOffice" :
+    renderer.state === "ready" ? "slide pictures: LibreOffice" + (season.pending ? ` (${season.pending} to render)` : "") :
     renderer.state === "starting" ? "starting LibreOffice for slide pictures…" : "outlines only: " + renderer.hint;
   drawBanner(season);
   drawDecks(season);

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from serve_helpers import Client, project, review_project, served  # noqa: F401 -- fixtures
+
 DECKS = ["en/US-E-market-meeting.pptx", "en/US-W-market-meeting.pptx", "en/CA-market-meeting.pptx",
          "fr/CA-market-meeting.pptx", "es/MX-market-meeting.pptx"]
 CA = "/api/deck/en/CA-market-meeting.pptx"
@@ -59,6 +61,14 @@ def test_an_edit_rebuilds_the_deck_and_a_broken_spec_shows_located_errors(served
     served.season_when(lambda s: s["status"] == "ready" and
                        served.json(CA)["languages"]["en"]["slides"][1]["title"] == "Agenda for the partners",
                        what="the new title")
+    french = served.json("/api/deck/fr/CA-market-meeting.pptx")["languages"]["fr"]["slides"][1]
+    assert french["title"] == "Agenda for the partners"  # English until translated, and said so on the slide
+    fallback = [f for f in french["findings"] if f["kind"] == "translation"]
+    assert [(f["message"], f["view"]) for f in fallback] == [
+        ("no fr translation: 'Agenda for the partners'", "/files/season/decks/market_meeting.yaml#L10")]
+    assert fallback[0]["editor"].endswith("/decks/fw26/decks/market_meeting.yaml:10:1")
+    warnings = {f["message"] for f in french["findings"] if f["kind"] == "spec"}  # validation's, at the title's line
+    assert "'fr' translation missing for 'Agenda for the partners'" in warnings
 
     project.edit("title: Agenda for the partners\n", "titel: Agenda\n")  # line 11, inside slide 2
     season = served.season_when(lambda s: s["status"] == "failed", what="the error")
@@ -81,7 +91,6 @@ def test_an_edit_rebuilds_the_deck_and_a_broken_spec_shows_located_errors(served
 
 
 def test_without_libreoffice_the_page_gets_outlines_and_the_install_hint(project, monkeypatch):
-    from conftest import Client
     from generator.serve import ReviewServer, ServeOptions
 
     monkeypatch.setattr("generator.serve.render.shutil.which", lambda name: None)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Project, wait_for
+from serve_helpers import Project, project, review_project, wait_for  # noqa: F401 -- fixtures
 from generator.serve import ReviewServer, ServeOptions
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -46,7 +46,8 @@ def browser():
 
 
 @pytest.fixture
-def server(project: Project):
+def server(project: Project, monkeypatch):
+    monkeypatch.chdir(project.root)  # messages name files from the project folder, as for a reviewer
     server = ReviewServer(project.season, ServeOptions(project.out, port=0, render=PICTURES, jobs=1))
     server.start()
     try:

@@ -1,4 +1,5 @@
-"""A small copy of the sample project for the review server: the market-meeting decks only, built once."""
+"""Fixtures of the review server tests: a small copy of the sample project (the market-meeting decks only,
+built once), a private copy per test, and a client of a running server."""
 
 from __future__ import annotations
 
@@ -15,8 +16,7 @@ import pytest
 from generator.build import BuildOptions, build_season
 from generator.serve import ReviewServer, ServeOptions
 
-ROOT = Path(__file__).resolve().parents[2]  # the top conftest is shadowed by this one under the same name
-SAMPLE_SEASON = ROOT / "decks" / "fw26"
+from conftest import ROOT, SAMPLE_SEASON
 RETAILER_DECKS = """  - name: retailer-kit
     spec: decks/retailer_kit.yaml
     audience: retailer

@@ -9,6 +9,7 @@ from pptx import Presentation
 from generator.build import BuildOptions, build_season
 from generator.serve.render import SlideRenderer
 from generator.serve.slides import deck_slides, slides_only
+from serve_helpers import project, review_project  # noqa: F401 -- fixtures
 
 CA = "en/CA-market-meeting.pptx"
 
