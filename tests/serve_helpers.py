@@ -17,11 +17,6 @@ from generator.build import BuildOptions, build_season
 from generator.serve import ReviewServer, ServeOptions
 
 from conftest import ROOT, SAMPLE_SEASON
-RETAILER_DECKS = """  - name: retailer-kit
-    spec: decks/retailer_kit.yaml
-    audience: retailer
-    filename: "{{ retailer.retailer_id }}-partner-kit"
-"""
 
 
 @dataclass(frozen=True)
@@ -52,15 +47,30 @@ class Project:
 
 @pytest.fixture(scope="session")
 def review_project(tmp_path_factory) -> Project:
-    """Return the project with the five market-meeting decks built (no retailer kits: a quicker build)."""
+    """Return the project with the five market-meeting decks built (the other decks left out: a quicker build)."""
     project = Project(tmp_path_factory.mktemp("review"))
     shutil.copytree(SAMPLE_SEASON, project.season, ignore=shutil.ignore_patterns(".kitgen*"))
     for name in ("templates", "brand_assets"):
         shutil.copytree(ROOT / name, project.root / name)
     (project.root / "pyproject.toml").write_text("")  # the project folder the spec paths stay in
-    project.edit(RETAILER_DECKS, "", project.season / "season.yaml")
+    season_yaml = project.season / "season.yaml"
+    season_yaml.write_text(_meetings_only(season_yaml.read_text(encoding="utf-8")), encoding="utf-8")
     build_season(project.season, BuildOptions(project.out, jobs=2))
     return project
+
+
+def _meetings_only(season_yaml: str) -> str:
+    """Return season.yaml with only the first deck (market-meeting) left in its deck set."""
+    kept, in_decks, entries = [], False, 0
+    for line in season_yaml.splitlines(keepends=True):
+        if line.startswith("decks:"):
+            in_decks = True
+        elif in_decks and line.strip() and not line.startswith(" "):
+            in_decks = False
+        entries += in_decks and line.startswith("  - ")
+        if not (in_decks and entries > 1 and line.strip()):
+            kept.append(line)
+    return "".join(kept)
 
 
 @pytest.fixture
