@@ -24,6 +24,7 @@ COMMANDS = {
     "i18n": "generator.commands.i18n:i18n_group",
     "preview": "generator.commands.preview:preview_command",
     "diff": "generator.commands.diff:diff_command",
+    "serve": "generator.commands.serve:serve_command",
 }
 
 #: command name -> the first paragraph of its help, which ``kitgen --help`` lists without importing the command
@@ -37,6 +38,7 @@ SUMMARIES = {
     "i18n": "Translator workflow: extract the season's strings, update the catalogs, show coverage.",
     "preview": "Render DECKS to pictures and write one HTML sheet per deck with its languages side by side.",
     "diff": "Show added or removed decks and slides, changed texts, numbers and chart data from OLD to NEW.",
+    "serve": "Serve a live review page of the season: slides, EN/FR/ES side by side, findings; rebuilt on save.",
 }
 
 

@@ -124,3 +124,7 @@ class ToolMissingError(KitgenError):
 
 class ClusterError(KitgenError):
     """A Dask cluster cannot be reached, or its workers cannot build the decks as this machine would."""
+
+
+class ServeError(KitgenError):
+    """The review server cannot start as asked, or refuses a request (an unsafe path, a public bind)."""

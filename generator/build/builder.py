@@ -79,6 +79,7 @@ class BuiltDeck:
     fit_findings: list[FitFinding] = field(default_factory=list)  # text that overflows even at the floor
     chart_keys: tuple[str, ...] | None = ()  # chart cache keys of its pictures (None: not known, an old state)
     sha256: str = ""  # a kept deck's recorded hash: its bytes need not be read to know it
+    origins: tuple[str, ...] = ()  # "file:line" of the spec slide behind each resolved slide (review pins)
 
     def content_hash(self) -> str:
         """Return the sha256 hex digest of the deck's bytes (the recorded one for a kept deck)."""
@@ -253,7 +254,8 @@ class DeckBuilder:
         findings = [replace(f, deck=job.output) for f in fitter.findings]
         return BuiltDeck(job, data, len(prs.slides), self.chart_count - charts_before,
                          self._roles(slides), time.perf_counter() - started, missing, phases,
-                         fit_findings=findings, chart_keys=tuple(self._deck_chart_keys))
+                         fit_findings=findings, chart_keys=tuple(self._deck_chart_keys),
+                         origins=tuple(s.origin for s in slides))
 
     def _roles(self, slides: list[SlideContent]) -> tuple[str, ...]:
         """Return the role of every slide built, an included slide's the one its layout was matched to."""

@@ -211,6 +211,7 @@ class DeckRecord:
     size: int = -1  # the file's size and modification time when written: when both still match,
     mtime_ns: int = -1  # the file is taken as unchanged without hashing it again (as make does)
     chart_keys: tuple[str, ...] | None = None  # its chart pictures' cache keys (None: recorded before kitgen kept them)
+    origins: tuple[str, ...] = ()  # the spec slide ("file:line") behind each resolved slide
 
 
 class BuildState:
@@ -228,7 +229,8 @@ class BuildState:
             if raw.get("version") != STATE_VERSION:
                 return cls(out_dir, {})
             return cls(out_dir, {k: DeckRecord(**{**v, "layouts": tuple(v["layouts"]), "missing": tuple(v["missing"]),
-                                                  "fit": tuple(v["fit"]), "chart_keys": _keys(v.get("chart_keys"))})
+                                                  "fit": tuple(v["fit"]), "chart_keys": _keys(v.get("chart_keys")),
+                                                  "origins": tuple(v.get("origins", ()))})
                                  for k, v in raw["decks"].items()})
         except (OSError, ValueError, KeyError, TypeError):
             return cls(out_dir, {})
@@ -243,7 +245,7 @@ class BuildState:
         # ``data`` stays empty: BuildResult.read_kept_decks reads it when delivery needs it.
         return BuiltDeck(job, b"", record.slides, record.charts, record.layouts, 0.0, set(record.missing),
                          reused=True, fit_findings=_fit_findings(record.fit), chart_keys=record.chart_keys,
-                         sha256=record.sha256)
+                         sha256=record.sha256, origins=record.origins)
 
     def _unchanged(self, path: Path, record: DeckRecord) -> bool:
         """Return whether the output file is still the one recorded (same size and time, else same sha256)."""
@@ -277,7 +279,8 @@ class BuildState:
                                         "layouts": list(deck.layouts), "missing": sorted(deck.missing_translations),
                                         "fit": [asdict(f) for f in deck.fit_findings],
                                         "size": size, "mtime_ns": mtime_ns,
-                                        "chart_keys": None if deck.chart_keys is None else list(deck.chart_keys)}
+                                        "chart_keys": None if deck.chart_keys is None else list(deck.chart_keys),
+                                        "origins": list(deck.origins)}
         return {"version": STATE_VERSION, "decks": records}
 
 

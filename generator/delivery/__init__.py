@@ -14,6 +14,7 @@ from pathlib import Path
 
 from generator.build import BuildResult, BuiltDeck
 from generator.delivery.kits import Kit, KitMaker
+from generator.delivery.outline import SlideOutline, presentation_outline  # noqa: F401 -- the review server's
 from generator.delivery.pdf import ConvertedPdf, PdfJob, convert_decks, pdf_output, reuse_pdf
 from generator.delivery.report import REPORT_FILE, ReportInput, report_files
 from generator.spec import load_season

@@ -33,6 +33,11 @@ def deck_outline(path: Path) -> list[SlideOutline]:
         prs = Presentation(str(path))
     except Exception as exc:  # python-pptx raises several types for a broken package
         raise KitgenError(f"{path}: cannot open the deck: {exc}") from exc
+    return presentation_outline(prs)
+
+
+def presentation_outline(prs) -> list[SlideOutline]:
+    """Return the outline of every slide of an open python-pptx presentation."""
     return [_slide_outline(n, slide) for n, slide in enumerate(prs.slides, start=1)]
 
 
