@@ -18,7 +18,7 @@ from pathlib import Path
 from generator.check import presentation, structure
 from generator.check.package import DeckPackage
 from generator.check.problem import Problem
-from generator.check.render import render_problems
+from generator.check.render import render_problems, render_workbook_problems
 from generator.check.reopen import reopen_problems
 from generator.check.schema import schema_problems
 from generator.check.workbook import check_workbook_package, not_a_workbook
@@ -76,15 +76,20 @@ def ensure_clean(deck: Path | bytes, *, schema: bool = True, render: bool = Fals
         raise CheckError(f"{len(problems)} problem(s) would make PowerPoint repair the deck:\n{lines}")
 
 
-def check_workbook(workbook: Path | bytes, *, label: str | None = None) -> list[Problem]:
-    """Return every problem found in a workbook (empty when Excel should open it cleanly, figures intact)."""
+def check_workbook(workbook: Path | bytes, *, label: str | None = None, render: bool = False) -> list[Problem]:
+    """Return every problem found in a workbook (empty when Excel should open it cleanly, figures intact).
+
+    ``render=True`` also converts it with LibreOffice headless.
+    """
     shown, data = _read(workbook, "workbook")
     try:
         pkg = DeckPackage(label or shown, data)
     except _UNREADABLE as exc:
         return [not_a_workbook(label or shown, exc)]
-    problems = [problem for check in PACKAGE_CHECKS for problem in check(pkg)]
-    return problems + list(check_workbook_package(pkg))
+    problems = [problem for check in PACKAGE_CHECKS for problem in check(pkg)] + list(check_workbook_package(pkg))
+    if render:
+        problems += render_workbook_problems(pkg, data)
+    return problems
 
 
 def ensure_clean_workbook(workbook: Path | bytes, *, label: str | None = None) -> None:

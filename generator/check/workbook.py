@@ -26,6 +26,9 @@ CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 OFFICE_DOCUMENT = "/officeDocument"
 EXTERNAL_LINK = "spreadsheetml.externalLink+xml"
+#: content types of the parts a workbook's <sheet> may point to (worksheet, chartsheet, dialogsheet, macro sheet)
+SHEET_TYPES = ("spreadsheetml.worksheet+xml", "spreadsheetml.chartsheet+xml", "spreadsheetml.dialogsheet+xml",
+               "ms-excel.macrosheet+xml")
 _S = f"{{{SHEET_NS}}}"
 
 
@@ -55,6 +58,7 @@ class Workbook:
         self.root = pkg.xml(self.part)
         self.sheets: dict[str, Sheet] = {}
         self.missing: list[str] = []  # sheets the workbook lists whose part is not there
+        self.mistyped: list[tuple[str, str, str]] = []  # (sheet, part, content type) not typed as a sheet
         if self.root is not None:
             self._read_sheets()
 
@@ -66,12 +70,19 @@ class Workbook:
             if root is None:
                 self.missing.append(name)
                 continue
+            kind = self.pkg.content_type(part) or ""
+            if not kind.endswith(SHEET_TYPES):
+                self.mistyped.append((name, part, kind))
             cells = {parse_cell(c.get("r", "")) for c in root.iter(f"{_S}c")}
             self.sheets[name.lower()] = Sheet(name, part, cells - {None})
 
     def sheet(self, name: str) -> Sheet | None:
         """Return the sheet called ``name`` (Excel compares sheet names without case)."""
         return self.sheets.get(name.lower())
+
+    def lists(self, name: str) -> bool:
+        """Return whether the workbook lists a sheet called ``name``, its part there or not."""
+        return name.lower() in self.sheets or name.lower() in {m.lower() for m in self.missing}
 
 
 def check_workbook_package(pkg: DeckPackage) -> Iterator[Problem]:
@@ -82,6 +93,9 @@ def check_workbook_package(pkg: DeckPackage) -> Iterator[Problem]:
         return
     for name in book.missing:
         yield Problem(pkg.label, book.part, f"sheet '{name}' is listed but its part is missing")
+    for name, part, kind in book.mistyped:
+        yield Problem(pkg.label, part, f"sheet '{name}' has content type '{kind or 'none'}', not a worksheet's "
+                                       f"(add an Override for /{part} in [Content_Types].xml)")
     yield from _external_links(pkg, book)
     for sheet in book.sheets.values():
         yield from _sheet_formulas(book, sheet)
@@ -138,6 +152,8 @@ def _reference_problem(book: Workbook, own: Sheet | None, reference: Reference) 
     if reference.sheet is None and own is None:
         return None  # a name or chart formula without a sheet: nothing to resolve it against
     target = own if reference.sheet is None else book.sheet(reference.sheet)
+    if target is None and book.lists(reference.sheet):
+        return None  # a listed sheet whose part is missing: reported once, not at every formula
     if target is None:
         known = ", ".join(s.name for s in book.sheets.values())
         return f"refers to sheet '{reference.sheet}', which the workbook does not have (sheets: {known})"

@@ -17,6 +17,7 @@ from generator.data import DataStore, compute_month_kpis
 from generator.delivery.trackers import make_trackers, tracker_files, tracker_jobs
 from generator.delivery.trackers.keep import TrackerKeys
 from generator.delivery.trackers.tables import network_data
+from generator.errors import CheckError
 from generator.spec import load_season
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
@@ -147,3 +148,20 @@ def _keys(season_dir: Path) -> dict[str, str]:
     season = load_season(season_dir)
     keys = TrackerKeys(season, DataStore(season.spec, season.root))
     return {job.output: keys.key(job) for job in tracker_jobs(season)}
+
+
+def test_a_tracker_that_fails_the_workbook_check_is_not_written(tmp_path, monkeypatch):
+    from generator.delivery.trackers import workbook
+
+    season = load_season(SEASON)
+    store = DataStore(season.spec, season.root)
+    broken = (Path(__file__).resolve().parents[1] / "fixtures" / "broken_workbooks" /
+              "formula_refers_to_a_missing_sheet.xlsx").read_bytes()
+    monkeypatch.setattr(workbook, "tracker_bytes", lambda *args, **kwargs: broken)
+    with pytest.raises(CheckError) as raised:
+        make_trackers(season, store, tmp_path)
+    first = tracker_jobs(season)[0].output  # the first workbook fails: none is written
+    assert raised.value.message.splitlines()[1] == (
+        f"{first}: xl/worksheets/sheet1.xml: cell C2: formula =B2/Stock!B2 refers to sheet "
+        "'Stock', which the workbook does not have (sheets: Sales, Units)")
+    assert not (tmp_path / "trackers").exists()
