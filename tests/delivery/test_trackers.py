@@ -60,6 +60,13 @@ def test_totals_are_native_formulas_with_frozen_panes(trackers):
     assert sheet.conditional_formatting
 
 
+def test_initiative_names_are_in_the_workbooks_language(trackers):
+    out, _ = trackers
+    sheet = openpyxl.load_workbook(out / "trackers" / "fr" / "CA-kpi-tracker.xlsx")["Initiatives"]
+    names = [c.value for c in sheet["A"] if c.value]
+    assert "Lancement des nouveautés FW26" in names and "FW26 novelties launch" not in names
+
+
 def test_data_text_never_becomes_a_formula(tmp_path, trackers):
     out, _ = trackers
     book = openpyxl.load_workbook(out / "trackers" / "en" / "network-kpi-tracker.xlsx")

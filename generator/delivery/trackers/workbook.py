@@ -39,14 +39,16 @@ def tracker_bytes(season: Season, store: DataStore, data: TrackerData, job: Trac
     regions = {r.id: renderer.text(r.name, {}) for r in season.spec.regions}
     buffer = io.BytesIO()
     sheets = Sheets.open(buffer, words, formats, regions)
-    _write(sheets, store, data, job, words("title"), words("as_of"))
+    _write(sheets, store, data, job, renderer, (words("title"), words("as_of")))
     created = dt.datetime.combine(store.as_of.day, dt.time())
     sheets.book.set_properties({"title": words("title"), "author": season.spec.maison.name, "created": created})
     sheets.book.close()
     return normalize_zip(buffer.getvalue(), comment)
 
 
-def _write(sheets: Sheets, store: DataStore, data: TrackerData, job: TrackerJob, title: str, as_of: str) -> None:
+def _write(sheets: Sheets, store: DataStore, data: TrackerData, job: TrackerJob, renderer: TextRenderer,
+           heading: tuple[str, str]) -> None:
+    title, as_of = heading
     tracker, alerts = job.tracker, job.tracker.alerts
     for kpi in tracker.kpis:
         if kpi == "sellout":
@@ -62,4 +64,5 @@ def _write(sheets: Sheets, store: DataStore, data: TrackerData, job: TrackerJob,
     if tracker.initiatives:
         plan = store.frame(tracker.initiatives)
         plan = plan[plan["region_id"].astype(str).isin([*job.regions, "ALL"])].sort_values(["start", "name"])
+        plan = renderer.data_frame(tracker.initiatives, plan)  # names in the workbook's language
         initiatives_sheet(sheets, plan, None, store.season.start, store.season.end, title, as_of)
