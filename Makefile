@@ -25,6 +25,7 @@ test: venv
 
 bench: venv
 	$(BIN)/python tests/benchmarks/bench_season.py
+	$(BIN)/python tests/benchmarks/bench_trackers.py
 
 # Regenerate committed inputs (each is deterministic).
 template: venv

@@ -33,7 +33,7 @@ SUMMARIES = {
     "kit": "Build one retailer's kit (all of its decks, in each of its languages) and OUT/kits/<id>.zip.",
     "validate": "Check the season folder (or one spec file) at PATH: YAML, schema, references and data.",
     "schema": "Write the JSON Schema of season.yaml and deck specs (generated from the validator's models).",
-    "check": "Check DECKS (files or folders of .pptx) for problems that make PowerPoint repair them.",
+    "check": "Check FILES (decks .pptx, workbooks .xlsx, or folders of them) for what would make Office repair them.",
     "template": "Inspect HQ master templates and their profiles.",
     "i18n": "Translator workflow: extract the season's strings, update the catalogs, show coverage.",
     "preview": "Render DECKS to pictures and write one HTML sheet per deck with its languages side by side.",

@@ -84,17 +84,20 @@ def _set_properties(prs: Presentation, meta: DeckMeta) -> None:
     props.revision = 1
 
 
-def normalize_zip(data: bytes) -> bytes:
-    """Return ``data`` re-zipped with fixed timestamps and without template leaks in app.xml."""
+def normalize_zip(data: bytes, comment: bytes = b"") -> bytes:
+    """Return ``data`` re-zipped with fixed timestamps and without template leaks in app.xml.
+
+    ``comment`` becomes the archive comment (a tracker's input fingerprint).
+    """
     source = zipfile.ZipFile(BytesIO(data))
-    return _zip_members([(info.filename, source.read(info.filename)) for info in source.infolist()])
+    return _zip_members([(info.filename, source.read(info.filename)) for info in source.infolist()], comment)
 
 
-def _zip_members(members: list[tuple[str, bytes]]) -> bytes:
+def _zip_members(members: list[tuple[str, bytes]], comment: bytes = b"") -> bytes:
     """Return the deck zip: fixed timestamps, no app.xml leaks, JPEG/GIF stored, PNG fast-deflated, XML deflated."""
     cleaned = ((name, _APP_LEAKS.sub(b"", content) if name == "docProps/app.xml" else content)
                for name, content in members)
-    return _zip(cleaned, 0o600, DECK_STORED, FAST_DEFLATE)
+    return _zip(cleaned, 0o600, DECK_STORED, FAST_DEFLATE, comment)
 
 
 def _zip(members: Iterable[tuple[str, bytes]], mode: int, stored: tuple[str, ...],

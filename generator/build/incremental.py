@@ -80,7 +80,6 @@ class Fingerprinter:
         self._groups: dict[tuple[str, str], dict[str, str]] = {}
         self._scopes: dict[tuple[str, str, str], bool] = {}
         self._queries: dict[str, list[tuple[str, dict]]] = {}  # per deck: its bindings, found once
-        self._rows: dict[str, tuple[bytes, Any]] = {}  # per source: header and row hashes, for every grouping
         self._files: dict[str, bytes] = {}  # spec and catalog files, read once for all jobs
         self._region_kpis: dict[str, bytes] = {}
 
@@ -157,11 +156,7 @@ class Fingerprinter:
 
     def _row_hashes(self, name: str) -> tuple[bytes, Any]:
         """Return the header bytes and the row hashes of source ``name`` (hashed once for every grouping)."""
-        if name not in self._rows:
-            frame = self.builder.store.frame(name)
-            self._rows[name] = ("\x1f".join(map(str, frame.columns)).encode(),
-                                pd.util.hash_pandas_object(frame, index=False).to_numpy())
-        return self._rows[name]
+        return self.builder.store.row_hashes(name)
 
 
 def _scope_column(audience: str) -> str | None:

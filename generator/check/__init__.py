@@ -1,9 +1,11 @@
-"""Checks that a generated deck opens in PowerPoint without a repair prompt.
+"""Checks that a generated deck opens in PowerPoint, and a workbook in Excel, without a repair prompt.
 
 ``check_deck`` runs, in order: package structure (names, XML syntax, content types,
 relationships, reachability), PresentationML consistency (slide list, shape ids,
 master/layout ids, notes back-links), optional ECMA-376 schema validation, a
-python-pptx reopen, and an optional LibreOffice round trip.
+python-pptx reopen, and an optional LibreOffice round trip. ``check_workbook`` runs the
+same package checks on a .xlsx, then its formulas (every reference to an existing sheet
+and cells) and external links; ``ensure_clean_workbook`` raises on any problem.
 """
 
 from __future__ import annotations
@@ -16,28 +18,33 @@ from pathlib import Path
 from generator.check import presentation, structure
 from generator.check.package import DeckPackage
 from generator.check.problem import Problem
-from generator.check.render import render_problems
+from generator.check.render import render_problems, render_workbook_problems
 from generator.check.reopen import reopen_problems
 from generator.check.schema import schema_problems
+from generator.check.workbook import check_workbook_package, not_a_workbook
 from generator.errors import CheckError
 
-__all__ = ["Problem", "check_deck", "ensure_clean"]
+__all__ = ["Problem", "check_deck", "check_workbook", "ensure_clean", "ensure_clean_workbook"]
 
 Check = Callable[[DeckPackage], Iterator[Problem]]
 
 # Order matters only for reading: package faults first, then what they cause.
-STRUCTURE_CHECKS: tuple[Check, ...] = (
+#: the package checks every Office file shares (decks and workbooks)
+PACKAGE_CHECKS: tuple[Check, ...] = (
     structure.member_names,
     structure.well_formed,
     structure.content_types,
     structure.relationships,
     structure.declared_ids,
     structure.reachability,
+)
+STRUCTURE_CHECKS: tuple[Check, ...] = PACKAGE_CHECKS + (
     presentation.slide_list,
     presentation.shape_ids,
     presentation.master_layout_ids,
     presentation.notes_backlinks,
 )
+_UNREADABLE = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError)
 
 
 def check_deck(deck: Path | bytes, *, schema: bool = True, reopen: bool = True, render: bool = False) -> list[Problem]:
@@ -49,7 +56,7 @@ def check_deck(deck: Path | bytes, *, schema: bool = True, reopen: bool = True, 
     label, data = _read(deck)
     try:
         pkg = DeckPackage(label, data)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+    except _UNREADABLE as exc:
         return [structure.zip_problem(label, exc)]
     problems = [problem for check in STRUCTURE_CHECKS for problem in check(pkg)]
     if schema:
@@ -69,10 +76,34 @@ def ensure_clean(deck: Path | bytes, *, schema: bool = True, render: bool = Fals
         raise CheckError(f"{len(problems)} problem(s) would make PowerPoint repair the deck:\n{lines}")
 
 
-def _read(deck: Path | bytes) -> tuple[str, bytes]:
+def check_workbook(workbook: Path | bytes, *, label: str | None = None, render: bool = False) -> list[Problem]:
+    """Return every problem found in a workbook (empty when Excel should open it cleanly, figures intact).
+
+    ``render=True`` also converts it with LibreOffice headless.
+    """
+    shown, data = _read(workbook, "workbook")
+    try:
+        pkg = DeckPackage(label or shown, data)
+    except _UNREADABLE as exc:
+        return [not_a_workbook(label or shown, exc)]
+    problems = [problem for check in PACKAGE_CHECKS for problem in check(pkg)] + list(check_workbook_package(pkg))
+    if render:
+        problems += render_workbook_problems(pkg, data)
+    return problems
+
+
+def ensure_clean_workbook(workbook: Path | bytes, *, label: str | None = None) -> None:
+    """Raise CheckError listing every problem of a workbook, if it has any."""
+    problems = check_workbook(workbook, label=label)
+    if problems:
+        lines = "\n".join(str(problem) for problem in problems)
+        raise CheckError(f"{len(problems)} problem(s) in a workbook kitgen wrote:\n{lines}")
+
+
+def _read(deck: Path | bytes, kind: str = "deck") -> tuple[str, bytes]:
     if isinstance(deck, (bytes, bytearray)):
-        return "<deck>", bytes(deck)
+        return f"<{kind}>", bytes(deck)
     try:
         return str(deck), Path(deck).read_bytes()
     except OSError as exc:
-        raise CheckError(f"{deck}: cannot read the deck ({exc.strerror})") from exc
+        raise CheckError(f"{deck}: cannot read the {kind} ({exc.strerror})") from exc

@@ -1,4 +1,4 @@
-"""LibreOffice round trip: the deck must convert to a PDF with one page per shown slide."""
+"""LibreOffice round trip: the deck must convert to a PDF with one page per shown slide; a workbook must convert."""
 
 from __future__ import annotations
 
@@ -20,9 +20,7 @@ _PAGES_LINE = re.compile(r"^Pages:\s+(\d+)", re.MULTILINE)
 
 def render_problems(pkg: DeckPackage, data: bytes, timeout: int = TIMEOUT_SECONDS) -> list[Problem]:
     """Return problems found converting the deck to PDF with LibreOffice headless."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        raise ToolMissingError("LibreOffice is needed for --render: apt-get install -y libreoffice-impress")
+    soffice = _soffice("libreoffice-impress")
     with tempfile.TemporaryDirectory(prefix="kitgen-render-") as work:
         pdf, failure = _convert(soffice, Path(work), data, timeout)
         if failure:
@@ -33,8 +31,23 @@ def render_problems(pkg: DeckPackage, data: bytes, timeout: int = TIMEOUT_SECOND
     return []
 
 
-def _convert(soffice: str, work: Path, data: bytes, timeout: int) -> tuple[Path, str | None]:
-    deck = work / "deck.pptx"
+def render_workbook_problems(pkg: DeckPackage, data: bytes, timeout: int = TIMEOUT_SECONDS) -> list[Problem]:
+    """Return the problem found converting the workbook to PDF with LibreOffice headless, if it fails."""
+    soffice = _soffice("libreoffice-calc")
+    with tempfile.TemporaryDirectory(prefix="kitgen-render-") as work:
+        _, failure = _convert(soffice, Path(work), data, timeout, "workbook.xlsx")
+    return [Problem(pkg.label, "render", failure)] if failure else []
+
+
+def _soffice(package: str) -> str:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        raise ToolMissingError(f"LibreOffice is needed for --render: apt-get install -y {package}")
+    return soffice
+
+
+def _convert(soffice: str, work: Path, data: bytes, timeout: int, name: str = "deck.pptx") -> tuple[Path, str | None]:
+    deck, kind = work / name, Path(name).stem
     deck.write_bytes(data)  # a scratch copy for soffice, deleted with the folder
     command = [
         soffice,
@@ -48,14 +61,14 @@ def _convert(soffice: str, work: Path, data: bytes, timeout: int) -> tuple[Path,
         str(work / "out"),
         str(deck),
     ]
-    pdf = work / "out" / "deck.pdf"
+    pdf = work / "out" / (Path(name).stem + ".pdf")
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
-        return pdf, f"LibreOffice did not convert the deck within {timeout} s"
+        return pdf, f"LibreOffice did not convert the {kind} within {timeout} s"
     if not pdf.is_file():
         detail = (result.stderr or result.stdout).strip().splitlines()
-        return pdf, f"LibreOffice could not convert the deck ({detail[-1] if detail else 'no output'})"
+        return pdf, f"LibreOffice could not convert the {kind} ({detail[-1] if detail else 'no output'})"
     return pdf, None
 
 

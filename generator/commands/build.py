@@ -59,8 +59,15 @@ def _deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) ->
     delivered = deliver(season_dir, result, options)
     timings = ", ".join(f"{label} {seconds:.1f} s" for label, seconds in delivered.timings.items())
     parts = [f"{len(delivered.pdfs)} PDFs" if options.pdf else "", f"{len(delivered.kits)} kits" if options.kits else "",
-             f"{len(delivered.trackers)} trackers" if delivered.trackers else "", delivered.report or ""]
+             _trackers(delivered), delivered.report or ""]
     click.echo(f"Delivered {', '.join(p for p in parts if p)}" + (f" ({timings})" if timings else ""))
+
+
+def _trackers(delivered) -> str:
+    if not delivered.trackers:
+        return ""
+    kept = f" ({delivered.kept_trackers} unchanged, kept)" if delivered.kept_trackers else ""
+    return f"{len(delivered.trackers)} trackers{kept}"
 
 
 @click.command("build")

@@ -40,6 +40,7 @@ class DataStore:
         self._arrays: dict[tuple[str, str], np.ndarray] = {}
         self._narrow: dict[tuple[str, tuple[str, ...]], pd.DataFrame] = {}
         self._answers: dict[tuple[str, str], pd.DataFrame] = {}
+        self._row_hashes: dict[str, tuple[bytes, np.ndarray]] = {}
         self.season = Window(spec.season.start, spec.season.end)
         self._as_of: AsOf | None = None
 
@@ -127,6 +128,17 @@ class DataStore:
             text = self.frame(source)[column].astype(str)
             self._indexes[key] = {str(k): v for k, v in text.groupby(text, sort=False).indices.items()}
         return self._indexes[key]
+
+    def row_hashes(self, name: str) -> tuple[bytes, np.ndarray]:
+        """Return source ``name``'s header (column names) and a hash per row (computed once for every user).
+
+        Deck and tracker fingerprints both hash the sources: a rebuild with nothing changed does it once.
+        """
+        if name not in self._row_hashes:
+            frame = self.frame(name)
+            self._row_hashes[name] = ("\x1f".join(map(str, frame.columns)).encode(),
+                                      pd.util.hash_pandas_object(frame, index=False).to_numpy())
+        return self._row_hashes[name]
 
     def source_files(self) -> dict[str, Path]:
         """Return every source name with its file."""

@@ -42,6 +42,7 @@ class DeliveryResult:
     kits: list[str] = field(default_factory=list)
     report: str | None = None
     trackers: list[str] = field(default_factory=list)
+    kept_trackers: int = 0  # of ``trackers``, those made from unchanged inputs and kept as they were
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -66,12 +67,15 @@ def deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) -> 
                     staging.write(kit.output, kit.data)
             delivered.kits = [k.output for k in kits]
         if options.trackers and result.store is not None:
-            # imported here: xlsxwriter costs a build writing no tracker for nothing
-            from generator.delivery.trackers import tracker_files
+            # imported here: a build writing no tracker does not read what decides whether to
+            from generator.delivery.trackers import make_trackers
 
-            files = _timed(delivered, "trackers", lambda: tracker_files(season, result.store))
-            delivered.trackers = [str(staging.write(name, data).relative_to(result.out_dir))
-                                  for name, data in files.items()]
+            trackers = _timed(delivered, "trackers", lambda: make_trackers(season, result.store, result.out_dir))
+            for tracker in trackers:
+                if not tracker.kept:  # a tracker made from unchanged inputs is already in place
+                    staging.write(tracker.output, tracker.data)
+            delivered.trackers = [t.output for t in trackers]
+            delivered.kept_trackers = sum(t.kept for t in trackers)
         if options.report:
             timings = [("build", result.seconds), *delivered.timings.items()]
             given = ReportInput(result.decks, result.warnings, converted, kits, timings)

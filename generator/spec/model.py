@@ -11,8 +11,9 @@ import datetime as dt
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
+from generator.spec.base import Strict
 from generator.spec.trackers import TrackerDef
 
 Role = Literal["title", "section", "bullets", "chart", "two-content", "table", "kpi", "picture", "closing"]
@@ -26,12 +27,6 @@ Period = Literal["season", "last_season", "year", "last_year", "all",  # the as-
                  "month", "month_last_year", "previous_month", "next_month", "last_3_months", "month_to_date",
                  "season_to_date"]
 Audience = Literal["region", "retailer", "once"]
-
-
-class Strict(BaseModel):
-    """Base model: unknown keys are errors (reviewers' typos must not pass silently)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
 # ---------------------------------------------------------------- data bindings

@@ -7,18 +7,16 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
+
+from generator.spec.base import Strict
 
 #: KPI families a tracker can hold, one sheet each (sell_through also writes the two units sheets it divides)
 TrackerKpi = Literal["sellout", "sell_through", "stock_cover", "roi"]
 TRACKER_KPIS: tuple[str, ...] = TrackerKpi.__args__  # type: ignore[attr-defined]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
-class TrackerAlerts(_Strict):
+class TrackerAlerts(Strict):
     """Thresholds under which a cell is marked by conditional formatting."""
 
     growth_below: float = Field(default=0.0, description="sell-out growth vs last year")
@@ -28,7 +26,7 @@ class TrackerAlerts(_Strict):
     roi_below: float = Field(default=1.0, description="incremental sell-out / spend")
 
 
-class TrackerTexts(_Strict):
+class TrackerTexts(Strict):
     """The tracker's words: sheet names, headers and titles (English source strings)."""
 
     title: str = "{{ season.name }} KPI tracker: {{ audience }}"
@@ -56,7 +54,7 @@ class TrackerTexts(_Strict):
     as_of: str = "As of {{ as_of | date }}"
 
 
-class TrackerDef(_Strict):
+class TrackerDef(Strict):
     """One tracker workbook: per region (in each of its languages) or one for the whole network."""
 
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")

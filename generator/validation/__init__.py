@@ -2,7 +2,7 @@
 
 ``read_season`` gives YAML and schema problems; the cross-checks here add what
 needs the season as a whole: data sources and columns, filter values, template
-roles, file paths, ``{{ names }}``, locales and translations.
+roles, file paths, ``{{ names }}``, locales, tracker sources and translations.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from generator.validation.names import check_names
 from generator.validation.paths import check_paths, unsafe_paths
 from generator.validation.report import Report, finding_line
 from generator.validation.season_refs import check_brand, check_locales, check_regions, check_template
+from generator.validation.trackers import check_trackers
 from generator.validation.translations import check_translations
 
 __all__ = ["CheckedSeason", "Report", "check_season", "cross_check", "load_valid_season", "validate_path"]
@@ -59,6 +60,7 @@ def _checked_view(draft: SeasonDraft) -> SeasonView:
     check_regions(view)
     check_data_refs(view)
     check_source_texts(view)
+    check_trackers(view)
     check_names(view)
     check_codes(view)
     check_hq(view)

@@ -109,6 +109,7 @@ class MonthSheet:
     def rows(self, values: pd.DataFrame | None, cell: Callable[[int, int, int], str] | None = None) -> None:
         """Write each retailer's months: values, or the formula ``cell(row, col, index)`` gives."""
         s = self.sheets
+        figures = values.to_numpy(dtype=float) if values is not None else None  # read once, not cell by cell
         for index, retailer in enumerate(self.data.retailers.itertuples(index=False)):
             row = FIRST_ROW + index
             text(self.sheet, row, 0, retailer.region_id, s.styles["text"])
@@ -118,7 +119,7 @@ class MonthSheet:
                 if cell is not None:
                     self.sheet.write_formula(row, col, cell(row, col, index), s.styles[self.kind])
                 else:
-                    number(self.sheet, row, col, values.iloc[index, offset], s.styles[self.kind])
+                    number(self.sheet, row, col, figures[index, offset], s.styles[self.kind])
 
     def region_totals(self, cell: Callable[[int, int, str], str]) -> None:
         """Write a row per region under the retailers: each month's formula from ``cell(row, col, region)``."""
