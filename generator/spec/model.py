@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from generator.spec.base import Strict
 from generator.spec.trackers import TrackerDef
