@@ -75,14 +75,16 @@ class _SlideFiller:
         """Return the box of ``slot`` (its placeholder, or the layout's content area)."""
         return self.master.slot_area(self.role, slot)
 
-    def text(self, slot: str, lines: list[str] | tuple[str, ...]) -> None:
-        """Write ``lines`` into the slot's placeholder (or a text box in its area)."""
+    def text(self, slot: str, lines: list[str] | tuple[str, ...], bold_first: bool = False) -> None:
+        """Write ``lines`` into the slot's placeholder (the first one bold), or a text box in its area."""
         if not any(line.strip() for line in lines):
             return
         shape = self.placeholder(slot)
         if shape is not None and shape.has_text_frame:
             write_paragraphs(shape.text_frame, lines, self.lang)
-            self.fit(shape, slot)
+            if bold_first and shape.text_frame.paragraphs[0].runs:
+                shape.text_frame.paragraphs[0].runs[0].font.bold = True
+            self.fit(shape, slot)  # once, bold included: a second fit would shrink the shrunk sizes again
         elif slot == "subtitle":
             self._subtitle_in_content_area("\n".join(lines))
         elif slot == "caption":
@@ -140,8 +142,7 @@ class _SlideFiller:
     def block(self, slot: str, block: BlockContent) -> None:
         if block.bullets and not (block.chart or block.table or block.image):
             lines = ([block.heading] if block.heading else []) + list(block.bullets)
-            self.text(slot, lines)
-            self._bold_first(slot, bool(block.heading))
+            self.text(slot, lines, bold_first=bool(block.heading))
             return
         box = self.replace(slot)
         if block.heading:
@@ -156,12 +157,6 @@ class _SlideFiller:
                       where=(self.number, f"{slot} table"))
         elif block.image:
             self.image(slot, block.image, box)
-
-    def _bold_first(self, slot: str, bold: bool) -> None:
-        shape = self.placeholder(slot)
-        if bold and shape is not None and shape.text_frame.paragraphs[0].runs:
-            shape.text_frame.paragraphs[0].runs[0].font.bold = True
-            self.fit(shape, slot)  # bold is wider: measure again
 
     def fill(self):
         c = self.content

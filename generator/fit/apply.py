@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from lxml import etree
 from pptx.oxml.ns import qn
 
+from generator.fit.breaks import give_breaks
 from generator.fit.measure import Area, FitResult, Paragraph, fit_paragraphs
 from generator.fit.style import ThemeFonts, area, paragraphs, txbody_chain
 
 _AUTOFIT_TAGS = ("a:noAutofit", "a:normAutofit", "a:spAutoFit")
+_T = qn("a:t")
 
 
 @dataclass(frozen=True)
@@ -64,11 +66,18 @@ class Fitter:
     layout: str = ""  # layout of the slide being filled, named in its findings
 
     def fit_shape(self, shape, slide: int, label: str) -> FitResult:
-        """Return how the text of ``shape`` fits; shrink it when needed and record an overflow."""
+        """Return how the text of ``shape`` fits; shrink it when needed and record an overflow.
+
+        An e-mail address or URL still too wide for its line at the floor gets the break
+        opportunities typesetting gives it (``fit.breaks``), and the text is fitted again.
+        """
         started = time.perf_counter()
-        chain = txbody_chain(shape)
+        room = area(shape, txbody_chain(shape))
         items = paragraphs(shape, self.fonts)
-        result = fit_paragraphs(items, area(shape, chain), self.min_scale)
+        result = fit_paragraphs(items, room, self.min_scale)
+        while result.broken_word and give_breaks(shape._element.iter(_T), result.broken_word):
+            items = paragraphs(shape, self.fonts)
+            result = fit_paragraphs(items, room, self.min_scale)
         write_scale(shape.text_frame, [p.size for p in items], result.scale)
         self.record(result, slide, label)
         self.seconds += time.perf_counter() - started

@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 DEFAULT_LINE_FACTOR = 1.2  # line height / font size when a font gives no vertical metrics
 TEXT_CACHE_LIMIT = 200_000  # strings whose width a FontMetrics keeps
 FALLBACK_EM = 0.55  # average advance (in em) used when no font file can be found at all
+# Format characters renderers never draw, whether or not the font has a glyph for them.
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 # Metric-compatible clones kitgen does not ship, which fontconfig should pick; listed so a missing
 # clone is reported by name.
 METRIC_CLONES = {"times new roman": "Liberation Serif", "courier new": "Liberation Mono"}
@@ -55,7 +57,9 @@ class FontMetrics:
     def em(self, char: str) -> float:
         """Return the advance width of ``char`` in em."""
         if char not in self._widths:
-            if self.path is None:
+            if char in ZERO_WIDTH:
+                self._widths[char] = 0.0
+            elif self.path is None:
                 self._widths[char] = FALLBACK_EM
             else:
                 glyph = self._cmap.get(ord(char))

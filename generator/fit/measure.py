@@ -1,7 +1,8 @@
 """Wrapping and measuring paragraphs, and finding the largest scale at which they fit a box.
 
 All lengths here are points. A paragraph is laid out the way PowerPoint does:
-lines break at spaces and after hyphens, a word wider than the line breaks between
+lines break at spaces, after hyphens and at zero-width spaces (the break opportunities
+``fit.breaks`` gives e-mail addresses and URLs), a word wider than the line breaks between
 characters, text starts at the paragraph's left margin (a hanging bullet sits in
 the indent), and each line is ``line_spacing`` times the font's line height.
 """
@@ -10,11 +11,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 
+from generator.fit.breaks import WORD_JOINER, ZERO_WIDTH_SPACE, is_address
 from generator.fit.fonts import FontMetrics, metrics
 
 SCALE_STEP = 0.025
-_BREAKS = re.compile(r"[^\s-]*-+|\S+?(?=\s|$)|\s+")  # words keep their trailing hyphens
+# Pieces a line may end after: words keep their trailing hyphens (one a word joiner follows
+# is no break) or zero-width spaces.
+_PIECE = r"(?:[^\s\-\u200b]|-(?=\u2060))*(?:-(?!\u2060)|\u200b)+"
+_BREAKS = re.compile(rf"{_PIECE}|\S+?(?=\s|$)|\s+")
+_PIECES = re.compile(rf"{_PIECE}|\S+")
 
 
 @dataclass(frozen=True)
@@ -113,14 +120,28 @@ def text_height(paragraphs: list[Paragraph], width: float, scale: float = 1.0) -
 
 
 def too_wide_word(paragraphs: list[Paragraph], width: float, scale: float = 1.0) -> str:
-    """Return the first word wider than its line at ``scale`` (it would break inside), or ''."""
+    """Return the first word that would break between characters at ``scale``, or ''.
+
+    A word may end a line after a hyphen or at a zero-width space; an e-mail address or URL
+    without break opportunities (``fit.breaks``) that needs more than its line is broken,
+    even at a hyphen: a hyphen ending the line would read as a word divided there.
+    """
     for paragraph in paragraphs:
         size, font = paragraph.size * scale, paragraph.metrics
         room = max(width - paragraph.margin_left - max(paragraph.indent, 0.0), 1.0)
+        measure = partial(font.width, size=size)
         for word in paragraph.text.split():
-            if len(word) > 1 and font.width(word, size) > room:
-                return word
+            if len(word) > 1 and measure(word) > room and _unbreakable(word, room, measure):
+                return word.replace(ZERO_WIDTH_SPACE, "").replace(WORD_JOINER, "")
     return ""
+
+
+def _unbreakable(word: str, room: float, measure) -> bool:
+    """Return True when a piece of ``word`` between its break opportunities is wider than ``room``."""
+    if ZERO_WIDTH_SPACE not in word and is_address(word):
+        return True
+    return any(len(piece.rstrip("-" + ZERO_WIDTH_SPACE)) > 1 and measure(piece.rstrip(ZERO_WIDTH_SPACE)) > room
+               for piece in _PIECES.findall(word))
 
 
 def fit_paragraphs(paragraphs: list[Paragraph], area: Area, min_scale: float) -> FitResult:

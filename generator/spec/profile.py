@@ -10,7 +10,8 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
+from pydantic import (BaseModel, ConfigDict, Field, PositiveFloat, PrivateAttr, ValidationError, field_validator,
+                      model_validator)
 
 from generator.errors import Finding, Location, SpecError
 from generator.spec.loader import KeyPath, LoadedYaml, load_yaml
@@ -30,6 +31,18 @@ ROLE_SLOTS: dict[str, tuple[str, ...]] = {
 }
 # Slots that fall back to the layout's content area when the profile omits them.
 CONTENT_SLOTS = frozenset({"body", "left", "right", "chart", "table", "picture", "tiles"})
+# The slots a role's minimum box (``fit.min_box``) is about: its main content, or its subtitle.
+MIN_BOX_SLOTS: dict[str, tuple[str, ...]] = {
+    "title": ("subtitle",), "section": ("subtitle",), "bullets": ("body",), "chart": ("chart",),
+    "two-content": ("left", "right"), "table": ("table",), "kpi": ("tiles",), "picture": ("picture",),
+    "closing": ("subtitle",),
+}
+# Smallest box (width, height in inches) each role's content may get, as proposed for a new master:
+# bullets never go into a 0.3 in caption line, KPI tiles need room for two or more side by side.
+DEFAULT_MIN_BOX: dict[str, tuple[float, float]] = {
+    "title": (2.0, 0.3), "section": (2.0, 0.3), "bullets": (3.0, 1.6), "chart": (3.0, 1.6), "two-content": (2.0, 1.6),
+    "table": (3.0, 1.6), "kpi": (4.0, 1.6), "picture": (2.0, 1.5), "closing": (2.0, 0.3),
+}
 
 
 class _Strict(BaseModel):
@@ -37,9 +50,11 @@ class _Strict(BaseModel):
 
 
 class FitSettings(_Strict):
-    """How far text may shrink to fit its box before it is an error."""
+    """How far text may shrink to fit its box before it is an error, and the smallest box per role."""
 
     min_scale: float = Field(default=0.8, ge=0.5, le=1.0)
+    # role -> (width, height) in inches; the master is refused when a role's box is smaller
+    min_box: dict[Role, tuple[PositiveFloat, PositiveFloat]] = Field(default_factory=dict)
 
 
 class RoleMapping(_Strict):
@@ -102,7 +117,7 @@ def _finding(loaded: LoadedYaml, error: dict) -> Finding:
     if message.startswith("roles.") and ".slots:" in message:  # raised by the model validator
         key, message = message.split(": ", 1)
         path = tuple(key.split("."))
-    hint = None
+    hint = "a minimum box is [width, height] in inches, e.g. [3.0, 1.6]" if path[:2] == ("fit", "min_box") else None
     if "[key]" in error["loc"] and isinstance(error.get("input"), str):
         close = difflib.get_close_matches(error["input"], ROLES, n=1)
         message, hint = f"unknown role '{error['input']}'", (f"did you mean '{close[0]}'?" if close else None)

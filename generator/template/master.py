@@ -13,8 +13,8 @@ from pptx.presentation import Presentation as PresentationType
 from pptx.slide import Slide, SlideLayout
 
 from generator.errors import TemplateError
-from generator.geometry import Box
-from generator.spec.profile import CONTENT_SLOTS, ROLE_SLOTS, TemplateProfile
+from generator.geometry import EMU_PER_INCH, Box
+from generator.spec.profile import CONTENT_SLOTS, MIN_BOX_SLOTS, ROLE_SLOTS, TemplateProfile
 from generator.template import layouts
 from generator.template.cleaning import remove_example_slides
 from generator.template.package import read_template_bytes
@@ -68,6 +68,7 @@ class Master:
         # scans every layout shape with an XPath, so the first slide's copy is kept per role.
         self._clones: dict[str, list] = {}
         self._check_roles()
+        self._check_min_boxes()
 
     def new_presentation(self) -> PresentationType:
         """Return a fresh, slide-less presentation built on this master."""
@@ -203,3 +204,15 @@ class Master:
                     raise TemplateError(
                         f"{self.path}: profile role {role!r} slot {slot!r}: layout {mapping.layout!r} has no "
                         f"placeholder {ref!r}; its placeholders are {layouts.describe_placeholders(layout)}")
+
+    def _check_min_boxes(self) -> None:
+        """Fail at load time when a role's box is smaller than the profile's ``fit.min_box`` for it."""
+        for role, (width, height) in self.profile.fit.min_box.items():
+            for slot in MIN_BOX_SLOTS[role]:
+                box = self.slot_box(role, slot)
+                if box is not None and (box.width < width * EMU_PER_INCH or box.height < height * EMU_PER_INCH):
+                    raise TemplateError(
+                        f"{self.path}: profile role {role!r} slot {slot!r}: the box on layout "
+                        f"{self._mapping(role).layout!r} is {box.width / EMU_PER_INCH:.2f} x "
+                        f"{box.height / EMU_PER_INCH:.2f} in, smaller than fit.min_box.{role} "
+                        f"({width:g} x {height:g} in); map the role to a larger box or lower fit.min_box.{role}")

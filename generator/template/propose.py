@@ -4,6 +4,8 @@ layouts' names, placeholder types and box sizes, and said plainly where no layou
 Names are read the way exporters write them: Google Slides' ``TITLE_AND_BODY_1_2`` is the
 "title and body" layout (copy suffixes and underscores dropped). A box smaller than what
 its role needs (``MIN_BOX``) is never proposed: bullets do not go into a 0.3 in caption line.
+The proposal says those minimums as ``fit.min_box``, so the build refuses a role later mapped
+to a smaller box.
 """
 
 from __future__ import annotations
@@ -13,15 +15,13 @@ import re
 from dataclasses import dataclass
 
 from generator.geometry import EMU_PER_INCH
-from generator.spec.profile import ROLE_SLOTS
+from generator.spec.profile import DEFAULT_MIN_BOX, ROLE_SLOTS
 from generator.template.inspect import LayoutInfo, PlaceholderInfo, TemplateInfo
 
 CONTENT_TYPES = ("obj", "body")
-# Smallest box (width, height in inches) each role's main content may get.
-MIN_BOX: dict[str, tuple[float, float]] = {
-    "bullets": (3.0, 1.6), "kpi": (4.0, 1.6), "chart": (3.0, 1.6), "table": (3.0, 1.6), "picture": (2.0, 1.5),
-    "two-content": (2.0, 1.6), "subtitle": (2.0, 0.3),
-}
+# Smallest box (width, height in inches) each role's main content may get, and a subtitle (the
+# title role's box); written into the proposal as ``fit.min_box``, which the build then checks.
+MIN_BOX: dict[str, tuple[float, float]] = {**DEFAULT_MIN_BOX, "subtitle": DEFAULT_MIN_BOX["title"]}
 # Words of (normalized) layout names that hint at a role, strongest first.
 NAME_HINTS: dict[str, tuple[str, ...]] = {
     "title": ("title slide", "cover", "title"), "section": ("section", "divider", "main point", "segue"),
@@ -54,6 +54,8 @@ def propose_profile(info: TemplateInfo, template_name: str) -> str:
         f"template: {json.dumps(template_name)}",
         "fit:",
         "  min_scale: 0.8   # text may shrink to 80 % before it is an error",
+        "  min_box:         # smallest box (width, height in inches) of each role's content; checked at build",
+        *[f"    {role}: [{width}, {height}]" for role, (width, height) in DEFAULT_MIN_BOX.items()],
         "roles:",
     ]
     width = max(len(role) for role in ROLE_SLOTS) + 1

@@ -14,6 +14,7 @@ from generator.charts.model import RenderedChart, Series
 from generator.fill import Look, fill_deck
 from generator.fill.placeholders import is_empty_placeholder_element, placeholder_elements
 from generator.fill.shapes import is_empty_placeholder
+from generator.fit import Fitter, ThemeFonts
 from generator.geometry import Box
 from generator.resolve.content import BlockContent, ChartContent, SlideContent, TableContent, TileContent
 from generator.spec.profile import load_profile
@@ -241,3 +242,18 @@ def test_chart_labels_cut_off_are_a_finding_on_their_slide(master):
     fill_deck(master, [SLIDES[0], SlideContent("chart", title="Ventes", chart=chart)], LOOK, "fr-CA", draw,
               fitter=fitter)
     assert [str(f) for f in fitter.findings] == ["slide 2 'Ventes mensuelles' (fr-CA): some labels are cut off"]
+
+
+def test_a_block_with_a_heading_is_fitted_once_bold_included(master):
+    """A second fit would shrink the already shrunk sizes again and report the box twice."""
+    fitter = Fitter(ThemeFonts(*master.fonts), 0.8, "fr-CA")
+    words = tuple("Les ventes de la saison progressent dans chaque boutique partenaire." for _ in range(30))
+    slide = SlideContent("two-content", title="Contacts", left=BlockContent("Maison", bullets=("Isabelle",)),
+                         right=BlockContent("Boutique", bullets=words))
+    deck = fill_deck(master, [slide], LOOK, "fr-CA", lambda chart, box: None, fitter=fitter)
+    assert fitter.shapes == 3
+    [finding] = fitter.findings
+    assert (finding.shape, finding.scale) == ("right", 0.8)
+    right = next(ph for ph in deck.slides[0].placeholders if ph.placeholder_format.idx ==
+                 master.slot_idx("two-content", "right"))
+    assert right.text_frame.paragraphs[0].runs[0].font.bold

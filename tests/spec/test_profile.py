@@ -103,3 +103,20 @@ def test_committed_foreign_profiles_parse(name):
     profile = load_profile(PROFILES / f"{name}.profile.yaml")
     assert profile.template_path().name.startswith(name)
     assert set(profile.roles) == set(ROLE_SLOTS)
+
+
+def test_min_box_per_role_in_inches(tmp_path):
+    text = VALID.replace("  min_scale: 0.7\n", "  min_scale: 0.7\n  min_box: {bullets: [3, 1.6]}\n")
+    profile = load_profile(write(tmp_path, text))
+    assert profile.fit.min_box == {"bullets": (3.0, 1.6)}
+    assert load_profile(write(tmp_path, VALID)).fit.min_box == {}
+
+
+def test_min_box_errors_are_located_with_the_shape_of_a_box(tmp_path):
+    boxes = "  min_box: {bulets: [3, 1.6], kpi: [4], chart: [0, 1]}\n"
+    text = VALID.replace("  min_scale: 0.7\n", "  min_scale: 0.7\n" + boxes)
+    message = errors_of(tmp_path, text)
+    hint = "(a minimum box is [width, height] in inches, e.g. [3.0, 1.6])"
+    assert ":4:13: fit.min_box.bulets: unknown role 'bulets' (did you mean 'bullets'?)" in message
+    assert f":4:31: fit.min_box.kpi[1]: field required {hint}" in message
+    assert f":4:49: fit.min_box.chart[0]: input should be greater than 0 {hint}" in message

@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from generator.geometry import EMU_PER_INCH
+from generator.spec.profile import DEFAULT_MIN_BOX, load_profile
+from generator.template import load_master
 from generator.template.inspect import inspect_template
 from generator.template.propose import normalized, propose_profile
 from generator.tools.google_master import build_google_master
@@ -41,3 +44,11 @@ def test_content_roles_never_get_a_box_too_small(google):
     assert roles["two-content"]["layout"] == "TITLE_AND_TWO_COLUMNS_1"
     assert {roles[r]["layout"] for r in ("chart", "table", "picture")} == {"TITLE_ONLY_1"}  # not MAIN_POINT's 1.1 in
     assert "# chart: no layout has a chart box: 'TITLE_ONLY_1' with the content in its content area" in text
+
+
+def test_the_proposal_says_its_minimum_boxes_and_the_master_loads_with_them(tmp_path):
+    path = build_google_master(tmp_path / "google-slides-style.pptx")
+    (tmp_path / "google.profile.yaml").write_text(propose_profile(inspect_template(path), path.name), encoding="utf-8")
+    profile = load_profile(tmp_path / "google.profile.yaml")
+    assert profile.fit.min_box == DEFAULT_MIN_BOX
+    assert load_master(path, profile).slot_box("bullets", "body").width >= 3.0 * EMU_PER_INCH

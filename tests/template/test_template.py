@@ -309,3 +309,13 @@ def test_add_slide_makes_the_slide_python_pptx_makes(tmp_path):
     for mine, reference in zip(ours.slides, theirs.slides):
         assert etree.tostring(mine._element) == etree.tostring(reference._element)
         assert mine.slide_layout.name == reference.slide_layout.name
+
+
+def test_a_role_box_smaller_than_its_min_box_is_refused_at_load(tmp_path):
+    profile = TemplateProfile.model_validate({"template": "deck.pptx", "roles": DEFAULT_ROLES,
+                                              "fit": {"min_box": {"two-content": [5.0, 1.6], "bullets": [3, 1.6]}}})
+    with pytest.raises(TemplateError) as info:
+        load_master(default_template(tmp_path), profile)
+    assert info.value.message.endswith(
+        "profile role 'two-content' slot 'left': the box on layout 'Two Content' is 4.42 x 4.95 in, smaller than "
+        "fit.min_box.two-content (5 x 1.6 in); map the role to a larger box or lower fit.min_box.two-content")

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from pptx import Presentation
 
 from generator.commands.template import template_group
-from generator.spec.profile import ROLE_SLOTS, load_profile
+from generator.spec.profile import DEFAULT_MIN_BOX, ROLE_SLOTS, load_profile
 from generator.template import load_master
 from generator.template.inspect import format_inspection, inspect_template
 from generator.template.propose import propose_profile
@@ -80,8 +80,9 @@ def test_starter_profile_for_wild_templates_loads(tmp_path, name):
     profile_path = tmp_path / "starter.profile.yaml"
     profile_path.write_text(result.output.replace(f'"{name}"', f'"{template}"', 1), encoding="utf-8")
     profile = load_profile(profile_path)
-    master = load_master(profile.template_path(), profile)
+    master = load_master(profile.template_path(), profile)  # every role's box at least its fit.min_box
     assert all(master.slot_box(role, "title") for role in ROLE_SLOTS)
+    assert profile.fit.min_box == DEFAULT_MIN_BOX
 
 
 @wild
