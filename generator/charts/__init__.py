@@ -7,9 +7,7 @@ deck or ``kitgen diff`` never pays for it.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
-
+from generator import lazy_face
 from generator.charts.formatting import format_value
 from generator.charts.model import KINDS, ChartRequest, RenderedChart, Series, Task
 
@@ -18,9 +16,4 @@ __all__ = ["KINDS", "ChartCache", "ChartRequest", "RenderedChart", "Series", "Ta
 _LAZY = {"render_chart": "generator.charts.render", "chart_cache_key": "generator.charts.cache_key",
          "ChartCache": "generator.charts.cache"}
 
-
-def __getattr__(name: str) -> Any:
-    """Return the drawing entry points on first use (PEP 562), importing matplotlib then."""
-    if name in _LAZY:
-        return getattr(import_module(_LAZY[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_face(__name__, _LAZY)

@@ -9,8 +9,7 @@ and without import circles with the writer.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from generator import lazy_face
 
 _FACE = {"DataStore": "generator.data.bindings", "Kpis": "generator.data.kpis", "compute_kpis": "generator.data.kpis",
          # what validation checks a spec against without building: a source read as declared,
@@ -23,9 +22,4 @@ _FACE = {"DataStore": "generator.data.bindings", "Kpis": "generator.data.kpis", 
          "compute_month_kpis": "generator.data.monthly", "coverage_findings": "generator.data.monthly"}
 __all__ = sorted(_FACE)
 
-
-def __getattr__(name: str) -> Any:
-    """Return the stage's public classes and functions on first use (PEP 562)."""
-    if name in _FACE:
-        return getattr(import_module(_FACE[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_face(__name__, _FACE)

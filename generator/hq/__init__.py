@@ -7,9 +7,9 @@ validation and the translator workflow read HQ decks without loading the fitter.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from generator import lazy_face
 from generator.hq.catalog import add_hq_messages, carry_revised, hq_languages, hq_messages, revisions, template_for
 from generator.hq.markers import MarkedParagraph, MarkerError, markers_of, parse_marked, read_paragraph
 from generator.hq.reader import DeckText, PictureTag, TextUnit, read_deck, text_outline
@@ -30,8 +30,4 @@ __all__ = ["DeckText", "HqDeck", "HqLocalizer", "Localization", "MarkedParagraph
            "hq_messages", "include_slides", "layout_role", "localize_presentation", "localize_text", "markers_of",
            "open_deck", "parse_marked", "read_deck", "read_paragraph", "revisions", "template_for", "text_outline"]
 
-
-def __getattr__(name: str) -> Any:
-    if name in _LATER:
-        return getattr(importlib.import_module(_LATER[name]), name)
-    raise AttributeError(f"module 'generator.hq' has no attribute {name!r}")
+__getattr__ = lazy_face(__name__, _LATER)

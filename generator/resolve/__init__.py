@@ -7,15 +7,9 @@ model in :mod:`generator.resolve.content`, which the fill stage and the writer r
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from generator import lazy_face
 
 _FACE = {"DeckContext": "generator.resolve.context", "resolve_deck": "generator.resolve.slides"}
 __all__ = sorted(_FACE)
 
-
-def __getattr__(name: str) -> Any:
-    """Return the stage's public classes and functions on first use (PEP 562)."""
-    if name in _FACE:
-        return getattr(import_module(_FACE[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_face(__name__, _FACE)
