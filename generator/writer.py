@@ -19,13 +19,14 @@ import tempfile
 import zipfile
 from io import BytesIO
 from pathlib import Path
-from typing import Any, Iterable
-
-from pptx.opc.serialized import PackageWriter
-from pptx.presentation import Presentation
+from typing import TYPE_CHECKING, Any, Iterable
 
 from generator.errors import OutputError
-from generator.resolve.content import DeckMeta
+
+if TYPE_CHECKING:  # a command writing only small files (a run stamp) does not load python-pptx
+    from pptx.presentation import Presentation
+
+    from generator.resolve.content import DeckMeta
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _APP_LEAKS = re.compile(rb"<(Company|Manager)>[^<]*</\1>|<(Company|Manager)/>")
@@ -55,6 +56,8 @@ def _package_members(prs: Presentation) -> list[tuple[str, bytes]]:
     The parts are serialized once, straight into kitgen's own zip, instead of letting
     ``prs.save`` deflate everything and deflating it all again to fix the timestamps.
     """
+    from pptx.opc.serialized import PackageWriter
+
     package = prs.part.package
     sink = _MemberSink()
     writer = PackageWriter(sink, package._rels, tuple(package.iter_parts()))

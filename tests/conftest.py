@@ -87,6 +87,15 @@ def write_tiny_files(folder: Path) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_cache_dir(tmp_path_factory):
+    """Keep the run stamps of `kitgen validate` in the session's folder, not in the user's ~/.cache."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("KITGEN_CACHE_DIR", str(tmp_path_factory.mktemp("kitgen-cache")))
+    yield
+    patch.undo()
+
+
 @pytest.fixture
 def tiny_spec() -> SeasonSpec:
     """Return the tiny season's validated spec."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from generator import lazy_face
 
-_FACE = {"BuildOptions": "generator.build.pipeline", "BuildResult": "generator.build.pipeline",
+_FACE = {"BuildOptions": "generator.build.options", "BuildResult": "generator.build.pipeline",
          "build_season": "generator.build.pipeline", "BuiltDeck": "generator.build.builder"}
 __all__ = sorted(_FACE)
 

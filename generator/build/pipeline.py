@@ -18,6 +18,7 @@ from generator.build.builder import BuiltDeck, DeckBuilder, DeckJob, month_value
 from generator.data import AsOf, DataStore, coverage_findings
 from generator.build.heap import older_objects_frozen
 from generator.build.incremental import STATE_FILE, BuildState, Fingerprinter, charts_in_use
+from generator.build.options import BuildOptions
 from generator.build.parallel import BuilderSetup, PoolRun
 from generator.charts import ChartCache
 from generator.data.source_cache import disk_cache
@@ -36,36 +37,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 DEFAULT_LOCALES = {"en": "en_US", "fr": "fr_CA", "es": "es_MX"}
 Progress = Callable[[BuiltDeck], None]
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    """What to build and where."""
-
-    out_dir: Path
-    languages: tuple[str, ...] = ()
-    only: tuple[str, ...] = ()
-    retailers: tuple[str, ...] = ()
-    regions: tuple[str, ...] = ()
-    strict: bool = False
-    template: Path | None = None  # another HQ master than the season's (its profile beside it)
-    profile: Path | None = None
-    jobs: int = 1  # worker processes; the output is the same for any number
-    force: bool = False  # rebuild decks whose inputs did not change
-    cache_dir: Path | None = None  # chart picture cache (default OUT/.kitgen-cache/charts)
-    as_of: dt.date | None = None  # the monthly figures' day (default: the end of the latest month of sales)
-    executor: str = "local"  # "local" (``jobs`` processes here) or "dask" (tasks on a Dask cluster)
-    scheduler: str | None = None  # the Dask scheduler (tcp://HOST:PORT); None starts a LocalCluster of ``jobs`` workers
-
-    @property
-    def chart_cache_dir(self) -> Path:
-        """Return the folder of the disk chart cache."""
-        return self.cache_dir or self.out_dir / ".kitgen-cache" / "charts"
-
-    @property
-    def data_cache_dir(self) -> Path:
-        """Return the folder of the typed data file cache."""
-        return self.out_dir / ".kitgen-cache" / "data"
 
 
 @dataclass

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from generator.build import BuildOptions, BuildResult, build_season
-from generator.delivery import DeliveryOptions, deliver
-from generator.spec.model import LANGUAGES
+from generator import stamps
+from generator.build.options import BuildOptions
+from generator.delivery.options import DeliveryOptions, DeliveryResult
+from generator.spec.languages import LANGUAGES
+from generator.writer import write_atomic
+
+if TYPE_CHECKING:  # the engine loads only when a build runs: an unchanged season is answered from its stamp
+    from generator.build import BuildResult
 
 DEFAULT_SEASON = Path("decks/fw26")
 
@@ -21,6 +28,8 @@ def _season_arg(function):
 
 
 def _run(season_dir: Path, options: BuildOptions) -> BuildResult:
+    from generator.build import build_season
+
     result = (_with_bar(season_dir, options) if _interactive()
               else build_season(season_dir, options, on_notice=lambda text: click.echo(text, err=True)))
     _summary(result)
@@ -31,6 +40,8 @@ def _with_bar(season_dir: Path, options: BuildOptions) -> BuildResult:
     """Return the build's result, showing a progress bar on the terminal meanwhile."""
     # imported here: only a terminal shows the bar, and rich costs a piped or scripted build 0.02 s
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from generator.build import build_season
 
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   transient=True) as bar:
@@ -55,19 +66,69 @@ def _summary(result: BuildResult) -> None:
         click.echo(f"warning: {warning}")
 
 
-def _deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) -> None:
+def _deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) -> DeliveryResult:
+    from generator.delivery import deliver
+
     delivered = deliver(season_dir, result, options)
     timings = ", ".join(f"{label} {seconds:.1f} s" for label, seconds in delivered.timings.items())
+    click.echo(_delivered_line(options, delivered) + (f" ({timings})" if timings else ""))
+    return delivered
+
+
+def _delivered_line(options: DeliveryOptions, delivered: DeliveryResult) -> str:
     parts = [f"{len(delivered.pdfs)} PDFs" if options.pdf else "", f"{len(delivered.kits)} kits" if options.kits else "",
              _trackers(delivered), delivered.report or ""]
-    click.echo(f"Delivered {', '.join(p for p in parts if p)}" + (f" ({timings})" if timings else ""))
+    return f"Delivered {', '.join(p for p in parts if p)}"
 
 
-def _trackers(delivered) -> str:
+def _trackers(delivered: DeliveryResult) -> str:
     if not delivered.trackers:
         return ""
     kept = f" ({delivered.kept_trackers} unchanged, kept)" if delivered.kept_trackers else ""
     return f"{len(delivered.trackers)} trackers{kept}"
+
+
+def _run_key(season_dir: Path, options: BuildOptions, delivery: DeliveryOptions) -> dict[str, Any]:
+    """Return the stamp key of a build: every option that changes what is written (not --jobs, --force...)."""
+    def absolute(path: Path | None) -> str | None:
+        return str(path.resolve()) if path else None
+
+    return stamps.run_key("build", {
+        "season": absolute(season_dir), "out": absolute(options.out_dir), "languages": options.languages,
+        "only": options.only, "retailers": options.retailers, "regions": options.regions, "strict": options.strict,
+        "template": absolute(options.template), "profile": absolute(options.profile),
+        "charts": absolute(options.chart_cache_dir), "as_of": str(options.as_of), "pdf": delivery.pdf,
+        "kits": delivery.kits, "report": delivery.report, "trackers": delivery.trackers})
+
+
+def _stamped_report(result: BuildResult, delivery: DeliveryOptions, delivered: DeliveryResult | None) -> dict:
+    """Return what a build with nothing changed says again: its counts, as-of, warnings and deliverables."""
+    as_of = result.as_of
+    return {"decks": len(result.decks), "slides": result.slides, "charts": result.charts,
+            "as_of": [as_of.day.isoformat(), as_of.key, result.as_of_given] if as_of else None,
+            "warnings": result.warnings,
+            "delivered": _delivered_line(delivery, _all_kept(delivered)) if delivered else None}
+
+
+def _all_kept(delivered: DeliveryResult) -> DeliveryResult:
+    """Return ``delivered`` as a build that changed nothing delivers it: every tracker kept."""
+    return DeliveryResult(delivered.pdfs, delivered.kits, delivered.report, delivered.trackers,
+                          len(delivered.trackers))
+
+
+def _replay(report: dict, out: Path, started: float) -> None:
+    """Print the summary of a build whose inputs and outputs are all as its stamp recorded."""
+    click.echo(f"Built 0 decks ({report['decks']} unchanged, kept), {report['slides']} slides, "
+               f"{report['charts']} charts in {time.perf_counter() - started:.1f} s -> {out} "
+               "(nothing changed since the last build)")
+    if report["as_of"]:
+        day, key, given = report["as_of"]
+        source = "given with --as-of" if given else "the latest month in the data"
+        click.echo(f"As of {day} ({source}): monthly figures are for {key}")
+    for warning in report["warnings"]:
+        click.echo(f"warning: {warning}")
+    if report["delivered"]:
+        click.echo(report["delivered"])
 
 
 @click.command("build")
@@ -106,12 +167,22 @@ def build_command(season_dir: Path, out_dir: Path | None, languages, only, regio
                   scheduler: str | None, force: bool, cache_dir: Path | None, as_of, pdf: bool, kits: bool,
                   report: bool, trackers: bool, pdf_processes: int) -> None:
     """Build the season's deck set into OUT/<language>/, then PDFs, retailer kits and the report."""
+    started = time.perf_counter()
     out = out_dir or Path("build") / season_dir.resolve().name
-    result = _run(season_dir, BuildOptions(out, tuple(languages), tuple(only), (), tuple(regions), strict,
-                                           template, profile, jobs or os.cpu_count() or 1, force, cache_dir,
-                                           as_of.date() if as_of else None, executor, scheduler))
-    if pdf or kits or report or trackers:
-        _deliver(season_dir, result, DeliveryOptions(pdf, kits, report, pdf_processes, trackers))
+    options = BuildOptions(out, tuple(languages), tuple(only), (), tuple(regions), strict, template, profile,
+                           jobs or os.cpu_count() or 1, force, cache_dir, as_of.date() if as_of else None,
+                           executor, scheduler)
+    delivery = DeliveryOptions(pdf, kits, report, pdf_processes, trackers)
+    key = _run_key(season_dir, options, delivery)
+    kept = None if force else stamps.current_report(out / stamps.STAMP_FILE, key, out)
+    if kept is not None:
+        return _replay(kept, out, started)
+    with stamps.Recorder(key, [season_dir], out, ignore=(options.chart_cache_dir,)) as recorder:
+        result = _run(season_dir, options)
+        delivered = _deliver(season_dir, result, delivery) if pdf or kits or report or trackers else None
+    stamp = recorder.stamp(_stamped_report(result, delivery, delivered))
+    if stamp is not None:
+        write_atomic(out / stamps.STAMP_FILE, stamp.to_bytes())
 
 
 @click.command("kit")

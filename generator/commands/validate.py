@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 from pathlib import Path
 
 import click
 
-from generator.data.source_cache import disk_cache
-from generator.validation import validate_path
+from generator import stamps
+from generator.errors import OutputError
+from generator.writer import write_atomic
 
 # where `kitgen build SEASON` keeps its typed data files by default (BuildOptions.data_cache_dir of build/<season>)
 BUILD_DATA_CACHE = Path("build") / "{season}" / ".kitgen-cache" / "data"
+log = logging.getLogger(__name__)
 
 
 @click.command("validate")
@@ -27,10 +32,44 @@ def validate_command(ctx: click.Context, path: Path, strict: bool, output: str, 
     Errors come first, then warnings; missing translations are counted per language.
     Exit status: 0 clean, 1 problems found, 2 usage error.
     """
-    with disk_cache(_build_data_cache(path)):
-        report = validate_path(path, strict=strict)
-    click.echo(report.json() if output == "json" else report.text(verbose))
-    ctx.exit(0 if report.ok else 1)
+    key = stamps.run_key("validate", {"path": str(path.resolve()), "strict": strict, "format": output,
+                                      "verbose": verbose})
+    stamp_file = stamps.user_cache_dir() / "validate" / f"{_digest(key)}.json"
+    answer = stamps.current_report(stamp_file, key, None)  # inputs unchanged since the last run: its answer
+    if answer is None:
+        answer = _validated(key, stamp_file, path, strict, output, verbose)
+    click.echo(answer["text"])
+    ctx.exit(answer["exit"])
+
+
+def _validated(key: dict, stamp_file: Path, path: Path, strict: bool, output: str, verbose: bool) -> dict:
+    """Return the text and exit status of validating ``path``, and stamp them for an unchanged next run."""
+    from generator.data.source_cache import disk_cache  # imported here: an unchanged season never loads them
+    from generator.validation import validate_path
+
+    with stamps.Recorder(key, [_season_folder(path)], None) as recorder:
+        with disk_cache(_build_data_cache(path)):
+            report = validate_path(path, strict=strict)
+    answer = {"text": report.json() if output == "json" else report.text(verbose), "exit": 0 if report.ok else 1}
+    stamp = recorder.stamp(answer)
+    try:
+        if stamp is not None:
+            write_atomic(stamp_file, stamp.to_bytes())
+    except OutputError as exc:  # a cache folder we cannot write only costs the next run its shortcut
+        log.debug("validate stamp not written: %s", exc)
+    return answer
+
+
+def _digest(key: dict) -> str:
+    return hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:32]
+
+
+def _season_folder(path: Path) -> Path:
+    """Return the season folder of ``path`` (itself, or the nearest folder above with a season.yaml)."""
+    path = path.resolve()
+    if path.is_dir():
+        return path
+    return next((p for p in path.parents if (p / "season.yaml").is_file()), path.parent)
 
 
 def _build_data_cache(path: Path) -> Path | None:

@@ -7,105 +7,11 @@ library call; ``kitgen build --pdf`` is one caller.
 
 from __future__ import annotations
 
-import logging
-import time
-from dataclasses import dataclass, field
-from pathlib import Path
+from generator import lazy_face
 
-from generator.build import BuildResult, BuiltDeck
-from generator.delivery.kits import Kit, KitMaker
-from generator.delivery.outline import SlideOutline, presentation_outline  # noqa: F401 -- the review server's
-from generator.delivery.pdf import ConvertedPdf, PdfJob, convert_decks, pdf_output, reuse_pdf
-from generator.delivery.report import REPORT_FILE, ReportInput, report_files
-from generator.spec import load_season
-from generator.writer import Staging
+_FACE = {"DeliveryOptions": "generator.delivery.options", "DeliveryResult": "generator.delivery.options",
+         "deliver": "generator.delivery.deliverables",
+         "SlideOutline": "generator.delivery.outline", "presentation_outline": "generator.delivery.outline"}
+__all__ = sorted(_FACE)
 
-log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class DeliveryOptions:
-    """Which deliverables to make."""
-
-    pdf: bool = False
-    kits: bool = True
-    report: bool = True
-    pdf_processes: int = 2  # LibreOffice processes converting at once
-    trackers: bool = True  # the KPI tracker workbooks the season declares (OUT/trackers/)
-
-
-@dataclass
-class DeliveryResult:
-    """What delivery wrote (paths relative to the build folder) and how long each part took."""
-
-    pdfs: list[str] = field(default_factory=list)
-    kits: list[str] = field(default_factory=list)
-    report: str | None = None
-    trackers: list[str] = field(default_factory=list)
-    kept_trackers: int = 0  # of ``trackers``, those made from unchanged inputs and kept as they were
-    timings: dict[str, float] = field(default_factory=dict)
-
-
-def deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) -> DeliveryResult:
-    """Return what was delivered for the built ``result``: PDFs, kits and report, written atomically."""
-    season = result.season or load_season(season_dir)
-    delivered = DeliveryResult()
-    if options.pdf:
-        result.read_kept_decks()  # conversion needs the bytes of the decks the build kept (kits read what they use)
-    with Staging(result.out_dir) as staging:
-        converted = _timed(delivered, "PDF conversion", lambda: _pdfs(result, options)) if options.pdf else {}
-        for pdf in converted.values():
-            delivered.pdfs.append(str(staging.write(pdf.output, pdf.data).relative_to(result.out_dir)))
-        kits: list[Kit] = []
-        if options.kits:
-            pdf_bytes = {path: pdf.data for path, pdf in converted.items()}
-            # kits made from unchanged inputs are kept as they are
-            maker = KitMaker(season, result.out_dir, result.store)
-            kits = _timed(delivered, "retailer kits", lambda: maker.kits(result.decks, pdf_bytes))
-            for kit in kits:
-                if not kit.kept:  # a kept kit is already in place
-                    staging.write(kit.output, kit.data)
-            delivered.kits = [k.output for k in kits]
-        if options.trackers and result.store is not None:
-            # imported here: a build writing no tracker does not read what decides whether to
-            from generator.delivery.trackers import make_trackers
-
-            trackers = _timed(delivered, "trackers", lambda: make_trackers(season, result.store, result.out_dir))
-            for tracker in trackers:
-                if not tracker.kept:  # a tracker made from unchanged inputs is already in place
-                    staging.write(tracker.output, tracker.data)
-            delivered.trackers = [t.output for t in trackers]
-            delivered.kept_trackers = sum(t.kept for t in trackers)
-        if options.report:
-            timings = [("build", result.seconds), *delivered.timings.items()]
-            given = ReportInput(result.decks, result.warnings, converted, kits, timings)
-            for relative, data in report_files(season, given, result.store).items():
-                staging.write(relative, data)
-            delivered.report = REPORT_FILE
-    return delivered
-
-
-def _pdfs(result: BuildResult, options: DeliveryOptions) -> dict[str, ConvertedPdf]:
-    jobs = [(d, PdfJob(d.data, d.slides, pdf_output(d.job.output))) for d in result.decks]
-    kept = [job for deck, job in jobs if _current_pdf(result.out_dir, deck, job)]
-    kept_outputs = {job.output for job in kept}
-    converted = convert_decks([job for _, job in jobs if job.output not in kept_outputs], options.pdf_processes)
-    converted += [reuse_pdf(result.out_dir / job.output, job) for job in kept]
-    return {pdf.output: pdf for pdf in sorted(converted, key=lambda p: p.output)}
-
-
-def _current_pdf(out_dir: Path, deck: BuiltDeck, job: PdfJob) -> bool:
-    """Return whether an unchanged deck (kept by an incremental build) has a PDF made after it."""
-    pdf, pptx = out_dir / job.output, out_dir / deck.job.output
-    return getattr(deck, "reused", False) and pdf.is_file() and pdf.stat().st_mtime >= pptx.stat().st_mtime
-
-
-def _timed(delivered: DeliveryResult, label: str, work):
-    started = time.perf_counter()
-    value = work()
-    delivered.timings[label] = time.perf_counter() - started
-    log.info("%s took %.1f s", label, delivered.timings[label])
-    return value
-
-
-__all__ = ["DeliveryOptions", "DeliveryResult", "deliver"]
+__getattr__ = lazy_face(__name__, _FACE)

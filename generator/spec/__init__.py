@@ -1,5 +1,14 @@
-"""Spec stage: load YAML with line marks and validate it into typed models."""
+"""Spec stage: load YAML with line marks and validate it into typed models.
 
-from generator.spec.season import Season, load_season
+The face (:class:`Season`, :func:`load_season`) is imported on first use, so a command that only
+needs a constant of the spec format (``LANGUAGES``) does not load pydantic and every model.
+"""
 
-__all__ = ["Season", "load_season"]
+from __future__ import annotations
+
+from generator import lazy_face
+
+_FACE = {"Season": "generator.spec.season", "load_season": "generator.spec.season"}
+__all__ = sorted(_FACE)
+
+__getattr__ = lazy_face(__name__, _FACE)

@@ -14,12 +14,11 @@ from typing import Literal
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from generator.spec.base import Strict
+from generator.spec.languages import LANGUAGES, Language  # noqa: F401 -- LANGUAGES re-exported
 from generator.spec.trackers import TrackerDef
 
 Role = Literal["title", "section", "bullets", "chart", "two-content", "table", "kpi", "picture", "closing"]
 ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
-Language = Literal["en", "fr", "es"]
-LANGUAGES: tuple[str, ...] = Language.__args__  # type: ignore[attr-defined]
 ChartKind = Literal["bar", "stacked_bar", "line", "donut", "waterfall", "bullet", "gantt"]
 ValueFormat = Literal["number", "currency", "percent", "multiple", "weeks", "date", "text"]
 Aggregate = Literal["sum", "mean", "count", "min", "max", "first", "nunique"]

@@ -65,7 +65,7 @@ def test_unchanged_decks_keep_their_pdfs(delivered, monkeypatch):
     for deck in kept:
         deck.reused = True  # as an incremental build reports an unchanged deck
     converted = []
-    monkeypatch.setattr("generator.delivery.convert_decks", lambda jobs, processes: converted.extend(jobs) or [])
+    monkeypatch.setattr("generator.delivery.deliverables.convert_decks", lambda jobs, processes: converted.extend(jobs) or [])
     again = BuildResult(result.out_dir, kept, {}, [], 0.0)
     outcome = deliver(SAMPLE_SEASON, again, DeliveryOptions(pdf=True, kits=False))
     assert converted == [] and len(outcome.pdfs) == len(kept)
