@@ -3,15 +3,20 @@
 Each deck gets an input fingerprint (sha256) over: the kitgen and library
 versions, season.yaml, the deck's spec file, the master and its profile, every
 file of the brand folder, the language's catalog, the job itself, and the data
-rows the deck can see. Data scope is decided statically from the deck spec:
+rows the deck can see. Data scope is decided statically from the deck spec
+(generator/build/scope.py):
 
 * a source with a ``retailer_id`` column counts only the audience's rows (the
   retailer's rows for a retailer deck, the region's rows for a region deck) when
   every query and repeat on it filters on that audience; otherwise the whole source;
+* when every query on a source has a dated period (``month``, ``season``...), only
+  the rows in those periods count (and a year earlier with ``compare_last_year``);
 * sources without ``retailer_id`` (references, campaigns, competitors) count whole;
-* retailer decks also count the region's KPI values (they quote the region's
-  figures), so a sales change in one retailer rebuilds its region's kits only if
-  the region figures move.
+* the KPI figures the deck's text can quote count by value: the audience's ``kpi``,
+  the region's for a retailer deck, and ``month_kpi`` when the deck (or an HQ deck
+  it carries slides of) mentions it; so a sales change in one retailer rebuilds its
+  region's decks only if the region figures move;
+* an HQ deck reads data through its tags only: those figures and the retailer's record.
 
 Approximation, documented: text in a deck can only reach data through queries,
 repeats and the KPI contexts, so this covers what a deck can show. The state file
@@ -29,13 +34,13 @@ import logging
 from dataclasses import asdict, dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable
 
-import pandas as pd
-from pydantic import BaseModel
+import numpy as np
 
 from generator import __version__
 from generator.build.builder import BuiltDeck, DeckBuilder, DeckJob
+from generator.build.scope import Query, dated_periods, deck_queries, mentions, scope_column, scoped
 from generator.charts.cache_key import DRAWING_VERSION
 from generator.spec import Season
 from generator.versions import installed_version
@@ -77,11 +82,11 @@ class Fingerprinter:
     def __init__(self, season: Season, builder: DeckBuilder):
         self.season, self.builder = season, builder
         self.common = self._common()
-        self._groups: dict[tuple[str, str], dict[str, str]] = {}
-        self._scopes: dict[tuple[str, str, str], bool] = {}
-        self._queries: dict[str, list[tuple[str, dict]]] = {}  # per deck: its bindings, found once
+        self._groups: dict[tuple[str, str, Any], dict[str, str]] = {}
+        self._queries: dict[str, list[Query] | None] = {}  # per deck: its bindings, found once (None: an HQ deck)
+        self._month_readers: dict[str, bool] = {}
         self._files: dict[str, bytes] = {}  # spec and catalog files, read once for all jobs
-        self._region_kpis: dict[str, bytes] = {}
+        self._figures: dict[tuple[str, str, bool], bytes] = {}
 
     def _common(self) -> str:
         spec, season = self.season.spec, self.season
@@ -101,10 +106,12 @@ class Fingerprinter:
         season = self.season
         digests = [_digest(self.common.encode()), _digest(json.dumps(job.__dict__, sort_keys=True).encode()),
                    self._file(season.deck_spec_file(job.deck)), self._file(f"{season.spec.locale_dir}/{job.language}.po")]
-        digests += [_digest(self._source_digest(name, job).encode()) for name in sorted(season.spec.sources)]
-        if job.audience == "retailer":
-            digests.append(self._region_kpi(self._retailer_regions[job.audience_id or ""]))
-        return _combined(digests)
+        if self._deck_queries(job.deck) is not None:
+            digests += [_digest(self._source_digest(name, job).encode()) for name in sorted(season.spec.sources)]
+        elif job.audience == "retailer":  # an HQ deck sees the retailer's record through its tags, no other rows
+            digests.append(_digest(self._groups_of(season.spec.retailers, "retailer_id", None)
+                                   .get(job.audience_id or "", "<none>").encode()))
+        return _combined([*digests, *self._figure_digests(job)])
 
     def _file(self, relative: str) -> bytes:
         """Return the sha256 digest of a season file (read and hashed once for all jobs)."""
@@ -112,11 +119,34 @@ class Fingerprinter:
             self._files[relative] = _digest(_file_bytes(self.season.path(relative)))
         return self._files[relative]
 
-    def _region_kpi(self, region_id: str) -> bytes:
-        """Return the sha256 digest of a region's KPI values."""
-        if region_id not in self._region_kpis:
-            self._region_kpis[region_id] = _digest(repr(self.builder.kpis(region_id=region_id)).encode())
-        return self._region_kpis[region_id]
+    def _figure_digests(self, job: DeckJob) -> list[bytes]:
+        """Return the digests of the KPI figures ``job``'s text can quote (``kpi``, ``region_kpi``, ``month_kpi``).
+
+        They count by value: rows a deck's queries do not show still rebuild it when they move its figures.
+        """
+        month = self._reads_month_figures(job.deck)
+        if job.audience == "retailer":
+            rid = job.audience_id or ""
+            return [self._figures_of("retailer_id", rid, month),
+                    self._figures_of("region_id", self._retailer_regions.get(rid, ""), month)]
+        return [self._figures_of("region_id", job.audience_id or "", month)] if job.audience == "region" else []
+
+    def _figures_of(self, column: str, value: str, month: bool) -> bytes:
+        key = (column, value, month)
+        if key not in self._figures:
+            figures = repr(self.builder.kpis(**{column: value}))
+            if month:  # the monthly figures cost ~15 ms an audience: counted only for decks that can quote them
+                figures += repr(self.builder.month_kpis(**{column: value}))
+            self._figures[key] = _digest(figures.encode())
+        return self._figures[key]
+
+    def _reads_month_figures(self, deck: str) -> bool:
+        """Return whether ``deck`` (or an HQ deck it may carry slides of) mentions ``month_kpi`` anywhere."""
+        if deck not in self._month_readers:
+            own = self.season.path(self.season.deck_spec_file(deck))
+            carried = [self.season.path(d.path) for d in self.season.spec.hq] if mentions(own, "include") else []
+            self._month_readers[deck] = any(mentions(path, "month_kpi") for path in [own, *carried])
+        return self._month_readers[deck]
 
     @cached_property
     def _retailer_regions(self) -> dict[str, str]:
@@ -125,71 +155,43 @@ class Fingerprinter:
         pairs = zip(frame["retailer_id"].astype(str), frame["region_id"].astype(str))
         return {rid: region for rid, region in reversed(list(pairs))}
 
+    def _deck_queries(self, deck: str) -> list[Query] | None:
+        if deck not in self._queries:
+            spec = self.season.decks.get(deck)  # an HQ deck has no spec: it reads data through its tags only
+            self._queries[deck] = deck_queries(spec) if spec is not None else None
+        return self._queries[deck]
+
     def _source_digest(self, name: str, job: DeckJob) -> str:
-        frame = self.builder.store.frame(name)
-        column = _scope_column(job.audience)
-        if "retailer_id" not in frame.columns or column is None or not self._scoped(job.deck, name, column):
-            return self._groups_of(name, None)[""]
-        return self._groups_of(name, column).get(job.audience_id or "", "<none>")
+        """Return the digest of the rows of source ``name`` that ``job`` can see (its audience's, in its periods)."""
+        queries = self._deck_queries(job.deck) or []
+        column = scope_column(job.audience)
+        if "retailer_id" not in self.builder.store.frame(name).columns or column is None \
+                or not scoped(queries, name, column):
+            column = None
+        groups = self._groups_of(name, column, dated_periods(queries, name))
+        return groups[""] if column is None else groups.get(job.audience_id or "", "<none>")
 
-    def _scoped(self, deck: str, source: str, column: str) -> bool:
-        key = (deck, source, column)
-        if key not in self._scopes:
-            if deck not in self._queries:
-                spec = self.season.decks.get(deck)  # an HQ deck has no spec: its data tags may read any source
-                self._queries[deck] = list(_queries(spec)) if spec is not None else []
-            self._scopes[key] = _scoped(self._queries[deck], source, column)
-        return self._scopes[key]
+    def _groups_of(self, name: str, column: str | None, periods: tuple | None) -> dict[str, str]:
+        """Return ``{key: digest of its rows}`` for ``column`` (or ``{"": digest}`` of the whole source).
 
-    def _groups_of(self, name: str, column: str | None) -> dict[str, str]:
-        """Return ``{key: digest of its rows}`` for ``column`` (or ``{"": digest}`` of the whole source)."""
-        if (name, column or "") not in self._groups:
-            frame = self.builder.store.frame(name)
-            header, rows = self._row_hashes(name)
+        With ``periods``, only the rows dated within them count.
+        """
+        key = (name, column or "", periods)
+        if key not in self._groups:
+            store = self.builder.store
+            header, rows = store.row_hashes(name)
+            visible = None if periods is None else store.rows_in_periods(name, periods)
             if column is None:
-                groups = {"": _sha(header, rows.tobytes())}
+                self._groups[key] = {"": _sha(header, (rows if visible is None else rows[visible]).tobytes())}
             else:
-                groups = {str(k): _sha(header, rows[idx].tobytes())
-                          for k, idx in frame.groupby(frame[column].astype(str)).indices.items()}
-            self._groups[(name, column or "")] = groups
-        return self._groups[(name, column or "")]
-
-    def _row_hashes(self, name: str) -> tuple[bytes, Any]:
-        """Return the header bytes and the row hashes of source ``name`` (hashed once for every grouping)."""
-        return self.builder.store.row_hashes(name)
+                frame = store.frame(name)
+                self._groups[key] = {str(k): _sha(header, rows[_within(idx, visible)].tobytes())
+                                     for k, idx in frame.groupby(frame[column].astype(str)).indices.items()}
+        return self._groups[key]
 
 
-def _scope_column(audience: str) -> str | None:
-    return {"retailer": "retailer_id", "region": "region_id"}.get(audience)
-
-
-def _scoped(queries: list[tuple[str, dict]], source: str, column: str) -> bool:
-    """Return whether every query and repeat of a deck (``queries``) on ``source`` keeps to the audience's rows."""
-    placeholder = {"retailer_id": "{{ retailer.retailer_id }}", "region_id": "{{ region.id }}"}[column]
-    for binding_source, filters in queries:
-        if binding_source != source:
-            continue
-        wanted = filters.get(column)
-        values = wanted if isinstance(wanted, list) else [wanted]
-        if placeholder not in values or len(values) != 1:
-            return False
-    return True
-
-
-def _queries(model: Any) -> Iterator[tuple[str, dict]]:
-    """Yield ``(source, filter)`` of every data binding and repeat anywhere in a spec model."""
-    if isinstance(model, BaseModel):
-        source, filters = getattr(model, "source", None), getattr(model, "filter", None)
-        if isinstance(source, str) and isinstance(filters, dict):
-            yield source, filters
-        for name in type(model).model_fields:
-            yield from _queries(getattr(model, name))
-    elif isinstance(model, (list, tuple)):
-        for item in model:
-            yield from _queries(item)
-    elif isinstance(model, dict):
-        for item in model.values():
-            yield from _queries(item)
+def _within(positions: np.ndarray, visible: np.ndarray | None) -> np.ndarray:
+    return positions if visible is None else np.intersect1d(positions, visible)
 
 
 @dataclass(frozen=True)

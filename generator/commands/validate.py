@@ -48,7 +48,7 @@ def _validated(key: dict, stamp_file: Path, path: Path, strict: bool, output: st
     from generator.validation import validate_path
 
     with stamps.Recorder(key, [_season_folder(path)], None) as recorder:
-        with disk_cache(_build_data_cache(path)):
+        with disk_cache(_data_cache(path)):
             report = validate_path(path, strict=strict)
     answer = {"text": report.json() if output == "json" else report.text(verbose), "exit": 0 if report.ok else 1}
     stamp = recorder.stamp(answer)
@@ -72,11 +72,15 @@ def _season_folder(path: Path) -> Path:
     return next((p for p in path.parents if (p / "season.yaml").is_file()), path.parent)
 
 
-def _build_data_cache(path: Path) -> Path | None:
-    """Return the default build folder's data cache of the season at ``path`` when a build made one.
+def _data_cache(path: Path) -> Path:
+    """Return where validation keeps the typed data files of the season at ``path``.
 
-    Validation then reads typed data files instead of parsing every CSV and workbook again;
-    it never creates a build folder of its own.
+    The default build folder's data cache when a build made one (the same entries serve
+    both), else one in kitgen's user cache folder, per season: validation never creates
+    a build folder of its own, and a second run does not parse every CSV and workbook again.
     """
     folder = Path(str(BUILD_DATA_CACHE).format(season=path.resolve().name))
-    return folder if path.is_dir() and folder.is_dir() else None
+    if path.is_dir() and folder.is_dir():
+        return folder
+    season = str(_season_folder(path)).encode()
+    return stamps.user_cache_dir() / "data" / hashlib.sha256(season).hexdigest()[:16]

@@ -209,6 +209,18 @@ class DataStore:
         chosen = dates[positions] if dates.dtype.kind == "M" else self.frame(source)[column].iloc[positions]
         return positions[np.asarray(in_window(chosen, window), dtype=bool)]
 
+    def rows_in_periods(self, source: str, periods: tuple[tuple[str, bool], ...]) -> np.ndarray | None:
+        """Return the sorted row positions of ``source`` a query can see with any of ``periods``.
+
+        Each period is ``(name, compare_last_year)``; a comparison sees the window a year
+        earlier too. None when some period has no window ("all") or the source no date column.
+        """
+        windows = [self.window(name) for name, _ in periods]
+        if not windows or None in windows or not self.spec.sources[source].date_column:
+            return None
+        windows += [w.shifted(-1) for w, (_, last_year) in zip(list(windows), periods) if last_year]
+        return np.unique(np.concatenate([self._in_window(source, None, w) for w in windows]))
+
     def _date_column(self, source: str) -> str:
         column = self.spec.sources[source].date_column
         if not column:

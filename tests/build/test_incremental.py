@@ -139,3 +139,40 @@ def test_a_shared_chart_cache_is_never_pruned(season: Path):
     stray.write_bytes(b"another build's picture")
     build_season(season, BuildOptions(season.parent / "out7", regions=("MX",), retailers=RETAILERS, cache_dir=shared))
     assert stray.exists()
+
+
+def _change_december_sales(season: Path, retailer_id: str) -> None:
+    """Sell one more watch in the as-of month (December 2026) at ``retailer_id``: the month's figures move."""
+    path = season / "data" / "sales.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    index = next(i for i, line in enumerate(lines) if line.startswith(f"2026-12-01,{retailer_id},"))
+    cells = lines[index].rstrip("\n").split(",")
+    cells[6] = str(int(cells[6]) + 1)  # sellout_units
+    lines[index] = ",".join(cells) + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def test_the_decks_kept_are_the_ones_a_fresh_build_makes(tmp_path: Path):
+    """Scoping by audience, period and figures keeps exactly the decks whose bytes would not change."""
+    season = copy_season(SAMPLE, tmp_path / "decks" / "fw26")
+
+    def build(out: Path, force: bool = False):
+        return build_season(season, BuildOptions(out, only=("market-meeting", "monthly-call", "retailer-kit",
+                                                            "solenne-launch"), regions=("MX",), retailers=RETAILERS,
+                                                 force=force, cache_dir=tmp_path / "charts"))
+
+    def same_as_fresh(result, name: str) -> None:
+        fresh = build(tmp_path / name, force=True)
+        assert {d.job.output: (tmp_path / name / d.job.output).read_bytes() for d in fresh.decks} == \
+            {d.job.output: (tmp_path / "out" / d.job.output).read_bytes() for d in result.decks}
+
+    build(tmp_path / "out")
+    touch_retailer_training(season, RETAILERS[0])  # a July session: the season's table shows it, the month's does not
+    result = build(tmp_path / "out")
+    assert _rebuilt(result) == {"es/MX-market-meeting.pptx", f"es/{RETAILERS[0]}-partner-kit.pptx"}
+    same_as_fresh(result, "fresh-1")
+
+    _change_december_sales(season, RETAILERS[1])  # the month's figures move: the region's, which every deck quotes
+    result = build(tmp_path / "out")
+    assert _rebuilt(result) == {d.job.output for d in result.decks}
+    same_as_fresh(result, "fresh-2")
