@@ -72,7 +72,7 @@ def _season_folder(path: Path) -> Path:
     return next((p for p in path.parents if (p / "season.yaml").is_file()), path.parent)
 
 
-def _data_cache(path: Path) -> Path:
+def _data_cache(path: Path) -> Path | None:
     """Return where validation keeps the typed data files of the season at ``path``.
 
     The default build folder's data cache when a build made one (the same entries serve
@@ -83,4 +83,9 @@ def _data_cache(path: Path) -> Path:
     if path.is_dir() and folder.is_dir():
         return folder
     season = str(_season_folder(path)).encode()
-    return stamps.user_cache_dir() / "data" / hashlib.sha256(season).hexdigest()[:16]
+    folder = stamps.user_cache_dir() / "data" / hashlib.sha256(season).hexdigest()[:16]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a home folder we cannot write to: parse the data in memory, warn about nothing
+        return None
+    return folder
