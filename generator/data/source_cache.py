@@ -10,6 +10,9 @@ build's own output folder (like Python's ``__pycache__``); one that cannot be re
 is ignored and parsed again. Outside :func:`disk_cache` nothing touches the disk; at
 the end of a block, entries it did not use (earlier versions of the files) are removed,
 so the cache holds one typed copy of each current file.
+
+A block's state lives in a context variable, not in module globals: ``kitgen serve``
+checks a season on one thread while it builds it on another, each in a block of its own.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ import logging
 import pickle
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -29,9 +34,18 @@ from generator.writer import remove_files, write_atomic
 
 log = logging.getLogger(__name__)
 CACHE_FORMAT = "2"  # bump when the typed frames' layout changes without a version change
-_folder: Path | None = None
-_pending: dict[str, pd.DataFrame] = {}  # entries parsed in this block, not yet on disk
-_used: set[str] = set()  # entries this block read or parsed: the others are stale once it ends well
+
+
+@dataclass
+class _Block:
+    """What one :func:`disk_cache` block has done: where it caches, what it parsed and what it used."""
+
+    folder: Path
+    pending: dict[str, pd.DataFrame] = field(default_factory=dict)  # parsed in this block, not yet on disk
+    used: set[str] = field(default_factory=set)  # read or parsed: the other entries are stale once it ends well
+
+
+_block: ContextVar[_Block | None] = ContextVar("kitgen_data_cache", default=None)  # a new thread starts with none
 
 
 @contextmanager
@@ -41,15 +55,14 @@ def disk_cache(folder: Path | None) -> Iterator[None]:
     New entries are written when the block ends without an error: a build that
     fails (a spec error, say) leaves its output folder untouched.
     """
-    global _folder
-    previous, _folder = _folder, folder
+    block = _Block(folder) if folder is not None else None
+    token = _block.set(block)
     try:
         yield
-        _flush(folder)
+        if block is not None:
+            _flush(block)
     finally:
-        _folder = previous
-        _pending.clear()
-        _used.clear()
+        _block.reset(token)
 
 
 def _entry_name(parts: tuple[str, ...]) -> str:
@@ -60,16 +73,18 @@ def _entry_name(parts: tuple[str, ...]) -> str:
 
 def mark_used(parts: tuple[str, ...]) -> None:
     """Note that this block read the table of ``parts`` (from memory): its entry is not stale."""
-    if _folder is not None:
-        _used.add(_entry_name(parts))
+    block = _block.get()
+    if block is not None:
+        block.used.add(_entry_name(parts))
 
 
 def load(parts: tuple[str, ...]) -> pd.DataFrame | None:
     """Return the typed table cached for ``parts``, or None (no cache, not cached, unreadable)."""
-    if _folder is None:
+    block = _block.get()
+    if block is None:
         return None
     mark_used(parts)
-    path = _folder / _entry_name(parts)
+    path = block.folder / _entry_name(parts)
     try:
         with path.open("rb") as stream:
             frame = pickle.load(stream)
@@ -83,26 +98,27 @@ def load(parts: tuple[str, ...]) -> pd.DataFrame | None:
 
 def store(parts: tuple[str, ...], frame: pd.DataFrame) -> None:
     """Keep ``frame`` for ``parts`` (written to disk when the :func:`disk_cache` block ends well)."""
-    if _folder is not None:
-        _pending[_entry_name(parts)] = frame
+    block = _block.get()
+    if block is not None:
+        block.pending[_entry_name(parts)] = frame
 
 
-def _flush(folder: Path | None) -> None:
+def _flush(block: _Block) -> None:
     """Write the pending entries and drop the ones this block did not use (older versions of the files).
 
     A cache that cannot be written only costs speed.
     """
-    if folder is None or not _used:
+    if not block.used:
         return
     try:
-        for name, frame in _pending.items():
-            write_atomic(folder / name, pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL))
+        for name, frame in block.pending.items():
+            write_atomic(block.folder / name, pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL))
     except OutputError as exc:
         log.warning("data cache not written (%s); the data files will be read in full again next time "
                     "(check the free space and permissions of that folder)", exc)
         return
     try:
-        remove_files(folder, "*.pickle", keep=_used)
+        remove_files(block.folder, "*.pickle", keep=block.used)
     except OutputError as exc:
         log.warning("old data cache files not removed (%s); they only take disk space "
                     "(the .kitgen-cache folder may be deleted at any time)", exc)

@@ -80,7 +80,7 @@ def test_failed_block_writes_nothing(tmp_path):
 
 def test_outside_a_block_nothing_touches_the_disk(tmp_path):
     read_source(SOURCE, _season(tmp_path))
-    assert source_cache._folder is None and not source_cache._pending
+    assert source_cache._block.get() is None
 
 
 def test_build_keeps_the_cache_in_the_output_folder(tmp_path):
@@ -96,3 +96,20 @@ def test_tables_read_from_memory_keep_their_entries(tmp_path):
         (tmp_path / "other.csv").write_text("a\n1\n", encoding="utf-8")
         read_source(SourceDef(path="other.csv"), tmp_path)
     assert len(list(cache.glob("*.pickle"))) == 2
+
+
+def test_each_thread_has_a_block_of_its_own(tmp_path):
+    """kitgen serve checks on one thread while it builds on another: their caches must not mix."""
+    import threading
+
+    season, seen = _season(tmp_path), {}
+
+    def check():
+        seen["other thread"] = source_cache._block.get()
+
+    with disk_cache(tmp_path / "cache"):
+        read_source(SOURCE, season)
+        thread = threading.Thread(target=check)
+        thread.start()
+        thread.join()
+    assert seen["other thread"] is None and list((tmp_path / "cache").glob("*.pickle"))
