@@ -73,8 +73,6 @@ class ReviewSession:
         self.lock = threading.RLock()
         self._dirty, self._wanted, self._stopping = threading.Event(), threading.Event(), threading.Event()
         self._build_due = threading.Event()  # set by a check that passed
-        # the data stage keeps its disk cache in module state for the length of a build or a check: one at a time
-        self._engine = threading.Lock()
         self._focus_due = threading.Event()  # set from a change until the deck on screen is built again
         self._listeners: list[Listener] = []
         self._threads: list[threading.Thread] = []
@@ -165,8 +163,7 @@ class ReviewSession:
 
     def _check(self) -> None:
         self._notify(status="checking")
-        with self._engine:  # between the deck on screen and the season's build, if one is under way
-            report = validate_path(self.season_dir)
+        report = validate_path(self.season_dir)  # on its own thread: a build under way does not hold it up
         self._mark("validated")
         if not report.ok:
             self._fail(list(report.findings))
@@ -216,8 +213,7 @@ class ReviewSession:
 
     def _build(self, options: BuildOptions) -> bool:
         try:
-            with self._engine:
-                result = build_season(self.season_dir, options)
+            result = build_season(self.season_dir, options)
         except SpecError as exc:
             self._fail(exc.findings)
             return False
