@@ -151,15 +151,17 @@ def _settle(driver) -> None:
                                          "view.season.pending === 0"), 300, "an idle server")
 
 
-def _report(latencies: list[float], errors: list[float], idle: float, memory: list[float], baseline: float) -> None:
+def _report(latencies: list[float], errors: list[float], idle: float, memory: list[dict[str, float]], baseline: float) -> None:
     print(f"save -> updated slide picture in the page: median {statistics.median(latencies):.2f} s, "
           f"max {max(latencies):.2f} s over {len(latencies)} edits (target <= 3 s); "
           f"baseline (kitgen build + LibreOffice + pdftoppm): {baseline:.2f} s")
     print(f"save -> located error in the page: median {statistics.median(errors):.2f} s, "
           f"max {max(errors):.2f} s over {len(errors)} (target <= 1 s)")
     print(f"idle server CPU (with LibreOffice): {idle:.2f} % of one core")
-    print("resident memory every 10 edit cycles (MB, server process with its children): " +
-          " ".join(f"{m:.0f}" for m in memory) + f"; first {memory[0]:.0f}, last {memory[-1]:.0f}")
+    for name in memory[0]:
+        figures = [m.get(name, 0) for m in memory]
+        print(f"resident memory every 10 edit cycles, {name} (MB): " + " ".join(f"{m:.0f}" for m in figures) +
+              f"; first {figures[0]:.0f}, last {figures[-1]:.0f}")
 
 
 def _browser():
@@ -212,15 +214,19 @@ def _cpu_percent(pid: int, seconds: float) -> float:
     return 100 * (_cpu_seconds(pids) - before) / seconds
 
 
-def _rss_mb(pid: int) -> float:
-    total = 0
+def _rss_mb(pid: int) -> dict[str, float]:
+    """Return the resident memory (MB) of ``pid`` and its descendants, by program name, with their total."""
+    by_name: dict[str, float] = {}
     for member in _tree(pid):
         try:
             status = Path(f"/proc/{member}/status").read_text()
         except OSError:
             continue
-        total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
-    return total / 1024
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        name = "kitgen" if member == pid else fields.get("Name", "?").strip()
+        by_name[name] = by_name.get(name, 0) + int(fields.get("VmRSS", "0 kB").split()[0]) / 1024
+    by_name["total"] = sum(by_name.values())
+    return by_name
 
 
 def _until(condition, timeout: float, what: str = "the page") -> None:
