@@ -71,15 +71,18 @@ class ReviewServer:
         roots = served_roots(inputs.season_dir, inputs.template, inputs.profile, inputs.brand_dir)
         config = uvicorn.Config(review_app(session, roots, self.host), log_level="warning",
                                 timeout_graceful_shutdown=1, lifespan="off")
-        self._server = _server_class()(config, session.close_streams)
+        def close() -> None:
+            watcher.stop()
+            session.stop()
+
+        self._server = _server_class()(config, session.close_streams, close)
         self.session = session
         session.start()
         watcher.start()
         try:
             self._server.run(sockets=[self.socket])
         finally:
-            watcher.stop()
-            session.stop()
+            close()  # again when uvicorn's shutdown did it already: stopping twice is harmless
             self.socket.close()
 
     def start(self) -> None:
@@ -113,15 +116,19 @@ def _server_class():
     import uvicorn
 
     class Server(uvicorn.Server):
-        """uvicorn's server, ending the pages' event streams first when it shuts down (they never end by themselves)."""
+        """uvicorn's server, ending the pages' event streams first when it shuts down (they never end by themselves),
+        and the session and watcher last."""
 
-        def __init__(self, config: uvicorn.Config, close_streams):
+        def __init__(self, config: uvicorn.Config, close_streams, close):
             super().__init__(config)
-            self.close_streams = close_streams
+            self.close_streams, self.close = close_streams, close
 
         async def shutdown(self, sockets=None) -> None:
             self.close_streams()
             await super().shutdown(sockets)
+            # uvicorn raises a SIGTERM it caught again once it has shut down, which ends the process
+            # before any `finally`: LibreOffice, in a session of its own, would outlive the server
+            self.close()
 
     return Server
 

@@ -92,8 +92,11 @@ class SlideRenderer:
     def _wait_until_ready(self) -> None:
         deadline = time.monotonic() + START_SECONDS
         while time.monotonic() < deadline:
-            if self._process is not None and self._process.poll() is not None:
-                raise RenderError(f"LibreOffice (unoserver) exited at start (status {self._process.returncode})")
+            process = self._process
+            if process is None:  # the server is stopping: no need to wait for an answer
+                raise RenderError("LibreOffice was stopped while it started")
+            if process.poll() is not None:
+                raise RenderError(f"LibreOffice (unoserver) exited at start (status {process.returncode})")
             try:
                 self._proxy().info()
                 return
