@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import resource
+import signal
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -92,6 +93,9 @@ def chunks(jobs: list[DeckJob], workers: int) -> list[list[DeckJob]]:
 
 def _start_worker(setup: BuilderSetup) -> None:
     global _WORKER
+    # A worker forked from `kitgen serve` inherits the server's SIGTERM handler, which only sets a flag
+    # for the server's event loop: the worker would outlive a terminated server. It ends on SIGTERM instead.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     # A forked worker already holds the parent's builder (season and data loaded): keep it.
     _WORKER = _WORKER or setup.builder()
 
