@@ -86,6 +86,7 @@ class Fingerprinter:
         self._queries: dict[str, list[Query] | None] = {}  # per deck: its bindings, found once (None: an HQ deck)
         self._month_readers: dict[str, bool] = {}
         self._files: dict[str, bytes] = {}  # spec and catalog files, read once for all jobs
+        self._loaded = {Path(name).resolve(): doc.digest for name, doc in season.documents.items() if doc.digest}
         self._figures: dict[tuple[str, str, bool], bytes] = {}
 
     def _common(self) -> str:
@@ -114,9 +115,14 @@ class Fingerprinter:
         return _combined([*digests, *self._figure_digests(job)])
 
     def _file(self, relative: str) -> bytes:
-        """Return the sha256 digest of a season file (read and hashed once for all jobs)."""
+        """Return the sha256 digest of a season file (read and hashed once for all jobs).
+
+        A spec counts as the season loaded it: one saved again since then (``kitgen serve`` builds a
+        season checked a moment before) must not pass for built, or the next build would keep the deck.
+        """
         if relative not in self._files:
-            self._files[relative] = _digest(_file_bytes(self.season.path(relative)))
+            path = self.season.path(relative)
+            self._files[relative] = self._loaded.get(path) or _digest(_file_bytes(path))
         return self._files[relative]
 
     def _figure_digests(self, job: DeckJob) -> list[bytes]:

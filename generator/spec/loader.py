@@ -8,6 +8,7 @@ Python data from it, and keep a map from key paths such as
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -43,6 +44,7 @@ class LoadedYaml:
     marks: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     retyped: dict[KeyPath, Scalar] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
+    digest: bytes = b""  # sha256 of the bytes read: what a build's fingerprint counts, not the file as it is later
 
     def locate(self, path: KeyPath) -> Location:
         """Return the location of ``path``, or of its nearest located parent."""
@@ -85,10 +87,11 @@ def format_key(path: KeyPath) -> str:
 def load_yaml(path: Path, *, display: str | None = None) -> LoadedYaml:
     """Return the safely loaded YAML document at ``path`` with its line marks."""
     shown = display or str(path)
-    text = _read_text(path, shown)
+    raw = _read_bytes(path, shown)
+    text = _decode(raw, shown)
     if not text.strip():
         raise SpecError(Finding(Location(shown, 1, 1), "", "the file is empty", "add the spec's keys"))
-    loaded = LoadedYaml(Path(shown), None, lines=text.splitlines())
+    loaded = LoadedYaml(Path(shown), None, lines=text.splitlines(), digest=hashlib.sha256(raw).digest())
     node = _compose(text, shown)
     if node is None:
         raise SpecError(Finding(Location(shown, 1, 1), "", "the file is empty (or holds only comments)",
@@ -99,11 +102,14 @@ def load_yaml(path: Path, *, display: str | None = None) -> LoadedYaml:
     return loaded
 
 
-def _read_text(path: Path, shown: str) -> str:
+def _read_bytes(path: Path, shown: str) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise SpecError(Finding(Location(shown), "", f"cannot read the file: {exc.strerror}")) from exc
+
+
+def _decode(raw: bytes, shown: str) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
