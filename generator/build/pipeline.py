@@ -28,7 +28,7 @@ from generator.spec import Season
 from generator.spec.season import season_file
 from generator.spec.model import LANGUAGES, DeckDef, RegionDef
 from generator.spec.validate import did_you_mean
-from generator.validation import check_season
+from generator.validation import CheckedSeason, check_season
 from generator.writer import Staging, json_bytes
 
 if TYPE_CHECKING:
@@ -149,10 +149,11 @@ def _safe_name(name: str) -> str:
 
 def build_season(season_dir: Path, options: BuildOptions, progress: Progress | None = None,
                  on_plan: Callable[[int], None] | None = None,
-                 on_notice: Callable[[str], None] | None = None) -> BuildResult:
+                 on_notice: Callable[[str], None] | None = None, checked: CheckedSeason | None = None) -> BuildResult:
     """Return the result of building the season at ``season_dir`` into ``options.out_dir``.
 
-    Specs are validated before anything renders; files are staged and moved into
+    Specs are validated before anything renders (unless ``checked`` is the season
+    already checked with ``options.strict``); files are staged and moved into
     place only when every deck is built and checked. ``on_notice`` is told what the
     user may want to know meanwhile (the Dask dashboard's link).
     """
@@ -160,14 +161,14 @@ def build_season(season_dir: Path, options: BuildOptions, progress: Progress | N
     started = time.perf_counter()
     # typed data files kept between builds; libraries' objects left out of collections (one costs 60 ms)
     with disk_cache(options.data_cache_dir), older_objects_frozen():
-        result = _build(season_dir, options, progress, on_plan, on_notice)
+        checked = checked or check_season(season_dir, strict=options.strict)  # nothing written on errors
+        result = _build(season_dir, checked, options, progress, on_plan, on_notice)
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _build(season_dir: Path, options: BuildOptions, progress: Progress | None,
+def _build(season_dir: Path, checked: CheckedSeason, options: BuildOptions, progress: Progress | None,
            on_plan: Callable[[int], None] | None, on_notice: Callable[[str], None] | None) -> BuildResult:
-    checked = check_season(season_dir, strict=options.strict)  # validate first: nothing written on errors
     season = checked.season
     setup = BuilderSetup(season_dir, options.template, options.profile or _profile_for(options.template),
                          options.chart_cache_dir)

@@ -11,6 +11,7 @@ build); the page learns of every change through :meth:`ReviewSession.subscribe`.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import threading
@@ -24,7 +25,7 @@ from generator.build import BuildOptions, BuildResult, build_season
 from generator.serve.pictures import PictureCache
 from generator.serve.render import SlideRenderer
 from generator.serve.slides import SlideView, deck_slides, slides_only
-from generator.validation import validate_path
+from generator.validation import CheckedSeason, checked_report
 
 log = logging.getLogger(__name__)
 Listener = Callable[[dict], None]
@@ -73,6 +74,7 @@ class ReviewSession:
         self.lock = threading.RLock()
         self._dirty, self._wanted, self._stopping = threading.Event(), threading.Event(), threading.Event()
         self._build_due = threading.Event()  # set by a check that passed
+        self._checked: CheckedSeason | None = None  # what that check loaded: its build does not check again
         self._focus_due = threading.Event()  # set from a change until the deck on screen is built again
         self._listeners: list[Listener] = []
         self._threads: list[threading.Thread] = []
@@ -163,11 +165,13 @@ class ReviewSession:
 
     def _check(self) -> None:
         self._notify(status="checking")
-        report = validate_path(self.season_dir)  # on its own thread: a build under way does not hold it up
+        report, checked = checked_report(self.season_dir)  # on its own thread: a build under way does not hold it up
         self._mark("validated")
-        if not report.ok:
+        if checked is None:
             self._fail(list(report.findings))
             return
+        with self.lock:
+            self._checked = checked
         self._notify(status="building", problems=list(report.findings), failure="")
         self._build_due.set()
 
@@ -179,8 +183,9 @@ class ReviewSession:
                 return
             self._build_due.clear()
             self._guarded(self._build_all)
-            if not warm and not (self._build_due.is_set() or self._dirty.is_set()):
-                warm = _warm_up()
+            if not (self._build_due.is_set() or self._dirty.is_set()):
+                warm = warm or _warm_up()
+                gc.collect()  # a cycle's decks and checks leave reference cycles: memory stays flat between edits
 
     def _guarded(self, step: Callable[[], None]) -> None:
         try:
@@ -191,14 +196,15 @@ class ReviewSession:
 
     def _build_all(self) -> None:
         """Build the deck on screen, then the season; only decks whose inputs changed are built."""
-        focus = self.decks.get(self.focus or "")
-        built = focus is None or self._build(self._options(focus))
+        with self.lock:
+            focus, checked = self.decks.get(self.focus or ""), self._checked
+        built = focus is None or self._build(self._options(focus), checked)
         self._focus_due.clear()
         self._wanted.set()
         if not built:
             return
         self._mark("focus built")
-        if self._build(self._options()) and not self._build_due.is_set():
+        if self._build(self._options(), checked) and not self._build_due.is_set():
             self._mark("built")
             self._notify(only_from="building", status="ready")  # not over a check under way or failed
             log.info("cycle: %s", ", ".join(f"{k} {v:.2f} s" for k, v in self.last_cycle.items() if k != "changed"))
@@ -211,9 +217,9 @@ class ReviewSession:
                             retailers=(only.audience_id,) if only.audience == "retailer" else (),
                             regions=(only.audience_id,) if only.audience == "region" else ())
 
-    def _build(self, options: BuildOptions) -> bool:
+    def _build(self, options: BuildOptions, checked: CheckedSeason | None) -> bool:
         try:
-            result = build_season(self.season_dir, options)
+            result = build_season(self.season_dir, options, checked=checked)
         except SpecError as exc:
             self._fail(exc.findings)
             return False

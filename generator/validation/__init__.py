@@ -28,7 +28,8 @@ from generator.validation.season_refs import check_brand, check_locales, check_r
 from generator.validation.trackers import check_trackers
 from generator.validation.translations import check_translations
 
-__all__ = ["CheckedSeason", "Report", "check_season", "cross_check", "load_valid_season", "validate_path"]
+__all__ = ["CheckedSeason", "Report", "check_season", "checked_report", "cross_check", "load_valid_season",
+           "validate_path"]
 
 
 @dataclass(frozen=True)
@@ -83,13 +84,24 @@ def load_valid_season(path: Path, *, strict: bool = False) -> Season:
 
 def check_season(path: Path, *, strict: bool = False) -> CheckedSeason:
     """Return the season at ``path`` after every check, with what they loaded; raise SpecError when anything fails."""
+    report, checked = checked_report(path, strict=strict)
+    if checked is None:
+        raise SpecError(report.errors)
+    return checked
+
+
+def checked_report(path: Path, *, strict: bool = False) -> tuple[Report, CheckedSeason | None]:
+    """Return every problem of the season folder at ``path``, and the checked season when none is an error.
+
+    ``kitgen serve`` shows the one and builds the other: a save is checked once, not again by its build.
+    """
     draft = read_season(path)
     view = _checked_view(draft) if draft.spec is not None else None
     report = Report.of(draft.findings + (view.findings if view else []), strict)
     if not report.ok or view is None:
-        raise SpecError(report.errors)
+        return report, None
     warnings = tuple(finding_line(f, error=False) for f in report.findings if not report.is_error(f))
-    return CheckedSeason(draft.season(), view.store, view.master, warnings)
+    return report, CheckedSeason(draft.season(), view.store, view.master, warnings)
 
 
 def _validate_spec(path: Path, strict: bool) -> Report:
