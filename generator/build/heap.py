@@ -8,11 +8,16 @@ a third of a build with nothing to do. Freezing the objects that
 exist when a build starts (``gc.freeze``) leaves them out of every collection while
 it runs; the build's own garbage is still collected. They are unfrozen afterwards,
 so nothing is kept alive past the build. Forked workers inherit the frozen set.
+
+Only a build on the main thread freezes: ``kitgen serve`` builds on a thread of its own
+while its other threads check and render, and freezing would take their garbage (whole
+decks' XML trees) out of collections too. The server collects after each cycle instead.
 """
 
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -21,9 +26,10 @@ from contextlib import contextmanager
 def older_objects_frozen() -> Iterator[None]:
     """Leave the objects that exist on entry out of garbage collections until the block ends.
 
-    Nested blocks, or a caller that froze objects itself, leave the freezing to the outermost owner.
+    Nested blocks, or a caller that froze objects itself, leave the freezing to the outermost owner;
+    off the main thread nothing is frozen.
     """
-    if gc.get_freeze_count():
+    if gc.get_freeze_count() or threading.current_thread() is not threading.main_thread():
         yield
         return
     gc.freeze()
