@@ -13,7 +13,7 @@ opens the page in headless Chromium on the Canada meeting deck, then:
 The baseline is the loop without the server: ``kitgen build`` (incremental), then LibreOffice
 started to convert the Canada deck and pdftoppm for the changed slide, as a reviewer would run them.
 
-    python tests/benchmarks/bench_serve.py [--edits 10] [--cycles 100] [--idle 30]
+    python tests/benchmarks/bench_serve.py [--edits 10] [--cycles 100] [--idle 30] [--jobs N]
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=10)
     parser.add_argument("--cycles", type=int, default=100)
     parser.add_argument("--idle", type=float, default=30.0)
+    parser.add_argument("--jobs", type=int, default=None, help="passed to kitgen serve (default: its own)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kitgen-bench-serve-") as scratch:
         season = copy_season(ROOT / "decks" / "fw26", Path(scratch) / "decks" / "fw26")
@@ -81,7 +82,8 @@ def _measure(season: Path, out: Path, args, baseline: float, log_file: Path) -> 
 
     port = _free_port()
     log = open(log_file, "w", encoding="utf-8")  # noqa: SIM115 -- open while the server runs
-    server = subprocess.Popen([str(KITGEN), "-v", "serve", str(season), "--out", str(out), "--port", str(port)],
+    jobs = ["--jobs", str(args.jobs)] if args.jobs else []
+    server = subprocess.Popen([str(KITGEN), "-v", "serve", str(season), "--out", str(out), "--port", str(port), *jobs],
                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     driver = _browser()
     try:
