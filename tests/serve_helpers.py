@@ -123,7 +123,7 @@ class Client:
 @pytest.fixture
 def served(project: Project):
     """Return a client of a review server (outlines only) on the project, once its first build is done."""
-    server = ReviewServer(project.season, ServeOptions(project.out, port=0, render=False, jobs=1))
+    server = ReviewServer(project.season, ServeOptions(project.out, port=0, render=False))
     server.start()
     client = Client(server)
     try:

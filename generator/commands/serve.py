@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
@@ -21,15 +20,12 @@ DEFAULT_SEASON = Path("decks/fw26")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Build folder (default build/<season folder name>, as kitgen build).")
-@click.option("--jobs", type=click.IntRange(1, 64), default=None,
-              help="Worker processes of each build (default: number of cores).")
 @click.option("--no-render", is_flag=True, help="Outlines only: do not start LibreOffice for slide pictures.")
 def serve_command(season_dir: Path, port: int, host: str | None, open_browser: bool, out_dir: Path | None,
-                  jobs: int | None, no_render: bool) -> None:
+                  no_render: bool) -> None:
     """Serve a live review page of the season: slides, EN/FR/ES side by side, findings; rebuilt on save."""
     out = out_dir or Path("build") / season_dir.resolve().name
-    options = ServeOptions(out, host or LOOPBACK, port, public=host is not None, render=not no_render,
-                           jobs=jobs or os.cpu_count() or 1)
+    options = ServeOptions(out, host or LOOPBACK, port, public=host is not None, render=not no_render)
     server = ReviewServer(season_dir, options)
     if not is_loopback(server.host):
         click.echo(f"warning: serving on {server.host}: anyone who can reach this machine sees the decks", err=True)

@@ -30,7 +30,6 @@ class ServeOptions:
     port: int = 8000  # 0: any free port (tests)
     public: bool = False  # True when the host was given explicitly: another than loopback is then allowed
     render: bool = True  # False: outlines only, no LibreOffice
-    jobs: int = 1  # worker processes of each build
 
 
 class ReviewServer:
@@ -65,7 +64,7 @@ class ReviewServer:
         from generator.serve.watch import Watcher
 
         session = ReviewSession(self.season_dir, self.options.out_dir,
-                                SlideRenderer() if self.options.render else None, self.options.jobs)
+                                SlideRenderer() if self.options.render else None)
         watcher = Watcher(self.season_dir, self.options.out_dir, session.changed)
         inputs = watcher.inputs
         roots = served_roots(inputs.season_dir, inputs.template, inputs.profile, inputs.brand_dir)

@@ -57,8 +57,8 @@ class DeckState:
 class ReviewSession:
     """The live state behind the review page (thread-safe; ``start`` runs it, ``stop`` ends it)."""
 
-    def __init__(self, season_dir: Path, out_dir: Path, renderer: SlideRenderer | None = None, jobs: int = 1):
-        self.season_dir, self.out_dir, self.jobs = season_dir, out_dir, jobs
+    def __init__(self, season_dir: Path, out_dir: Path, renderer: SlideRenderer | None = None):
+        self.season_dir, self.out_dir = season_dir, out_dir
         self.renderer = renderer
         self.pictures = PictureCache(out_dir / ".kitgen-cache" / "slides")
         self.decks: dict[str, DeckState] = {}
@@ -211,8 +211,10 @@ class ReviewSession:
             self.pictures.prune(self._keys_in_use())
 
     def _options(self, only: DeckState | None = None) -> BuildOptions:
+        # Builds run in this process, never in forked workers: a process forked while the check or render
+        # thread is inside lxml inherits lxml's lock held, and its worker hangs in its first parse.
         if only is None:
-            return BuildOptions(self.out_dir, jobs=self.jobs)
+            return BuildOptions(self.out_dir)
         return BuildOptions(self.out_dir, languages=(only.language,), only=(only.deck,),
                             retailers=(only.audience_id,) if only.audience == "retailer" else (),
                             regions=(only.audience_id,) if only.audience == "region" else ())

@@ -13,7 +13,7 @@ opens the page in headless Chromium on the Canada meeting deck, then:
 The baseline is the loop without the server: ``kitgen build`` (incremental), then LibreOffice
 started to convert the Canada deck and pdftoppm for the changed slide, as a reviewer would run them.
 
-    python tests/benchmarks/bench_serve.py [--edits 10] [--cycles 100] [--idle 30] [--jobs N]
+    python tests/benchmarks/bench_serve.py [--edits 10] [--cycles 100] [--idle 30]
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -48,7 +49,6 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=10)
     parser.add_argument("--cycles", type=int, default=100)
     parser.add_argument("--idle", type=float, default=30.0)
-    parser.add_argument("--jobs", type=int, default=None, help="passed to kitgen serve (default: its own)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kitgen-bench-serve-") as scratch:
         season = copy_season(ROOT / "decks" / "fw26", Path(scratch) / "decks" / "fw26")
@@ -82,9 +82,9 @@ def _measure(season: Path, out: Path, args, baseline: float, log_file: Path) -> 
 
     port = _free_port()
     log = open(log_file, "w", encoding="utf-8")  # noqa: SIM115 -- open while the server runs
-    jobs = ["--jobs", str(args.jobs)] if args.jobs else []
-    server = subprocess.Popen([str(KITGEN), "-v", "serve", str(season), "--out", str(out), "--port", str(port), *jobs],
-                              stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    server = subprocess.Popen([str(KITGEN), "-v", "serve", str(season), "--out", str(out), "--port", str(port)],
+                              stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                              env={**os.environ, "PYTHONFAULTHANDLER": "1"})  # a hung server dumps its threads
     driver = _browser()
     try:
         driver.get(f"http://127.0.0.1:{port}/#deck={DECK}&slide={SLIDE}")
@@ -106,7 +106,9 @@ def _measure(season: Path, out: Path, args, baseline: float, log_file: Path) -> 
                   if "cycle: " in line and "focus rendered" in line]
         print("inside the server, last cycles (from the save): " + " | ".join(phases[-3:]))
     except SystemExit:
-        print(log_file.read_text(encoding="utf-8")[-3000:])
+        os.kill(server.pid, signal.SIGABRT)  # faulthandler writes every thread's stack to the log
+        time.sleep(2)
+        print(log_file.read_text(encoding="utf-8")[-12000:])
         raise
     finally:
         driver.quit()

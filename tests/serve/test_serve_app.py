@@ -95,7 +95,7 @@ def test_without_libreoffice_the_page_gets_outlines_and_the_install_hint(project
     from generator.serve import ReviewServer, ServeOptions
 
     monkeypatch.setattr("generator.serve.render.shutil.which", lambda name: None)
-    server = ReviewServer(project.season, ServeOptions(project.out, port=0, render=True, jobs=1))
+    server = ReviewServer(project.season, ServeOptions(project.out, port=0, render=True))
     server.start()
     try:
         season = Client(server).season_when(lambda s: s["status"] == "ready" and s["renderer"]["state"] == "missing")

@@ -48,7 +48,7 @@ def browser():
 @pytest.fixture
 def server(project: Project, monkeypatch):
     monkeypatch.chdir(project.root)  # messages name files from the project folder, as for a reviewer
-    server = ReviewServer(project.season, ServeOptions(project.out, port=0, render=PICTURES, jobs=1))
+    server = ReviewServer(project.season, ServeOptions(project.out, port=0, render=PICTURES))
     server.start()
     try:
         yield server
