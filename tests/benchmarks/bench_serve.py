@@ -19,6 +19,7 @@ started to convert the Canada deck and pdftoppm for the changed slide, as a revi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import signal
@@ -106,8 +107,12 @@ def _measure(season: Path, out: Path, args, baseline: float, log_file: Path) -> 
                   if "cycle: " in line and "focus rendered" in line]
         print("inside the server, last cycles (from the save): " + " | ".join(phases[-3:]))
     except SystemExit:
+        helpers = _tree(server.pid)[1:]  # LibreOffice, in a session of its own, would outlive the aborted server
         os.kill(server.pid, signal.SIGABRT)  # faulthandler writes every thread's stack to the log
         time.sleep(2)
+        for pid in helpers:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
         print(log_file.read_text(encoding="utf-8")[-12000:])
         raise
     finally:
