@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 DEFAULT_LOCALES = {"en": "en_US", "fr": "fr_CA", "es": "es_MX"}
 Progress = Callable[[BuiltDeck], None]
+Meanwhile = Callable[[Season, DataStore], None]  # the caller's work on the loaded season while the decks build
 
 
 @dataclass
@@ -149,26 +150,39 @@ def _safe_name(name: str) -> str:
 
 def build_season(season_dir: Path, options: BuildOptions, progress: Progress | None = None,
                  on_plan: Callable[[int], None] | None = None,
-                 on_notice: Callable[[str], None] | None = None, checked: CheckedSeason | None = None) -> BuildResult:
+                 on_notice: Callable[[str], None] | None = None, checked: CheckedSeason | None = None,
+                 meanwhile: Meanwhile | None = None) -> BuildResult:
     """Return the result of building the season at ``season_dir`` into ``options.out_dir``.
 
     Specs are validated before anything renders (unless ``checked`` is the season
     already checked with ``options.strict``); files are staged and moved into
     place only when every deck is built and checked. ``on_notice`` is told what the
-    user may want to know meanwhile (the Dask dashboard's link).
+    user may want to know meanwhile (the Dask dashboard's link); ``meanwhile`` is
+    called once with the season and its data (as-of set) while worker processes
+    build the decks, so that work which needs no deck (the trackers) costs no time
+    of its own. An exception it raises fails the build: it should keep its errors.
     """
     _check_executor(options)
     started = time.perf_counter()
     # typed data files kept between builds; libraries' objects left out of collections (one costs 60 ms)
     with disk_cache(options.data_cache_dir), older_objects_frozen():
         checked = checked or check_season(season_dir, strict=options.strict)  # nothing written on errors
-        result = _build(season_dir, checked, options, progress, on_plan, on_notice)
+        result = _build(season_dir, checked, options, _Calls(progress, on_plan, on_notice, meanwhile))
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _build(season_dir: Path, checked: CheckedSeason, options: BuildOptions, progress: Progress | None,
-           on_plan: Callable[[int], None] | None, on_notice: Callable[[str], None] | None) -> BuildResult:
+@dataclass(frozen=True)
+class _Calls:
+    """What the caller of :func:`build_season` asked to be told or to have done during the build."""
+
+    progress: Progress | None = None
+    on_plan: Callable[[int], None] | None = None
+    on_notice: Callable[[str], None] | None = None
+    meanwhile: Meanwhile | None = None
+
+
+def _build(season_dir: Path, checked: CheckedSeason, options: BuildOptions, calls: _Calls) -> BuildResult:
     season = checked.season
     setup = BuilderSetup(season_dir, options.template, options.profile or _profile_for(options.template),
                          options.chart_cache_dir)
@@ -178,16 +192,18 @@ def _build(season_dir: Path, checked: CheckedSeason, options: BuildOptions, prog
                           checked.store, own_master)
     as_of = _as_of(season, builder.store, options.as_of)
     jobs = plan_jobs(season, builder, options)
-    if on_plan:
-        on_plan(len(jobs))
+    if calls.on_plan:
+        calls.on_plan(len(jobs))
     prints, state, kept = _unchanged(season, builder, jobs, options)
     if len(kept) < len(jobs):  # only a deck being built measures text: a build keeping every deck skips fontconfig
         builder.start_font_lookup()
-    pool = _executor(setup, builder, options, on_notice)
+    pool = _executor(setup, builder, options, calls.on_notice)
     result = BuildResult(options.out_dir, worker_peak_mb=pool.peak_mb, warnings=list(checked.warnings),
                          as_of=as_of, as_of_given=options.as_of is not None, season=season, store=builder.store)
     with Staging(options.out_dir) as staging:
-        built, written = _build_into(staging, pool, [j for j in jobs if j.output not in kept], progress)
+        meanwhile = (lambda: calls.meanwhile(season, builder.store)) if calls.meanwhile else None
+        todo = [j for j in jobs if j.output not in kept]
+        built, written = _build_into(staging, pool, todo, calls.progress, meanwhile)
         builder.wait_for_fonts()  # no thread outlives the build, even one that built nothing
         result.decks = [kept.get(j.output) or built[j.output] for j in jobs]
         _finish(result, options)
@@ -243,11 +259,11 @@ def _unchanged(season: Season, builder: DeckBuilder, jobs: list[DeckJob],
     return prints, state, kept
 
 
-def _build_into(staging: Staging, pool: PoolRun | ClusterRun, jobs: list[DeckJob], progress: Progress | None
-                ) -> tuple[dict[str, BuiltDeck], dict[str, tuple[int, int, str]]]:
+def _build_into(staging: Staging, pool: PoolRun | ClusterRun, jobs: list[DeckJob], progress: Progress | None,
+                meanwhile: Callable[[], None] | None) -> tuple[dict[str, BuiltDeck], dict[str, tuple[int, int, str]]]:
     """Return the decks of ``jobs`` built and staged, and each staged file's (size, mtime_ns, sha256)."""
     built, written = {}, {}
-    for deck in pool.run(jobs, progress):
+    for deck in pool.run(jobs, progress, meanwhile):
         built[deck.job.output] = deck  # staged at once: the disk works while the workers build on
         staging.write(deck.job.output, deck.data)
         written[deck.job.output] = (*staging.written(deck.job.output), deck.content_hash())

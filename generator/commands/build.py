@@ -18,6 +18,8 @@ from generator.writer import write_atomic
 
 if TYPE_CHECKING:  # the engine loads only when a build runs: an unchanged season is answered from its stamp
     from generator.build import BuildResult
+    from generator.build.pipeline import Meanwhile
+    from generator.delivery import EarlyTrackers
 
 DEFAULT_SEASON = Path("decks/fw26")
 
@@ -27,16 +29,17 @@ def _season_arg(function):
                           required=False)(function)
 
 
-def _run(season_dir: Path, options: BuildOptions) -> BuildResult:
+def _run(season_dir: Path, options: BuildOptions, meanwhile: Meanwhile | None = None) -> BuildResult:
     from generator.build import build_season
 
-    result = (_with_bar(season_dir, options) if _interactive()
-              else build_season(season_dir, options, on_notice=lambda text: click.echo(text, err=True)))
+    result = (_with_bar(season_dir, options, meanwhile) if _interactive()
+              else build_season(season_dir, options, on_notice=lambda text: click.echo(text, err=True),
+                                meanwhile=meanwhile))
     _summary(result)
     return result
 
 
-def _with_bar(season_dir: Path, options: BuildOptions) -> BuildResult:
+def _with_bar(season_dir: Path, options: BuildOptions, meanwhile: Meanwhile | None) -> BuildResult:
     """Return the build's result, showing a progress bar on the terminal meanwhile."""
     # imported here: only a terminal shows the bar, and rich costs a piped or scripted build 0.02 s
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -48,7 +51,14 @@ def _with_bar(season_dir: Path, options: BuildOptions) -> BuildResult:
         task = bar.add_task("building decks", total=None)
         return build_season(season_dir, options,
                             progress=lambda built: bar.update(task, advance=1, description=built.job.label),
-                            on_plan=lambda n: bar.update(task, total=n), on_notice=bar.console.print)
+                            on_plan=lambda n: bar.update(task, total=n), on_notice=bar.console.print,
+                            meanwhile=meanwhile)
+
+
+def _early_trackers(out: Path) -> EarlyTrackers:
+    from generator.delivery import EarlyTrackers
+
+    return EarlyTrackers(out)
 
 
 def _interactive() -> bool:
@@ -66,10 +76,11 @@ def _summary(result: BuildResult) -> None:
         click.echo(f"warning: {warning}")
 
 
-def _deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) -> DeliveryResult:
+def _deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions,
+             early: EarlyTrackers | None = None) -> DeliveryResult:
     from generator.delivery import deliver
 
-    delivered = deliver(season_dir, result, options)
+    delivered = deliver(season_dir, result, options, early)
     timings = ", ".join(f"{label} {seconds:.1f} s" for label, seconds in delivered.timings.items())
     click.echo(_delivered_line(options, delivered) + (f" ({timings})" if timings else ""))
     return delivered
@@ -178,8 +189,9 @@ def build_command(season_dir: Path, out_dir: Path | None, languages, only, regio
     if kept is not None:
         return _replay(kept, out, started)
     with stamps.Recorder(key, [season_dir], out, ignore=(options.chart_cache_dir,)) as recorder:
-        result = _run(season_dir, options)
-        delivered = _deliver(season_dir, result, delivery) if pdf or kits or report or trackers else None
+        early = _early_trackers(out) if trackers else None  # made while the decks build: no time of their own
+        result = _run(season_dir, options, early.make if early else None)
+        delivered = _deliver(season_dir, result, delivery, early) if pdf or kits or report or trackers else None
     stamp = recorder.stamp(_stamped_report(result, delivery, delivered))
     if stamp is not None:
         write_atomic(out / stamps.STAMP_FILE, stamp.to_bytes())

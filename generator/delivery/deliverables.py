@@ -4,21 +4,63 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.build import BuildResult, BuiltDeck
+from generator.data import DataStore
+from generator.errors import KitgenError
 from generator.delivery.kits import Kit, KitMaker
 from generator.delivery.options import DeliveryOptions, DeliveryResult
 from generator.delivery.pdf import ConvertedPdf, PdfJob, convert_decks, pdf_output, reuse_pdf
 from generator.delivery.report import REPORT_FILE, ReportInput, report_files
-from generator.spec import load_season
+from generator.spec import Season, load_season
 from generator.writer import Staging
+
+if TYPE_CHECKING:
+    from generator.delivery.trackers import Tracker
 
 log = logging.getLogger(__name__)
 
 
-def deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) -> DeliveryResult:
-    """Return what was delivered for the built ``result``: PDFs, kits and report, written atomically."""
+@dataclass
+class EarlyTrackers:
+    """The season's trackers, made while its decks build: they need its data, not its decks.
+
+    Give :meth:`make` to ``build_season(..., meanwhile=...)`` and this object to :func:`deliver`.
+    An error making them is kept, and raised by :func:`deliver` once the decks are in place, as
+    it would be if they were made there.
+    """
+
+    out_dir: Path
+    trackers: list[Tracker] | None = None
+    error: KitgenError | None = None
+    seconds: float = 0.0
+
+    def make(self, season: Season, store: DataStore) -> None:
+        """Make the trackers of ``season`` from ``store`` (as-of set); those unchanged in ``out_dir`` kept."""
+        from generator.delivery.trackers import make_trackers  # xlsxwriter and the checks: only when made
+
+        started = time.perf_counter()
+        try:
+            self.trackers = make_trackers(season, store, self.out_dir)
+        except KitgenError as exc:
+            self.error = exc
+        self.seconds = time.perf_counter() - started
+
+    @property
+    def made(self) -> bool:
+        """Return whether :meth:`make` ran (a build that failed before its decks never calls it)."""
+        return self.trackers is not None or self.error is not None
+
+
+def deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions,
+            early: EarlyTrackers | None = None) -> DeliveryResult:
+    """Return what was delivered for the built ``result``: PDFs, kits and report, written atomically.
+
+    The trackers are those of ``early`` when it made them during the build.
+    """
     season = result.season or load_season(season_dir)
     delivered = DeliveryResult()
     if options.pdf:
@@ -38,10 +80,7 @@ def deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) -> 
                     staging.write(kit.output, kit.data)
             delivered.kits = [k.output for k in kits]
         if options.trackers and result.store is not None:
-            # imported here: a build writing no tracker does not read what decides whether to
-            from generator.delivery.trackers import make_trackers
-
-            trackers = _timed(delivered, "trackers", lambda: make_trackers(season, result.store, result.out_dir))
+            trackers = _trackers(delivered, season, result, early)
             for tracker in trackers:
                 if not tracker.kept:  # a tracker made from unchanged inputs is already in place
                     staging.write(tracker.output, tracker.data)
@@ -54,6 +93,18 @@ def deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) -> 
                 staging.write(relative, data)
             delivered.report = REPORT_FILE
     return delivered
+
+
+def _trackers(delivered: DeliveryResult, season: Season, result: BuildResult,
+              early: EarlyTrackers | None) -> list[Tracker]:
+    if early is None or not early.made:
+        early = EarlyTrackers(result.out_dir)
+        early.make(season, result.store)
+    delivered.timings["trackers"] = early.seconds
+    log.info("trackers took %.1f s", early.seconds)
+    if early.error is not None:
+        raise early.error
+    return early.trackers
 
 
 def _pdfs(result: BuildResult, options: DeliveryOptions) -> dict[str, ConvertedPdf]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from generator.build.builder import DeckJob
@@ -69,3 +70,19 @@ def test_a_chart_that_cannot_be_drawn_names_its_deck_and_writes_nothing(tmp_path
     assert str(error.value).startswith("es/004101-partner-kit.pptx: chart ")
     assert "(line) could not be drawn: cannot convert float NaN to integer; check its data" in str(error.value)
     assert not list(out.rglob("*.pptx"))
+
+
+def test_meanwhile_runs_in_the_parent_while_the_workers_build(tmp_path: Path):
+    """The caller's own work (the trackers) overlaps the workers'; without workers it follows the decks."""
+    calls = {}
+    for jobs in (1, 2):
+        shown = []
+
+        def meanwhile(season, store, jobs=jobs, shown=shown):
+            calls[jobs] = (os.getpid(), len(shown), store.as_of.key, season.root)
+
+        options = BuildOptions(tmp_path / f"jobs{jobs}", only=("retailer-kit",),
+                               retailers=("004101", "004102", "004103"), jobs=jobs)
+        build_season(SAMPLE, options, progress=shown.append, meanwhile=meanwhile)
+    assert calls[2] == (os.getpid(), 0, "2026-12", SAMPLE.resolve())  # no deck back from a worker yet
+    assert calls[1] == (os.getpid(), 3, "2026-12", SAMPLE.resolve())

@@ -172,3 +172,23 @@ def test_a_tracker_that_fails_the_workbook_check_is_not_written(tmp_path, monkey
         f"{first}: xl/worksheets/sheet1.xml: cell C2: formula =B2/Stock!B2 refers to sheet "
         "'Stock', which the workbook does not have (sheets: Sales, Units)")
     assert not (tmp_path / "trackers").exists()
+
+
+def test_a_tracker_made_while_the_decks_build_fails_after_they_are_in_place(tmp_path, monkeypatch):
+    """Made beside the workers, a failing tracker still fails the build the way it did after it: decks kept."""
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+    from generator.delivery.trackers import workbook
+
+    broken = (Path(__file__).resolve().parents[1] / "fixtures" / "broken_workbooks" /
+              "formula_refers_to_a_missing_sheet.xlsx").read_bytes()
+    monkeypatch.setattr(workbook, "tracker_bytes", lambda *args, **kwargs: broken)
+    out = tmp_path / "out"
+    ran = CliRunner().invoke(cli, ["build", str(SEASON), "--out", str(out), "--only", "retailer-kit",
+                                   "--region", "CA", "--jobs", "2"])
+    assert ran.exit_code == 1, ran.output
+    first = tracker_jobs(load_season(SEASON))[0].output
+    assert f"{first}: xl/worksheets/sheet1.xml: cell C2: formula =B2/Stock!B2 refers to sheet" in ran.output
+    assert len(list((out / "en").glob("*.pptx"))) == 10  # the CA retailers' kits in English
+    assert not (out / "trackers").exists()
