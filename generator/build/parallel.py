@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from generator.build.builder import BuiltDeck, DeckBuilder, DeckJob
+from generator.build.heap import freeze_for_fork
 from generator.charts import ChartCache
 from generator.errors import CheckError, RenderError
 from generator.spec import load_season
@@ -133,7 +134,8 @@ class PoolRun:
         context = multiprocessing.get_context("fork" if fork else "spawn")
         _WORKER = self.local if fork else None  # inherited by forked workers, never used by the parent
         if _WORKER is not None:
-            _WORKER.warm_up()  # once, before the fork, not once per worker
+            _WORKER.warm_up(drawing=_WORKER.will_draw())  # once, before the fork, not once per worker
+        freeze_for_fork()
         try:
             with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
                                      initargs=(self.setup,)) as pool:
