@@ -78,6 +78,7 @@ class ReviewSession:
         self._focus_due = threading.Event()  # set from a change until the deck on screen is built again
         self._listeners: list[Listener] = []
         self._threads: list[threading.Thread] = []
+        self._recycling: threading.Thread | None = None  # a fresh LibreOffice starting (SlideRenderer.recycle)
 
     # ------------------------------------------------------------ running
     def start(self) -> None:
@@ -97,7 +98,7 @@ class ReviewSession:
             event.set()
         if self.renderer is not None:
             self.renderer.stop()  # a render under way fails at once instead of finishing
-        for thread in self._threads:
+        for thread in [*self._threads, *([self._recycling] if self._recycling else [])]:
             thread.join(timeout=60)
 
     def changed(self, paths: set[Path] | None = None) -> None:
@@ -278,6 +279,15 @@ class ReviewSession:
             self._wanted.clear()
             while not self._stopping.is_set() and (work := self._next_to_render()):
                 self._render(*work)
+            self._recycle_when_worn()
+
+    def _recycle_when_worn(self) -> None:
+        """Replace a LibreOffice worn by its conversions, now that nothing waits, on a thread of its own."""
+        if self.renderer is None or not self.renderer.worn or self._stopping.is_set():
+            return
+        if self._recycling is None or not self._recycling.is_alive():  # the worn one renders on meanwhile
+            self._recycling = threading.Thread(target=self.renderer.recycle, name="kitgen-recycle", daemon=True)
+            self._recycling.start()
 
     def _next_to_render(self) -> tuple[str, set[int]] | None:
         """Return the deck to render next and which of its slides.

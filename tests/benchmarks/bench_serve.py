@@ -138,7 +138,7 @@ def _edit(driver, spec: Path, number: int) -> float:
 def _error(driver, spec: Path) -> float:
     """Return seconds from saving a broken spec to its located error shown in the page (then fix it).
 
-    Saved once the server is idle: a check waits for a build under way (they share the data cache).
+    Saved once the server is idle, so that the figure is the check and the page alone.
     """
     from test_serve_browser import _text
 
@@ -160,13 +160,14 @@ def _settle(driver) -> None:
                                          "view.season.pending === 0"), 300, "an idle server")
 
 
-def _report(latencies: list[float], errors: list[float], idle: float, memory: list[dict[str, float]], baseline: float) -> None:
+def _report(latencies: list[float], errors: list[float], idle: dict[str, float], memory: list[dict[str, float]], baseline: float) -> None:
     print(f"save -> updated slide picture in the page: median {statistics.median(latencies):.2f} s, "
           f"max {max(latencies):.2f} s over {len(latencies)} edits (target <= 3 s); "
           f"baseline (kitgen build + LibreOffice + pdftoppm): {baseline:.2f} s")
     print(f"save -> located error in the page: median {statistics.median(errors):.2f} s, "
           f"max {max(errors):.2f} s over {len(errors)} (target <= 1 s)")
-    print(f"idle server CPU (with LibreOffice): {idle:.2f} % of one core")
+    print(f"idle server CPU over the idle period, % of one core: total {idle['total']:.2f} (" +
+          ", ".join(f"{name} {share:.2f}" for name, share in idle.items() if name != "total") + ")")
     for name in memory[0]:
         figures = [m.get(name, 0) for m in memory]
         print(f"resident memory every 10 edit cycles, {name} (MB): " + " ".join(f"{m:.0f}" for m in figures) +
@@ -204,23 +205,29 @@ def _tree(pid: int) -> list[int]:
     return found
 
 
-def _cpu_seconds(pids: list[int]) -> float:
+def _cpu_seconds(pids: list[int], root: int) -> dict[str, float]:
+    """Return the CPU seconds used so far by ``pids``, by program name (``root`` is kitgen)."""
     ticks = os.sysconf("SC_CLK_TCK")
-    total = 0
+    by_name: dict[str, float] = {}
     for pid in pids:
         try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])
+            name, fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)
+            seconds = (int(fields.split()[11]) + int(fields.split()[12])) / ticks
         except (OSError, IndexError, ValueError):
             continue
-    return total / ticks
+        program = "kitgen" if pid == root else name.split("(", 1)[1]
+        by_name[program] = by_name.get(program, 0.0) + seconds
+    return by_name
 
 
-def _cpu_percent(pid: int, seconds: float) -> float:
+def _cpu_percent(pid: int, seconds: float) -> dict[str, float]:
+    """Return the CPU used over ``seconds`` by the server and its children, per program and in total (% of a core)."""
     pids = _tree(pid)
-    before = _cpu_seconds(pids)
+    before = _cpu_seconds(pids, pid)
     time.sleep(seconds)
-    return 100 * (_cpu_seconds(pids) - before) / seconds
+    after = _cpu_seconds(pids, pid)
+    used = {name: 100 * (after[name] - before.get(name, 0.0)) / seconds for name in after}
+    return {**used, "total": sum(used.values())}
 
 
 def _rss_mb(pid: int) -> dict[str, float]:
