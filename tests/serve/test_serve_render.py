@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import threading
 from io import BytesIO
 from pathlib import Path
@@ -12,13 +11,25 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
+from generator.errors import RenderError
 from generator.serve import render
 from generator.serve.render import SlideRenderer
 from generator.serve.session import ReviewSession
 
+
+def _can_render() -> bool:
+    """Return True when LibreOffice, a Python with its uno bridge, and pdftoppm are all here."""
+    if shutil.which("soffice") is None or shutil.which("pdftoppm") is None:
+        return False
+    try:
+        render._uno_python()
+    except RenderError:
+        return False
+    return True
+
+
 needs_libreoffice = pytest.mark.skipif(
-    shutil.which("soffice") is None or shutil.which("pdftoppm") is None
-    or subprocess.run(["/usr/bin/python3", "-c", "import uno"], capture_output=True).returncode != 0,
+    not _can_render(),
     reason="needs LibreOffice, its Python bridge and poppler: apt-get install -y libreoffice-impress python3-uno "
            "poppler-utils")
 
