@@ -117,18 +117,11 @@ class PoolRun:
     def __post_init__(self) -> None:
         self.peak_mb: dict[int, float] = {}
 
-    def run(self, jobs: list[DeckJob], progress: Callable[[BuiltDeck], None] | None = None,
-            meanwhile: Callable[[], None] | None = None) -> Iterator[BuiltDeck]:
-        """Yield the built deck of every job, in job order; call ``meanwhile`` while workers build them.
-
-        ``meanwhile`` runs in this process, on this thread, once the workers are forked (a thread
-        running at a fork could leave a lock held in the worker); without workers, after the decks.
-        """
+    def run(self, jobs: list[DeckJob], progress: Callable[[BuiltDeck], None] | None = None) -> Iterator[BuiltDeck]:
+        """Yield the built deck of every job, in job order."""
         global _WORKER
         if self.workers <= 1 or len(jobs) <= 1:
             yield from self._run_here(jobs, progress)
-            if meanwhile:
-                meanwhile()
             return
         fork = sys.platform.startswith("linux")
         context = multiprocessing.get_context("fork" if fork else "spawn")
@@ -140,8 +133,6 @@ class PoolRun:
             with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
                                      initargs=(self.setup,)) as pool:
                 results = pool.map(_build_chunk, chunks(jobs, self.workers))  # every worker forked here
-                if meanwhile:
-                    meanwhile()  # the parent's own work overlaps the workers' instead of following it
                 for decks, pid, peak in results:
                     self.peak_mb[pid] = max(peak, self.peak_mb.get(pid, 0.0))
                     for deck in decks:

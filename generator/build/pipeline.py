@@ -37,7 +37,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 DEFAULT_LOCALES = {"en": "en_US", "fr": "fr_CA", "es": "es_MX"}
 Progress = Callable[[BuiltDeck], None]
-Meanwhile = Callable[[Season, DataStore], None]  # the caller's work on the loaded season while the decks build
+# the caller's work on the loaded season (as-of set), before any deck is built; it may leave work running
+# (in a process of its own) and return what finishes it, called once every deck is built
+Meanwhile = Callable[[Season, DataStore], Callable[[], None] | None]
 
 
 @dataclass
@@ -158,9 +160,10 @@ def build_season(season_dir: Path, options: BuildOptions, progress: Progress | N
     already checked with ``options.strict``); files are staged and moved into
     place only when every deck is built and checked. ``on_notice`` is told what the
     user may want to know meanwhile (the Dask dashboard's link); ``meanwhile`` is
-    called once with the season and its data (as-of set) while worker processes
-    build the decks, so that work which needs no deck (the trackers) costs no time
-    of its own. An exception it raises fails the build: it should keep its errors.
+    called once with the season and its data (as-of set) before any deck is built, for
+    work that needs no deck (the trackers): what it returns, if anything, is called once
+    every deck is built, so work it left running in another process overlaps the decks.
+    An exception it raises fails the build: it should keep its errors.
     """
     _check_executor(options)
     started = time.perf_counter()
@@ -191,6 +194,7 @@ def _build(season_dir: Path, checked: CheckedSeason, options: BuildOptions, call
     builder = DeckBuilder(season, setup.template, setup.profile, ChartCache(options.chart_cache_dir),
                           checked.store, own_master)
     as_of = _as_of(season, builder.store, options.as_of)
+    finish_meanwhile = calls.meanwhile(season, builder.store) if calls.meanwhile else None
     jobs = plan_jobs(season, builder, options)
     if calls.on_plan:
         calls.on_plan(len(jobs))
@@ -201,9 +205,10 @@ def _build(season_dir: Path, checked: CheckedSeason, options: BuildOptions, call
     result = BuildResult(options.out_dir, worker_peak_mb=pool.peak_mb, warnings=list(checked.warnings),
                          as_of=as_of, as_of_given=options.as_of is not None, season=season, store=builder.store)
     with Staging(options.out_dir) as staging:
-        meanwhile = (lambda: calls.meanwhile(season, builder.store)) if calls.meanwhile else None
         todo = [j for j in jobs if j.output not in kept]
-        built, written = _build_into(staging, pool, todo, calls.progress, meanwhile)
+        built, written = _build_into(staging, pool, todo, calls.progress)
+        if finish_meanwhile:
+            finish_meanwhile()
         builder.wait_for_fonts()  # no thread outlives the build, even one that built nothing
         result.decks = [kept.get(j.output) or built[j.output] for j in jobs]
         _finish(result, options)
@@ -259,11 +264,11 @@ def _unchanged(season: Season, builder: DeckBuilder, jobs: list[DeckJob],
     return prints, state, kept
 
 
-def _build_into(staging: Staging, pool: PoolRun | ClusterRun, jobs: list[DeckJob], progress: Progress | None,
-                meanwhile: Callable[[], None] | None) -> tuple[dict[str, BuiltDeck], dict[str, tuple[int, int, str]]]:
+def _build_into(staging: Staging, pool: PoolRun | ClusterRun, jobs: list[DeckJob],
+                progress: Progress | None) -> tuple[dict[str, BuiltDeck], dict[str, tuple[int, int, str]]]:
     """Return the decks of ``jobs`` built and staged, and each staged file's (size, mtime_ns, sha256)."""
     built, written = {}, {}
-    for deck in pool.run(jobs, progress, meanwhile):
+    for deck in pool.run(jobs, progress):
         built[deck.job.output] = deck  # staged at once: the disk works while the workers build on
         staging.write(deck.job.output, deck.data)
         written[deck.job.output] = (*staging.written(deck.job.output), deck.content_hash())

@@ -55,10 +55,11 @@ def _with_bar(season_dir: Path, options: BuildOptions, meanwhile: Meanwhile | No
                             meanwhile=meanwhile)
 
 
-def _early_trackers(out: Path) -> EarlyTrackers:
+def _early_trackers(out: Path, options: BuildOptions) -> EarlyTrackers:
     from generator.delivery import EarlyTrackers
 
-    return EarlyTrackers(out)
+    # made in a process of their own when the build uses more than one anyway: --jobs 1 stays one process
+    return EarlyTrackers(out, in_child=options.jobs > 1 or options.executor == "dask")
 
 
 def _interactive() -> bool:
@@ -189,7 +190,7 @@ def build_command(season_dir: Path, out_dir: Path | None, languages, only, regio
     if kept is not None:
         return _replay(kept, out, started)
     with stamps.Recorder(key, [season_dir], out, ignore=(options.chart_cache_dir,)) as recorder:
-        early = _early_trackers(out) if trackers else None  # made while the decks build: no time of their own
+        early = _early_trackers(out, options) if trackers else None  # made while the decks build
         result = _run(season_dir, options, early.make if early else None)
         delivered = _deliver(season_dir, result, delivery, early) if pdf or kits or report or trackers else None
     stamp = recorder.stamp(_stamped_report(result, delivery, delivered))

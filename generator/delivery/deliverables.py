@@ -6,11 +6,12 @@ import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from generator.build import BuildResult, BuiltDeck
 from generator.data import DataStore
 from generator.errors import KitgenError
+from generator.delivery.forked import ForkedCall, can_fork
 from generator.delivery.kits import Kit, KitMaker
 from generator.delivery.options import DeliveryOptions, DeliveryResult
 from generator.delivery.pdf import ConvertedPdf, PdfJob, convert_decks, pdf_output, reuse_pdf
@@ -29,25 +30,48 @@ class EarlyTrackers:
     """The season's trackers, made while its decks build: they need its data, not its decks.
 
     Give :meth:`make` to ``build_season(..., meanwhile=...)`` and this object to :func:`deliver`.
-    An error making them is kept, and raised by :func:`deliver` once the decks are in place, as
-    it would be if they were made there.
+    With ``in_child`` (a build that uses more than one process anyway) they are made in a child
+    process forked as soon as the data is loaded, on the core left idle while the build plans and
+    forks its workers. An error making them is kept, and raised by :func:`deliver` once the decks
+    are in place, as it would be if they were made there.
     """
 
     out_dir: Path
+    in_child: bool = False
     trackers: list[Tracker] | None = None
     error: KitgenError | None = None
     seconds: float = 0.0
 
-    def make(self, season: Season, store: DataStore) -> None:
-        """Make the trackers of ``season`` from ``store`` (as-of set); those unchanged in ``out_dir`` kept."""
+    def make(self, season: Season, store: DataStore) -> Callable[[], None] | None:
+        """Make the trackers of ``season`` from ``store`` (as-of set), those unchanged in ``out_dir`` kept.
+
+        In a child process, return what waits for them (call it once the decks are built).
+        """
+        if not (self.in_child and can_fork()):
+            self._make_here(season, store)
+            return None
+        child = ForkedCall(lambda: self._made(season, store))
+        return lambda: self._take(child, season, store)
+
+    def _made(self, season: Season, store: DataStore) -> tuple[list[Tracker], float]:
         from generator.delivery.trackers import make_trackers  # xlsxwriter and the checks: only when made
 
         started = time.perf_counter()
+        return make_trackers(season, store, self.out_dir), time.perf_counter() - started
+
+    def _make_here(self, season: Season, store: DataStore) -> None:
         try:
-            self.trackers = make_trackers(season, store, self.out_dir)
+            self.trackers, self.seconds = self._made(season, store)
         except KitgenError as exc:
             self.error = exc
-        self.seconds = time.perf_counter() - started
+
+    def _take(self, child: ForkedCall, season: Season, store: DataStore) -> None:
+        """Take the child's trackers; when it failed, make them here (an error is then raised with all it says)."""
+        done, value = child.result()
+        if done:
+            self.trackers, self.seconds = value
+        else:
+            self._make_here(season, store)
 
     @property
     def made(self) -> bool:

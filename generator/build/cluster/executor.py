@@ -56,14 +56,8 @@ class ClusterRun:
         self.peak_mb: dict[int, float] = {}
         self.tasks = 0  # tasks sent by the last run
 
-    def run(self, jobs: list[DeckJob], progress: Callable[[BuiltDeck], None] | None = None,
-            meanwhile: Callable[[], None] | None = None) -> Iterator[BuiltDeck]:
-        """Yield the built deck of every job, as the tasks finish; then call ``meanwhile``."""
-        yield from self._run(jobs, progress)
-        if meanwhile:
-            meanwhile()
-
-    def _run(self, jobs: list[DeckJob], progress: Callable[[BuiltDeck], None] | None) -> Iterator[BuiltDeck]:
+    def run(self, jobs: list[DeckJob], progress: Callable[[BuiltDeck], None] | None = None) -> Iterator[BuiltDeck]:
+        """Yield the built deck of every job, as the tasks finish."""
         self.tasks = 0
         if not jobs:  # an incremental rebuild that keeps every deck starts no cluster and sends no task
             return
