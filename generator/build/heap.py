@@ -43,8 +43,8 @@ def freeze_for_fork() -> None:
     """Leave every object that exists now out of the collections of processes forked next (main thread only).
 
     A forked worker's collections would otherwise walk the season and data the parent loaded,
-    writing to the pages that hold them and so copying them (about 0.5 s of the workers' CPU over
-    the sample's cold build). They are unfrozen with the outer :func:`older_objects_frozen` block.
+    writing to the pages that hold them and so copying them (about 0.1 s of the workers' CPU over
+    the sample's cold build, measured). They are unfrozen with the outer :func:`older_objects_frozen` block.
     """
     if gc.get_freeze_count() and threading.current_thread() is threading.main_thread():
         gc.freeze()

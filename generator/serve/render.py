@@ -91,15 +91,18 @@ class SlideRenderer:
         try:
             fresh = self._started_office()
         except RenderError as exc:  # the worn one keeps converting; the next idle moment tries again
-            log.warning("LibreOffice not restarted: %s", exc.message)
+            if not self._stopping:  # a server stopping ends the fresh one on purpose: nothing to report
+                log.warning("LibreOffice could not be replaced by a fresh one (%s); the running one goes on",
+                            exc.message)
             return
         with self._lock:
-            worn, self._office, self.conversions = self._office, fresh, 0
+            worn, self._office, done, self.conversions = self._office, fresh, self.conversions, 0
             if self._stopping:  # stopped while the fresh one started: it goes too
                 worn, self._office = fresh, None
         if worn is not None:
             worn.stop()
-        log.info("LibreOffice restarted after its conversions in %.1f s", time.perf_counter() - started)
+        log.info("LibreOffice replaced by a fresh one after %d conversions (%.1f s)", done,
+                 time.perf_counter() - started)
 
     def _started_office(self) -> _Office:
         office = _Office(_uno_python())

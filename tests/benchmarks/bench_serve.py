@@ -211,8 +211,9 @@ def _cpu_seconds(pids: list[int], root: int) -> dict[str, float]:
     by_name: dict[str, float] = {}
     for pid in pids:
         try:
-            name, fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)
-            seconds = (int(fields.split()[11]) + int(fields.split()[12])) / ticks
+            name, rest = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)
+            fields = rest.split()
+            seconds = (int(fields[11]) + int(fields[12])) / ticks
         except (OSError, IndexError, ValueError):
             continue
         program = "kitgen" if pid == root else name.split("(", 1)[1]
