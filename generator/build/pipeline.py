@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 from generator import __version__
 from generator.build.builder import BuiltDeck, DeckBuilder, DeckJob, month_values
-from generator.data import AsOf, DataStore, coverage_findings
+from generator.data import AsOf, DataStore, check_as_of, coverage_findings
 from generator.build.heap import older_objects_frozen
 from generator.build.incremental import STATE_FILE, BuildState, Fingerprinter, charts_in_use
 from generator.build.options import BuildOptions
@@ -28,7 +28,7 @@ from generator.spec import Season
 from generator.spec.season import season_file
 from generator.spec.model import LANGUAGES, DeckDef, RegionDef
 from generator.spec.validate import did_you_mean
-from generator.validation import CheckedSeason, check_season
+from generator.validation import CheckedSeason, check_season, finding_line
 from generator.writer import Staging, json_bytes
 
 if TYPE_CHECKING:
@@ -193,7 +193,7 @@ def _build(season_dir: Path, checked: CheckedSeason, options: BuildOptions, call
     own_master = checked.master if options.template is None and options.profile is None else None
     builder = DeckBuilder(season, setup.template, setup.profile, ChartCache(options.chart_cache_dir),
                           checked.store, own_master)
-    as_of = _as_of(season, builder.store, options.as_of)
+    as_of, gaps = _as_of(season, builder.store, options.as_of)
     finish_meanwhile = calls.meanwhile(season, builder.store) if calls.meanwhile else None
     jobs = plan_jobs(season, builder, options)
     if calls.on_plan:
@@ -202,7 +202,7 @@ def _build(season_dir: Path, checked: CheckedSeason, options: BuildOptions, call
     if len(kept) < len(jobs):  # only a deck being built measures text: a build keeping every deck skips fontconfig
         builder.start_font_lookup()
     pool = _executor(setup, builder, options, calls.on_notice)
-    result = BuildResult(options.out_dir, worker_peak_mb=pool.peak_mb, warnings=list(checked.warnings),
+    result = BuildResult(options.out_dir, worker_peak_mb=pool.peak_mb, warnings=[*checked.warnings, *gaps],
                          as_of=as_of, as_of_given=options.as_of is not None, season=season, store=builder.store)
     with Staging(options.out_dir) as staging:
         todo = [j for j in jobs if j.output not in kept]
@@ -220,15 +220,20 @@ def _build(season_dir: Path, checked: CheckedSeason, options: BuildOptions, call
     return result
 
 
-def _as_of(season: Season, store: DataStore, day: dt.date | None) -> AsOf:
-    """Return the build's as-of; raise SpecError when a KPI source does not reach its month."""
+def _as_of(season: Season, store: DataStore, day: dt.date | None) -> tuple[AsOf, list[str]]:
+    """Return the build's as-of and the coverage warnings; raise when the data does not cover what it needs."""
+    if day is not None:
+        check_as_of(store, day)
     as_of = store.set_as_of(day)
+    if day is None:
+        check_as_of(store, as_of.day)
     file = season_file(season.root)
     document = next(doc for name, doc in season.documents.items() if Path(name).resolve() == file)
     findings = coverage_findings(store, document)
-    if findings:
-        raise SpecError(findings)
-    return as_of
+    errors = [f for f in findings if f.severity == "error"]
+    if errors:
+        raise SpecError(errors)
+    return as_of, [finding_line(f, error=False) for f in findings if f.severity != "error"]
 
 
 EXECUTORS = ("local", "dask")

@@ -19,7 +19,11 @@ _FACE = {"DataStore": "generator.data.bindings", "Kpis": "generator.data.kpis", 
          "DERIVED_MEASURES": "generator.data.measures",
          # the as-of month (monthly calls, trackers)
          "AsOf": "generator.data.periods", "MonthKpis": "generator.data.monthly",
-         "compute_month_kpis": "generator.data.monthly", "coverage_findings": "generator.data.monthly"}
+         "compute_month_kpis": "generator.data.monthly",
+         # every month the figures need is in the data; the as-of day fits the data and the season
+         "coverage_findings": "generator.data.coverage", "check_as_of": "generator.data.coverage",
+         # the per-door monthly figures every KPI is a sum of
+         "door_months": "generator.data.figures", "scope_months": "generator.data.figures"}
 __all__ = sorted(_FACE)
 
 __getattr__ = lazy_face(__name__, _FACE)

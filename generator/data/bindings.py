@@ -43,6 +43,7 @@ class DataStore:
         self._row_hashes: dict[str, tuple[bytes, np.ndarray]] = {}
         self.season = Window(spec.season.start, spec.season.end)
         self._as_of: AsOf | None = None
+        self._derived: dict[str, Any] = {}
 
     # ---------------------------------------------------------- the as-of month
     @property
@@ -62,6 +63,12 @@ class DataStore:
         latest = pd.to_datetime(self.frame(source)[self._date_column(source)], errors="coerce").max()
         return None if pd.isna(latest) else latest.date()
 
+    def derived(self, name: str, make: Callable[[], Any]) -> Any:
+        """Return what ``make`` computes from the sources (not the as-of), computed once per store."""
+        if name not in self._derived:
+            self._derived[name] = make()
+        return self._derived[name]
+
     # ---------------------------------------------------------- loading
     def frame(self, name: str) -> pd.DataFrame:
         """Return source ``name`` as a DataFrame (cached; callers must not mutate it)."""
@@ -80,6 +87,7 @@ class DataStore:
     def preload(self, frames: dict[str, pd.DataFrame]) -> None:
         """Use ``frames`` (typed elsewhere: by a build's client) as these sources, instead of reading their files."""
         self._frames.update(frames)
+        self._derived.clear()
 
     def _with_retailer_columns(self, name: str, frame: pd.DataFrame) -> pd.DataFrame:
         missing = {src: dst for src, dst in JOIN_COLUMNS.items() if dst not in frame.columns}

@@ -1,30 +1,29 @@
-"""Derived KPIs for a scope (a region, a retailer), referenced in specs as ``kpi.<name>``.
+"""Season KPIs of a scope (a region, a retailer), referenced in specs as ``kpi.<name>``.
 
-Definitions (season window unless said otherwise):
-- sellout / sellout_ly / sellout_growth: sell-out value, same months last year, growth.
-- sell_through: sell-out units / sell-in units.
-- stock_cover_weeks: units on hand / average weekly sell-out units of the season's last 3 months.
-- roi: incremental sell-out of activations / trade-marketing spend.
-- attainment: sell-out / sell-out target.
+Every season figure is **season to date**: from the season's first day to the as-of month's
+end (the whole season once the as-of month is its last), compared with the same months last
+year, never with the whole of last season. The per-door monthly figures and the rules for
+phasing targets and rolling stock back live in :mod:`generator.data.figures`; the definitions,
+as a reader sees them, are in the KPI glossary (``decks/KPIS.md``, made from :data:`KPI_GLOSSARY`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass, fields
 
 import numpy as np
 import pandas as pd
 
-from generator.data.bindings import DataStore, Window, in_window
-from generator.data.measures import WEEKS_PER_MONTH
-
-COVER_MONTHS = 3
+from generator.data.bindings import DataStore
+from generator.data.figures import scope_months
+from generator.data.periods import Window, month_end
 
 
 @dataclass(frozen=True)
 class Kpis:
-    """The KPI set of one scope; None where the data does not allow a value."""
+    """The KPI set of one scope, season to date; None where the data does not allow a value."""
 
     sellout: float | None = None
     sellout_ly: float | None = None
@@ -40,7 +39,9 @@ class Kpis:
     incremental_sellout: float | None = None
     roi: float | None = None
     activations: int | None = None
+    activations_running: int | None = None
     target: float | None = None
+    season_target: float | None = None
     attainment: float | None = None
     doors: int | None = None
     flagships: int | None = None
@@ -51,128 +52,92 @@ class Kpis:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
-def _div(a: float | None, b: float | None) -> float | None:
+def ratio(a: float | None, b: float | None) -> float | None:
+    """Return a / b (None when either is missing or b is zero)."""
     if a is None or b is None or b == 0 or math.isnan(b):
         return None
     return a / b
 
 
-@dataclass(frozen=True, eq=False)
-class _Rows:
-    """Rows of one source, by ascending position, summed without building a DataFrame.
-
-    A season computes thousands of scopes; numpy sums over the cached columns give the
-    same floats as ``Series.sum`` on the same rows in the same order (NaN counted as 0).
-    """
-
-    store: DataStore
-    source: str
-    positions: np.ndarray
-
-    @classmethod
-    def of(cls, store: DataStore, source: str, scope: dict[str, str]) -> "_Rows":
-        """Return the rows of ``source`` matching ``scope``."""
-        positions = store.positions(source, scope)
-        return cls(store, source, np.arange(len(store.frame(source))) if positions is None else positions)
-
-    def __len__(self) -> int:
-        return len(self.positions)
-
-    def where(self, mask: np.ndarray) -> "_Rows":
-        """Return the rows where ``mask`` (one flag per row) is set."""
-        return _Rows(self.store, self.source, self.positions[mask])
-
-    def column(self, name: str) -> np.ndarray | pd.Series:
-        """Return ``name`` on these rows: a numpy array for plain dtypes, else a Series."""
-        values = self.store.values(self.source, name)
-        if values.dtype.kind in _NUMPY_KINDS:
-            return values[self.positions]
-        return self.store.frame(self.source)[name].iloc[self.positions]
-
-    def sum(self, name: str) -> float:
-        """Return the sum of ``name`` as pandas gives it (0.0 for a missing column)."""
-        if name not in self.store.frame(self.source).columns:
-            return 0.0
-        values = self.column(name)
-        if isinstance(values, np.ndarray) and values.dtype == np.float64:
-            return float(np.nansum(values))  # what Series.sum does: NaN -> 0, then a numpy sum
-        if isinstance(values, np.ndarray) and values.dtype == np.int64:
-            return float(values.sum())
-        return float(pd.Series(values).sum())
+def growth(now: float | None, before: float | None) -> float | None:
+    """Return ``now`` against ``before`` as a growth rate (None when ``before`` is missing or zero)."""
+    share = ratio(now, before)
+    return None if share is None else share - 1
 
 
-#: dtypes kept as numpy arrays: integers, floats, booleans, datetimes
-_NUMPY_KINDS = "iufbM"
+def season_to_date(store: DataStore) -> Window:
+    """Return the season's months up to the as-of month's end (never past the season's end)."""
+    return Window(store.season.start, min(month_end(store.as_of.first), store.season.end))
+
+
+def figures_month(store: DataStore) -> dt.date:
+    """Return the month season figures end with: the as-of month, or the season's last."""
+    return min(store.as_of.first, store.season.end.replace(day=1))
 
 
 def compute_kpis(store: DataStore, scope: dict[str, str]) -> Kpis:
-    """Return the KPIs of the rows matching ``scope`` (e.g. ``{"region_id": "CA"}``)."""
-    sources = store.spec.kpis
-    values: dict[str, float | int | None] = {}
-    values.update(_sales(store, sources.sales, scope))
-    recent_units = float(values.pop("_recent_units") or 0.0)
-    if sources.stock:
-        values.update(_stock(_Rows.of(store, sources.stock, scope), recent_units))
-    if sources.trade:
-        values.update(_trade(_Rows.of(store, sources.trade, scope)))
-    if sources.targets:
-        target = _Rows.of(store, sources.targets, scope).sum("sellout_target")
-        values.update(target=target or None, attainment=_div(values.get("sellout"), target))
+    """Return the season-to-date KPIs of the doors matching ``scope`` (e.g. ``{"region_id": "CA"}``)."""
+    months = scope_months(store, scope)
+    to_date, month = season_to_date(store), figures_month(store)
+    sellout, sellout_ly = months.total("sellout_value", to_date), months.total("sellout_value", to_date.shifted(-1))
+    units_out, units_in = months.total("sellout_units", to_date), months.total("sellin_units", to_date)
+    target = months.phased_target(to_date)
+    values: dict[str, float | int | None] = {
+        "sellout": sellout, "sellout_ly": sellout_ly, "sellout_growth": growth(sellout, sellout_ly),
+        "sellout_units": units_out, "sellin": months.total("sellin_value", to_date), "sellin_units": units_in,
+        "sell_through": ratio(units_out, units_in),
+        "stock_units": months.stock_units(month), "stock_value": _stock_value(store, scope, month),
+        "stock_cover_weeks": months.cover_weeks(month),
+        "target": target, "season_target": months.target or None, "attainment": ratio(sellout, target)}
+    if store.spec.kpis.trade:
+        values.update(trade_figures(store, scope))
     values.update(_doors(store, scope))
     return Kpis(**values)
 
 
-def _window_rows(rows: _Rows, window: Window) -> _Rows:
-    dates = rows.column(rows.store.spec.sources[rows.source].date_column or "month")
-    return rows.where(np.asarray(in_window(dates, window), dtype=bool))
+def _stock_value(store: DataStore, scope: dict[str, str], month: dt.date) -> float | None:
+    """Return the value on hand at the snapshot, when the snapshot is the figures' month (it is not rolled back)."""
+    source = store.spec.kpis.stock
+    day = store.latest_day(source) if source and store.spec.sources[source].date_column else None
+    if day is None or day.replace(day=1) != month:
+        return None
+    rows = store.rows(source, {k: v for k, v in scope.items() if k in store.frame(source).columns})
+    return float(rows["value_on_hand"].sum()) if "value_on_hand" in rows.columns else None
 
 
-def _sales(store: DataStore, source: str, scope: dict[str, str]) -> dict[str, float | None]:
-    rows = _Rows.of(store, source, scope)
-    now = _window_rows(rows, store.season)
-    before = _window_rows(rows, store.season.shifted(-1))
-    sellout, sellout_ly = now.sum("sellout_value"), before.sum("sellout_value")
-    return {
-        "sellout": sellout, "sellout_ly": sellout_ly,
-        "sellout_growth": None if not sellout_ly else sellout / sellout_ly - 1,
-        "sellout_units": now.sum("sellout_units"),
-        "sellin": now.sum("sellin_value"), "sellin_units": now.sum("sellin_units"),
-        "sell_through": _div(now.sum("sellout_units"), now.sum("sellin_units")),
-        "_recent_units": _recent_units(now),
-    }
+def counted_activations(store: DataStore, rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the trade-marketing ``rows`` that count in the season's figures, and those still running.
+
+    An activation counts once it has ended: it started in the season and its ``end`` (its start
+    when the source has no end column) is on or before the as-of day, so its incremental
+    sell-out is measured whole. One that started but has not ended is running: it is counted
+    apart (``activations_running``) and in no spend, incremental sell-out or ROI.
+    """
+    source = store.spec.sources[store.spec.kpis.trade]
+    start = pd.to_datetime(rows[source.date_column or "start"])
+    end = pd.to_datetime(rows["end"]) if "end" in rows.columns else start
+    as_of = pd.Timestamp(min(store.as_of.day, store.season.end))
+    started = np.asarray((start >= pd.Timestamp(store.season.start)) & (start <= as_of), dtype=bool)
+    ended = np.asarray(end <= as_of, dtype=bool)
+    return rows[started & ended], rows[started & ~ended]
 
 
-def _recent_units(rows: _Rows) -> float:
-    column = rows.store.spec.sources[rows.source].date_column or "month"
-    cutoff = pd.Timestamp(rows.store.season.end) - pd.DateOffset(months=COVER_MONTHS)
-    after = cutoff + pd.Timedelta(days=1)  # after the cutoff day
-    dates = rows.column(column)
-    mask = dates >= (after.to_datetime64() if isinstance(dates, np.ndarray) else after)
-    return rows.where(np.asarray(mask, dtype=bool)).sum("sellout_units")
-
-
-def _stock(rows: _Rows, recent_units: float) -> dict[str, float | None]:
-    units = rows.sum("units_on_hand")
-    weekly = recent_units / (COVER_MONTHS * WEEKS_PER_MONTH)
-    return {"stock_units": units, "stock_value": rows.sum("value_on_hand"), "stock_cover_weeks": _div(units, weekly)}
-
-
-def _trade(rows: _Rows) -> dict[str, float | int | None]:
-    spend, incremental = rows.sum("spend"), rows.sum("incremental_sellout")
-    return {"trade_spend": spend, "incremental_sellout": incremental, "roi": _div(incremental, spend),
-            "activations": len(rows)}
+def trade_figures(store: DataStore, scope: dict[str, str]) -> dict[str, float | int | None]:
+    """Return spend, incremental sell-out, ROI and activation counts of the scope's ended activations."""
+    source = store.spec.kpis.trade
+    rows = store.rows(source, {k: v for k, v in scope.items() if k in store.frame(source).columns})
+    counted, running = counted_activations(store, rows)
+    spend, incremental = float(counted["spend"].sum()), float(counted["incremental_sellout"].sum())
+    return {"trade_spend": spend, "incremental_sellout": incremental, "roi": ratio(incremental, spend),
+            "activations": len(counted), "activations_running": len(running)}
 
 
 def _doors(store: DataStore, scope: dict[str, str]) -> dict[str, int]:
     source = store.spec.retailers
-    columns = store.frame(source).columns
-    rows = _Rows.of(store, source, {k: v for k, v in scope.items() if k in columns})
-    if "tier" not in columns:
+    frame = store.frame(source)
+    positions = store.positions(source, {k: v for k, v in scope.items() if k in frame.columns})
+    rows = frame if positions is None else frame.iloc[positions]
+    if "tier" not in frame.columns:
         return {"doors": len(rows), "flagships": 0, "focus_doors": 0}
-    return {"doors": len(rows), "flagships": _tier_count(rows, "flagship"), "focus_doors": _tier_count(rows, "focus")}
-
-
-def _tier_count(rows: _Rows, tier: str) -> int:
-    """Return how many of ``rows`` have ``tier`` (compared as text)."""
-    of_tier = rows.store.positions(rows.source, {"tier": tier})
-    return len(np.intersect1d(rows.positions, of_tier, assume_unique=True))
+    tiers = rows["tier"].astype(str)
+    return {"doors": len(rows), "flagships": int((tiers == "flagship").sum()), "focus_doors": int((tiers == "focus").sum())}

@@ -91,6 +91,11 @@ def collect_texts(season: Season, store: "DataStore | None" = None) -> list[Spec
     texts += _tracker_texts(season)
     texts += _data_texts(season, store)
     texts += [SpecText(word, KITGEN_FILE, None, "kitgen", "kitgen's own text on slides") for word in PROJECT_STRINGS]
+    if season.spec.trackers:
+        from generator.data.glossary import TRACKER_WORDS  # the trackers' About sheet
+
+        texts += [SpecText(word, "generator/data/glossary.py", None, "kitgen",
+                           "kitgen's own text on the About sheet of tracker workbooks") for word in TRACKER_WORDS]
     return texts
 
 

@@ -286,6 +286,11 @@ class SourceDef(Strict):
     dtypes: dict[str, Literal["str", "int", "float", "date", "bool", "period"]] = Field(default_factory=dict)
     na_values: list[str] = Field(default_factory=list, description="cell texts that mean 'no value' (NA is text unless listed)")
     date_column: str | None = Field(default=None, description="column used by 'period' filters")
+    grain: Literal["month", "day"] | None = Field(
+        default=None, description="a time series: one row per key and month (or day); every month a build needs "
+        "must be in the file (the KPI sales source is monthly unless it says day)")
+    missing_rows: Literal["report", "zero"] = Field(
+        default="report", description="a door without rows in a month the figures need: reported, or read as zero")
     translate: list[str] = Field(default_factory=list, description="text columns readers see: their values are "
                                  "translated through the catalogs (msgctxt 'source.column')")
     keep: list[str] = Field(default_factory=list, description="text columns shown as written on purpose "

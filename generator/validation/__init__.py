@@ -28,7 +28,7 @@ from generator.validation.season_refs import check_brand, check_locales, check_r
 from generator.validation.trackers import check_trackers
 from generator.validation.translations import check_translations
 
-__all__ = ["CheckedSeason", "Report", "check_season", "checked_report", "cross_check", "load_valid_season",
+__all__ = ["CheckedSeason", "Report", "check_season", "checked_report", "cross_check", "finding_line", "load_valid_season",
            "validate_path"]
 
 

@@ -6,7 +6,8 @@ import math
 
 import pytest
 
-from generator.data.kpis import COVER_MONTHS, compute_kpis
+from generator.data.figures import COVER_MONTHS
+from generator.data.kpis import compute_kpis
 from generator.data.measures import WEEKS_PER_MONTH
 
 
@@ -53,7 +54,7 @@ def test_division_by_zero_gives_none(tiny_store):
 
 def test_as_dict_lists_every_kpi(tiny_store):
     values = compute_kpis(tiny_store, {"retailer_id": "000123"}).as_dict()
-    assert values["sellout"] == 20000 and "stock_cover_weeks" in values and len(values) == 19
+    assert values["sellout"] == 20000 and "stock_cover_weeks" in values and len(values) == 21
 
 
 def test_float_measures_with_gaps_sum_like_pandas(tiny_store):

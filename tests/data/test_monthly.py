@@ -63,6 +63,6 @@ def test_as_of_beyond_the_data_is_a_located_error(tmp_path: Path):
     result = CliRunner().invoke(cli, ["build", str(SEASON), "--out", str(tmp_path), "--only", "monthly-call",
                                        "--as-of", "2027-01-31", "--no-kits", "--no-report", "--no-trackers"])
     assert result.exit_code == 1
-    assert ("sources.sales.path: source 'sales' (data/sales.csv) ends at 2026-12, before the as-of month 2027-01 "
-            "(update the data, or build an earlier month with --as-of 2026-12-31)") in result.output
+    assert result.output == ("Error: --as-of 2027-01-31 is after the last month of the sales data (2025-01 to 2026-12): "
+                             "that month would read as zero sales (pass a month's end from 2026-07-31 to 2026-12-31)\n")
     assert not list(tmp_path.rglob("*.pptx"))

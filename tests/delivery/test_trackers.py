@@ -53,10 +53,10 @@ def test_one_tracker_per_region_and_language_and_the_network(trackers):
 def test_totals_are_native_formulas_with_frozen_panes(trackers):
     out, _ = trackers
     sheet = openpyxl.load_workbook(out / "trackers" / "fr" / "CA-kpi-tracker.xlsx")["Ventes"]
-    assert sheet.freeze_panes == "C5"
+    assert sheet.freeze_panes == "D5"
     formulas = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=")]
     assert any(f.startswith("=SUMIF($A$5:$A$") for f in formulas)
-    assert any(f.startswith("=SUM(C5:") for f in formulas)
+    assert any(f.startswith("=SUM(D5:") for f in formulas)
     assert sheet.conditional_formatting
 
 
@@ -87,7 +87,7 @@ def test_libreoffice_recalculates_to_the_decks_figures(tmp_path, trackers):
     sheet = openpyxl.load_workbook(tmp_path / "lo" / "CA-kpi-tracker.xlsx", data_only=True).worksheets[0]
     total = next(row for row in sheet.iter_rows(values_only=True) if row[0] == "CA" and "Canada" in str(row[1]))
     december = compute_month_kpis(store, {"region_id": "CA"})  # what the CA monthly call shows
-    assert total[7] == pytest.approx(december.sellout)  # Jul..Dec in C..H
+    assert total[8] == pytest.approx(december.sellout)  # Jul..Dec in D..I
 
 
 def test_every_tracker_passes_the_workbook_check(trackers):

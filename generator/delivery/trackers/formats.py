@@ -24,6 +24,7 @@ class NumberFormats:
     percent: str
     number: str
     weeks: str
+    multiple: str  # a return per unit spent (trade ROI): 1.94 shows 1.94x, never "2"
     month: str
     day: str
 
@@ -49,5 +50,5 @@ def number_formats(locale: str, currency: str) -> NumberFormats:
     percent = _excel(babel.percent_formats[None].pattern.replace("#,##0", "0.0", 1), symbol)
     lcid = LCIDS.get(locale)
     prefix = f"[$-{lcid}]" if lcid else ""
-    return NumberFormats(currency=money, percent=percent, number="#,##0", weeks="0.0",
+    return NumberFormats(currency=money, percent=percent, number="#,##0", weeks="0.0", multiple='0.00"x"',
                          month=f"{prefix}mmm yyyy", day=f"{prefix}d mmm yyyy")

@@ -25,7 +25,7 @@ from generator.delivery.trackers.jobs import TrackerJob
 from generator.spec import Season
 from generator.versions import installed_version
 
-TRACKER_FORMAT = "kitgen-tracker 1"  # bump when the workbooks change without their inputs changing
+TRACKER_FORMAT = "kitgen-tracker 2"  # bump when the workbooks change without their inputs changing
 #: season.yaml keys a tracker reads besides its own entry
 SPEC_KEYS = {"season", "maison", "regions", "sources", "retailers", "kpis", "locale_dir"}
 

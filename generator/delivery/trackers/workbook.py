@@ -7,9 +7,11 @@ charts, frozen panes) and python-pptx depends on it already; openpyxl stays the 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 
 from generator.data import DataStore
+from generator.delivery.trackers.about import about_sheet, data_sheet
 from generator.delivery.trackers.families import initiatives_sheet, roi_sheet, sell_through_sheet, \
     sellout_sheet, stock_cover_sheet, units_sheet
 from generator.delivery.trackers.formats import number_formats
@@ -31,7 +33,7 @@ def tracker_bytes(season: Season, store: DataStore, data: TrackerData, job: Trac
     texts = job.tracker.texts
     audience = renderer.text(job.audience_name, {}) if job.audience_name else renderer.text(texts.network, {})
     context = {"season": {**season.spec.season.model_dump(), "name": renderer.text(season.spec.season.name, {})},
-               "as_of": store.as_of.day, "audience": audience}
+               "as_of": store.as_of.day, "audience": audience, "month": store.as_of.as_values()}
     words = lambda key: renderer.text(getattr(texts, key), context)  # noqa: E731
     formats = number_formats(job.locale, job.currency or "USD")
     if job.currency is None:  # a network tracker lists USD, CAD and MXN figures: no one symbol fits
@@ -40,6 +42,9 @@ def tracker_bytes(season: Season, store: DataStore, data: TrackerData, job: Trac
     buffer = io.BytesIO()
     sheets = Sheets.open(buffer, words, formats, regions)
     _write(sheets, store, data, job, renderer, (words("title"), words("as_of")))
+    translate = lambda text: renderer.text(text, {})  # noqa: E731
+    about_sheet(sheets, words("title"), words("as_of"), _facts(season, store, translate, comment), translate)
+    data_sheet(sheets, data)
     created = dt.datetime.combine(store.as_of.day, dt.time())
     sheets.book.set_properties({"title": words("title"), "author": season.spec.maison.name, "created": created})
     sheets.book.close()
@@ -65,4 +70,19 @@ def _write(sheets: Sheets, store: DataStore, data: TrackerData, job: TrackerJob,
         plan = store.frame(tracker.initiatives)
         plan = plan[plan["region_id"].astype(str).isin([*job.regions, "ALL"])].sort_values(["start", "name"])
         plan = renderer.data_frame(tracker.initiatives, plan)  # names in the workbook's language
-        initiatives_sheet(sheets, plan, None, store.season.start, store.season.end, title, as_of)
+        initiatives_sheet(sheets, plan, store.season.start, store.season.end, store.as_of.day, title, as_of)
+
+
+def _facts(season: Season, store: DataStore, translate, key: bytes) -> list[tuple[str, str]]:
+    """Return what the About sheet says of this workbook: as of, season, sources and the build's inputs."""
+    spec = season.spec
+    kpi_sources = [spec.kpis.sales, spec.kpis.stock, spec.kpis.targets, spec.kpis.trade, spec.retailers]
+    sources = []
+    for name in dict.fromkeys(n for n in kpi_sources if n):
+        path = season.path(spec.sources[name].path)
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12] if path.is_file() else "?"
+        sources.append(f"{name}: {spec.sources[name].path} (sha256 {digest})")
+    return [(translate("As of"), store.as_of.day.isoformat()),
+            (translate("Season"), f"{translate(spec.season.name)}: {spec.season.start} – {spec.season.end}"),
+            (translate("Sources"), "; ".join(sources)),
+            (translate("Build inputs"), key.decode("ascii", "replace"))]
