@@ -80,6 +80,7 @@ class BuiltDeck:
     chart_keys: tuple[str, ...] | None = ()  # chart cache keys of its pictures (None: not known, an old state)
     sha256: str = ""  # a kept deck's recorded hash: its bytes need not be read to know it
     origins: tuple[str, ...] = ()  # "file:line" of the spec slide behind each resolved slide (review pins)
+    holes: tuple[str, ...] = ()  # "slide N (file:line): text" of each text that showed "n/a" for a missing figure
 
     def content_hash(self) -> str:
         """Return the sha256 hex digest of the deck's bytes (the recorded one for a kept deck)."""
@@ -267,7 +268,8 @@ class DeckBuilder:
         return BuiltDeck(job, data, len(prs.slides), self.chart_count - charts_before,
                          self._roles(slides), time.perf_counter() - started, missing, phases,
                          fit_findings=findings, chart_keys=tuple(self._deck_chart_keys),
-                         origins=tuple(s.origin for s in slides))
+                         origins=tuple(s.origin for s in slides),
+                         holes=tuple(f"{where}: '{text}'" for where, text in renderer.holes))
 
     def _roles(self, slides: list[SlideContent]) -> tuple[str, ...]:
         """Return the role of every slide built, an included slide's the one its layout was matched to."""

@@ -297,6 +297,9 @@ def _finish(result: BuildResult, options: BuildOptions) -> None:
             result.missing_translations.setdefault(deck.job.language, set()).update(deck.missing_translations)
     for language, texts in sorted(result.missing_translations.items()):
         result.warnings.append(f"{len(texts)} text(s) without {language} translation fell back to English")
+    for deck in result.decks:
+        result.warnings.extend(f"{deck.job.output}, {hole}: a figure the data cannot give shows as n/a"
+                               for hole in deck.holes)
     findings = [finding for deck in result.decks for finding in deck.fit_findings]
     if findings:
         from generator.fit import by_layout  # fontTools loads only when some text did not fit

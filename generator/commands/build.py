@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+
 import os
 import sys
 import time
@@ -143,6 +146,28 @@ def _replay(report: dict, out: Path, started: float) -> None:
         click.echo(report["delivered"])
 
 
+class AsOfDay(click.ParamType):
+    """A day written YYYY-MM-DD; an impossible one (2026-02-30) is refused as such, not as a format error."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, dt.date):
+            return value
+        try:
+            year, month, day = (int(part) for part in str(value).split("-"))
+        except ValueError:
+            self.fail(f"'{value}' is not a day written YYYY-MM-DD (e.g. 2026-09-30)", param, ctx)
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            if 1 <= month <= 12:
+                last = calendar.monthrange(year, month)[1]
+                self.fail(f"{value} is not a day: {dt.date(year, month, 1):%B %Y} has {last} days "
+                          f"(the month's end is {dt.date(year, month, last)})", param, ctx)
+            self.fail(f"{value} is not a day: months run from 01 to 12", param, ctx)
+
+
 @click.command("build")
 @_season_arg
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
@@ -164,7 +189,7 @@ def _replay(report: dict, out: Path, started: float) -> None:
 @click.option("--force", is_flag=True, help="Rebuild every deck, even those whose inputs did not change.")
 @click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Chart picture cache folder (default OUT/.kitgen-cache/charts).")
-@click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), default=None,
+@click.option("--as-of", "as_of", type=AsOfDay(), default=None,
               help="Day the monthly figures look from, e.g. 2026-09-30 (default: end of the latest month in the data).")
 @click.option("--pdf", is_flag=True, help="Also write a PDF beside every deck (LibreOffice headless).")
 @click.option("--kits/--no-kits", default=True, show_default=True,
@@ -182,7 +207,7 @@ def build_command(season_dir: Path, out_dir: Path | None, languages, only, regio
     started = time.perf_counter()
     out = out_dir or Path("build") / season_dir.resolve().name
     options = BuildOptions(out, tuple(languages), tuple(only), (), tuple(regions), strict, template, profile,
-                           jobs or os.cpu_count() or 1, force, cache_dir, as_of.date() if as_of else None,
+                           jobs or os.cpu_count() or 1, force, cache_dir, as_of,
                            executor, scheduler)
     delivery = DeliveryOptions(pdf, kits, report, pdf_processes, trackers)
     key = _run_key(season_dir, options, delivery)

@@ -99,7 +99,7 @@ def coverage_findings(store: DataStore, season_doc: LoadedYaml) -> list[Finding]
         if month not in present:
             findings.append(season_doc.finding(
                 ("sources", sales, "path"), f"source '{sales}' ({store.spec.sources[sales].path}) has no row for "
-                f"{month:%Y-%m}, which {why} need(s) for the as-of month {store.as_of.key}",
+                f"{month:%Y-%m}; the as-of month {store.as_of.key} needs it for: {why}",
                 "add the month's rows (a month without sales is written as rows of zeros), or build an earlier "
                 "month with --as-of"))
     findings += _stock_findings(store, season_doc)

@@ -261,8 +261,18 @@ def _parse_numbers(values: pd.Series, source: SourceDef, excel: bool) -> pd.Seri
     return numbers.where(~negative.fillna(False), -numbers) if negative is not None else numbers
 
 
+def _refuse_non_finite(table: RawTable, column: str, values: pd.Series, numbers: pd.Series) -> None:
+    """A number too large for a float (1e309), or inf, must not become a figure: it would print as nonsense."""
+    infinite = numbers.abs() == float("inf")
+    if infinite.any():
+        row = int(infinite.idxmax())
+        raise CellError(table.location(row, column), column, f"'{values[row]}' is not a finite number",
+                        "write the figure itself, or leave the cell blank (listed in na_values) when there is none")
+
+
 def _numbers(table: RawTable, source: SourceDef, column: str, values: pd.Series, kind: str) -> pd.Series:
     numbers = _parse_numbers(values, source, table.excel)
+    _refuse_non_finite(table, column, values, numbers)
     bad = numbers.isna() & values.notna()
     if bad.any():
         row = int(bad.idxmax())
@@ -287,7 +297,7 @@ def _number_hint(raw: str, source: SourceDef) -> str | None:
         return "SAP writes negatives with a trailing minus: declare negative_trailing_minus: true"
     if "," in text and source.decimal == "." and not source.thousands:
         return "declare how the file writes numbers, e.g. decimal: ',' and thousands: '.'"
-    if text.upper() in ("NA", "N/A", "#N/A", "-", "NULL"):
+    if text.upper() in ("NA", "N/A", "#N/A", "-", "NULL", "NAN"):
         return f"if '{text}' means no value, list it in na_values"
     return None
 
@@ -334,6 +344,19 @@ def _refuse_number_like(table: RawTable, source: SourceDef, column: str, values:
         raise CellError(table.location(row, column), column, f"'{raw}' is not a number", _number_hint(raw, source))
 
 
+def _refuse_not_a_number(table: RawTable, source: SourceDef, column: str, values: pd.Series,
+                         failed: pd.Series) -> None:
+    """A numeric column with 'NaN' or 'inf' text in it must not silently turn into a text column."""
+    odd = values[failed].astype(str).str.strip().str.lower()
+    if len(odd) < len(values.dropna()) and odd.isin(_NOT_FINITE).any():
+        row = int((failed & values.astype(str).str.strip().str.lower().isin(_NOT_FINITE)).idxmax())
+        raw = values[row]
+        raise CellError(table.location(row, column), column, f"'{raw}' is not a number", _number_hint(raw, source))
+
+
+_NOT_FINITE = {"nan", "inf", "-inf", "+inf", "infinity", "-infinity"}
+
+
 def _inferred(table: RawTable, source: SourceDef, column: str, values: pd.Series) -> pd.Series:
     """Return numbers or flags when every filled cell is one; ids with leading zeros stay text."""
     filled = values.dropna()
@@ -346,8 +369,10 @@ def _inferred(table: RawTable, source: SourceDef, column: str, values: pd.Series
     if text.str.match(_LEADING_ZERO).any() or text.str.fullmatch(_SAP_PERIOD).all():
         return values  # ids keep their zeros; periods (2026.01) are not numbers
     numbers = _parse_numbers(values, source, table.excel)
+    _refuse_non_finite(table, column, values, numbers)
     failed = numbers.isna() & values.notna()
     if failed.any():
+        _refuse_not_a_number(table, source, column, values, failed)
         _refuse_number_like(table, source, column, values, failed)
         return values
     if not numbers.isna().any() and (numbers % 1 == 0).all():

@@ -30,7 +30,9 @@ from generator.errors import LocalizeError
 log = logging.getLogger(__name__)
 
 #: Text kitgen itself puts on slides; translated through the same catalogs.
-PROJECT_STRINGS = ("(continued)", "Total", "weeks", "vs last year", "Target", "Today", "No data")
+PROJECT_STRINGS = ("(continued)", "Total", "weeks", "vs last year", "Target", "Today", "No data", "n/a")
+#: The render-context name of the hook a figure the data cannot give calls (it shows as "n/a", reported).
+HOLE_HOOK = "__kitgen_hole__"
 
 #: The render-context name of the label lookup that slide text (not names or paths) passes to ``{{ }}``.
 LABEL_HOOK = "__kitgen_label__"
@@ -235,6 +237,8 @@ class TextRenderer:
         self.catalogs = catalogs
         self.labels = dict(labels or {})  # data code -> English label (season.yaml 'labels')
         self.env = _environment(loc)
+        self.where = ""  # which slide is being rendered (set by the resolve stage), for the holes' report
+        self.holes: list[tuple[str, str]] = []  # (where, spec text) of each text that showed "n/a" for a figure
 
     def text(self, source: str, context: dict[str, Any]) -> str:
         """Return ``source`` translated, its ``{{ ... }}`` filled in; a data code shows as its translated label."""
@@ -257,13 +261,20 @@ class TextRenderer:
             return source
         language = self.loc.language
         callables = {"gettext": lambda text: self.catalogs.translate(language, text),
-                     "ngettext": lambda one, many, n: self.catalogs.plural(language, one, many, n)}
+                     "ngettext": lambda one, many, n: self.catalogs.plural(language, one, many, n),
+                     HOLE_HOOK: lambda: self._hole(source)}
         try:
             return _template(self.loc, source).render({**context, **callables})
         except UndefinedError as exc:
             raise LocalizeError(f"in '{source}': {exc.message}") from exc
         except TemplateError as exc:
             raise LocalizeError(f"in '{source}': {exc}") from exc
+
+    def _hole(self, source: str) -> str:
+        """Return "n/a" in this language, and record that ``source`` lacked a figure where it is shown."""
+        if (self.where, source) not in self.holes:
+            self.holes.append((self.where, source))
+        return self.word("n/a")
 
     def value(self, expression: str, context: dict[str, Any]) -> Any:
         """Return the value of a sandboxed expression such as ``retailer.tier == 'flagship'``."""
@@ -315,9 +326,31 @@ def _expression(loc: LocaleContext, expression: str) -> Callable[..., Any]:
 
 @pass_context
 def _shown(context: Any, value: Any) -> Any:
-    """Return what ``{{ value }}`` shows: a data code in slide text shows as its label (interpolated names do not)."""
+    """Return what ``{{ value }}`` shows: a data code in slide text shows as its label (interpolated names do not).
+
+    A figure the data cannot give (None, NaN, inf) shows as "n/a" and is reported, never as a hole or "None".
+    """
+    if _missing(value):
+        return _na(context)
     label = context.get(LABEL_HOOK)
     return label(value) if label is not None and isinstance(value, str) else value
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and (math.isnan(value) or math.isinf(value)))
+
+
+def _na(context: Any) -> str:
+    hole = context.get(HOLE_HOOK)
+    return hole() if hole is not None else "n/a"
+
+
+def _figure_filter(format_figure: Callable[..., str]) -> Callable[..., str]:
+    """Return a filter that formats a figure, or gives "n/a" (reported) when the data cannot give it."""
+    @pass_context
+    def shown(context: Any, value: Any, *args: Any, **kwargs: Any) -> str:
+        return _na(context) if _missing(value) else format_figure(value, *args, **kwargs)
+    return shown
 
 
 @functools.lru_cache(maxsize=None)
@@ -326,14 +359,15 @@ def _environment(loc: LocaleContext) -> SandboxedEnvironment:
     # ngettext come from the render context so one cached environment serves every set of catalogs.
     env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False,
                                extensions=["jinja2.ext.i18n"], finalize=_shown)
-    env.filters.update({
+    env.filters.update({name: _figure_filter(figure) for name, figure in {
         "number": lambda v: format_value(v, "number", loc),
         "currency": lambda v, compact=False: format_value(v, "currency", loc, compact=compact),
         "money": lambda v: format_value(v, "currency", loc, compact=True),
         "percent": lambda v: format_value(v, "percent", loc),
         "signed_percent": lambda v: signed_percent(v, loc),
         "multiple": lambda v: format_value(v, "multiple", loc),
-        "weeks": lambda v: format_value(v, "weeks", loc),
+        "weeks": lambda v: format_value(v, "weeks", loc)}.items()})
+    env.filters.update({
         "date": lambda v, width="long": format_day(v, loc, width),
         "month": lambda v, width="wide": format_month(v, loc, width),
     })

@@ -29,6 +29,7 @@ def resolve_deck(spec: DeckSpec, ctx: DeckContext) -> list[SlideContent]:
     slides: list[SlideContent] = []
     for index, slide in enumerate(spec.slides):
         for values in _instances(slide, index, ctx):
+            ctx.renderer.where = f"slide {len(slides) + 1} ({_origin(ctx, index)})"
             slides.extend(_located(("slides", index), ctx, lambda: _resolve_slide(slide, index, ctx, values)))
     return slides
 

@@ -19,6 +19,7 @@ from generator.spec.validate import validate_document
 from generator.template import Master
 from generator.validation.context import SeasonView
 from generator.validation.codes import check_codes
+from generator.validation.coverage import check_coverage
 from generator.validation.data_refs import check_data_refs, check_source_texts
 from generator.validation.hq_refs import check_hq
 from generator.validation.names import check_names
@@ -62,6 +63,7 @@ def _checked_view(draft: SeasonDraft) -> SeasonView:
     check_data_refs(view)
     check_source_texts(view)
     check_trackers(view)
+    check_coverage(view)
     check_names(view)
     check_codes(view)
     check_hq(view)
