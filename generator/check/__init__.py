@@ -5,7 +5,8 @@ relationships, reachability), PresentationML consistency (slide list, shape ids,
 master/layout ids, notes back-links), optional ECMA-376 schema validation, a
 python-pptx reopen, and an optional LibreOffice round trip. ``check_workbook`` runs the
 same package checks on a .xlsx, then its formulas (every reference to an existing sheet
-and cells) and external links; ``ensure_clean_workbook`` raises on any problem.
+and cells, no circular reference), external links and, on request, its saved values
+against a LibreOffice recalculation; ``ensure_clean_workbook`` raises on any problem.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from generator.check import presentation, structure
 from generator.check.package import DeckPackage
 from generator.check.problem import Problem
+from generator.check.recalc import recalculation_problems
 from generator.check.render import render_problems, render_workbook_problems
 from generator.check.reopen import reopen_problems
 from generator.check.schema import schema_problems
@@ -76,10 +78,14 @@ def ensure_clean(deck: Path | bytes, *, schema: bool = True, render: bool = Fals
         raise CheckError(f"{len(problems)} problem(s) would make PowerPoint repair the deck:\n{lines}")
 
 
-def check_workbook(workbook: Path | bytes, *, label: str | None = None, render: bool = False) -> list[Problem]:
+def check_workbook(workbook: Path | bytes, *, label: str | None = None, render: bool = False,
+                   recalculate: bool = False) -> list[Problem]:
     """Return every problem found in a workbook (empty when Excel should open it cleanly, figures intact).
 
-    ``render=True`` also converts it with LibreOffice headless.
+    ``render=True`` also converts it with LibreOffice headless. ``recalculate=True`` also
+    compares its saved values with a LibreOffice recalculation (skipped without LibreOffice),
+    only when nothing else was found: a broken reference or a cycle recalculates to an
+    error already named, and the seconds a conversion takes stay out of the build's check.
     """
     shown, data = _read(workbook, "workbook")
     try:
@@ -87,6 +93,8 @@ def check_workbook(workbook: Path | bytes, *, label: str | None = None, render: 
     except _UNREADABLE as exc:
         return [not_a_workbook(label or shown, exc)]
     problems = [problem for check in PACKAGE_CHECKS for problem in check(pkg)] + list(check_workbook_package(pkg))
+    if recalculate and not problems:
+        problems += recalculation_problems(pkg, data)
     if render:
         problems += render_workbook_problems(pkg, data)
     return problems

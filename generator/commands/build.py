@@ -100,7 +100,9 @@ def _trackers(delivered: DeliveryResult) -> str:
     if not delivered.trackers:
         return ""
     kept = f" ({delivered.kept_trackers} unchanged, kept)" if delivered.kept_trackers else ""
-    return f"{len(delivered.trackers)} trackers{kept}"
+    books = [name for name in delivered.trackers if name.endswith(".xlsx")]
+    tables = len(delivered.trackers) - len(books)
+    return f"{len(books)} trackers{kept}" + (f" and {tables} CSV tables" if tables else "")
 
 
 def _run_key(season_dir: Path, options: BuildOptions, delivery: DeliveryOptions) -> dict[str, Any]:
@@ -128,7 +130,7 @@ def _stamped_report(result: BuildResult, delivery: DeliveryOptions, delivered: D
 def _all_kept(delivered: DeliveryResult) -> DeliveryResult:
     """Return ``delivered`` as a build that changed nothing delivers it: every tracker kept."""
     return DeliveryResult(delivered.pdfs, delivered.kits, delivered.report, delivered.trackers,
-                          len(delivered.trackers))
+                          len([name for name in delivered.trackers if name.endswith(".xlsx")]))
 
 
 def _replay(report: dict, out: Path, started: float) -> None:

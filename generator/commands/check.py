@@ -34,7 +34,8 @@ def check_command(ctx: click.Context, files: tuple[Path, ...], render: bool, no_
     """Check FILES (decks .pptx, workbooks .xlsx, or folders of them) for what would make Office repair them."""
     found = _expand(files)
     workbooks = [f for f in found if f.suffix.lower() in WORKBOOK_SUFFIXES]
-    problems = [p for file in found for p in (check_workbook(file, render=render) if file in workbooks else
+    problems = [p for file in found for p in (check_workbook(file, render=render, recalculate=True)
+                                              if file in workbooks else
                                               check_deck(file, schema=not no_schema, render=render))]
     for problem in problems:
         click.echo(str(problem))

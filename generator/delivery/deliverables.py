@@ -109,7 +109,7 @@ def deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions,
                 if not tracker.kept:  # a tracker made from unchanged inputs is already in place
                     staging.write(tracker.output, tracker.data)
             delivered.trackers = [t.output for t in trackers]
-            delivered.kept_trackers = sum(t.kept for t in trackers)
+            delivered.kept_trackers = sum(t.kept for t in trackers if t.output.endswith(".xlsx"))
         if options.report:
             timings = [("build", result.seconds), *delivered.timings.items()]
             given = ReportInput(result.decks, result.warnings, converted, kits, timings)

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 from pptx import Presentation
 
@@ -85,11 +86,14 @@ def _csv_field(text: str) -> str:
 def _write_season(folder: Path) -> Path:
     retailers = ["retailer_id,name,city,region_id,tier"]
     sales = ["month,retailer_id,collection,sellout_units,sellout_value"]
-    values = ["nan", "inf", "-inf", "1200", "", "900", "450"]
+    values = ["nan", "-0", "-5", "1200", "", "900", "450"]  # inf is refused when read (tests/data/test_coverage.py)
     for number, (name, value) in enumerate(zip(HOSTILE_NAMES, values)):
         rid = f"00310{number}"
         retailers.append(f"{rid},{_csv_field(name)},{_csv_field('-Laval' if number else '@Quebec')},CA,focus")
         sales.append(f"2026-08-01,{rid},Solenne,1,{value}")
+        # every month the figures read is in the data (a missing one is an error, not a silent zero)
+        sales += [f"{month},{rid},Solenne,1,100" for month in pd.date_range("2025-07-01", "2026-07-01", freq="MS")
+                  .strftime("%Y-%m-%d")]
     (folder / "retailers.csv").write_text("\n".join(retailers) + "\n", encoding="utf-8")
     (folder / "sales.csv").write_text("\n".join(sales) + "\n", encoding="utf-8")
     (folder / "season.yaml").write_text(SEASON, encoding="utf-8")

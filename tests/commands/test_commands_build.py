@@ -28,13 +28,13 @@ def test_a_build_with_nothing_changed_imports_no_writer_of_new_files(tmp_path):
     """A rebuild that keeps every deck, kit and tracker never pays for the libraries that write them."""
     first = _build(tmp_path / "out")
     assert first.returncode == 0, first.stderr
-    assert "kits, 6 trackers," in first.stdout
+    assert "kits, 6 trackers and 5 CSV tables," in first.stdout
     (tmp_path / "out" / STAMP_FILE).unlink()  # the build itself decides, deck by deck, what to keep
     checks = [f"assert {name!r} not in sys.modules, '{name} imported'" for name in NOT_FOR_A_KEPT_BUILD]
     again = _build(tmp_path / "out", *checks)
     assert again.returncode == 0, again.stderr
     assert again.stdout.startswith("Built 0 decks"), again.stdout
-    assert "6 trackers (6 unchanged, kept)" in again.stdout
+    assert "6 trackers (6 unchanged, kept) and 5 CSV tables" in again.stdout
 
 
 #: the engine: a season whose inputs and outputs are as the last build's stamp recorded never loads it
@@ -53,4 +53,4 @@ def test_a_build_with_nothing_changed_since_its_stamp_loads_no_engine(tmp_path):
     assert lines[0].startswith("Built 0 decks (16 unchanged, kept), 311 slides, 32 charts in "), lines[0]
     assert lines[0].endswith(" (nothing changed since the last build)")
     assert lines[1:] == ["As of 2026-12-31 (the latest month in the data): monthly figures are for 2026-12",
-                         "Delivered 10 kits, 6 trackers (6 unchanged, kept), report.html"]
+                         "Delivered 10 kits, 6 trackers (6 unchanged, kept) and 5 CSV tables, report.html"]

@@ -130,10 +130,10 @@ def test_a_tracker_made_from_the_same_inputs_is_kept(tmp_path):
     store = DataStore(season.spec, season.root)
     _write(tmp_path, make_trackers(season, store, tmp_path))
     again = make_trackers(season, store, tmp_path)
-    assert [(t.kept, t.data) for t in again] == [(True, b"")] * 6
+    assert [(t.kept, t.data) for t in again] == [(True, b"")] * 11  # 6 workbooks, 5 CSV tables
     (tmp_path / "trackers" / "fr" / "CA-kpi-tracker.xlsx").write_bytes(b"edited")
     store.set_as_of(dt.date(2026, 11, 30))  # another month: every tracker is written again
-    assert [t.kept for t in make_trackers(season, store, tmp_path)] == [False] * 6
+    assert [t.kept for t in make_trackers(season, store, tmp_path)] == [False] * 11
     store.set_as_of(None)
     assert [t.output for t in make_trackers(season, store, tmp_path) if not t.kept] == ["trackers/fr/CA-kpi-tracker.xlsx"]
 

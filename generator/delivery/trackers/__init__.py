@@ -1,5 +1,6 @@
 """KPI tracker workbooks: ``OUT/trackers/<language>/<region>-kpi-tracker.xlsx`` and the network's.
 
+Beside each workbook, ``trackers/<name>.csv`` holds its figures in long form (the Data sheet's rows).
 ``make_trackers(season, store, out_dir)`` returns every tracker the season declares
 (``trackers:``) for the as-of month the store answers, each checked (package structure,
 formulas, no external links); a workbook in ``out_dir`` made from the same inputs is kept
@@ -18,7 +19,7 @@ from generator.delivery.trackers.jobs import TrackerJob, tracker_jobs
 from generator.delivery.trackers.keep import TrackerKeys, is_kept
 from generator.spec import Season
 
-__all__ = ["Tracker", "TrackerJob", "make_trackers", "tracker_files", "tracker_jobs"]
+__all__ = ["Tracker", "TrackerJob", "csv_output", "make_trackers", "tracker_files", "tracker_jobs"]
 
 
 @dataclass(frozen=True)
@@ -35,10 +36,19 @@ def make_trackers(season: Season, store: DataStore, out_dir: Path | None = None)
     keys = TrackerKeys(season, store)
     jobs = [(job, keys.key(job)) for job in tracker_jobs(season)]
     kept = {job.output for job, key in jobs if out_dir is not None and is_kept(out_dir / job.output, key)}
+    tables = {csv_output(job): job for job, _ in reversed(jobs)}  # one CSV per workbook, whatever its languages
+    kept |= {name for name, job in tables.items()
+             if job.output in kept and out_dir is not None and (out_dir / name).is_file()}
     todo = [(job, key) for job, key in jobs if job.output not in kept]
-    written = _write(season, store, todo) if todo else {}
-    return [Tracker(job.output, b"", kept=True) if job.output in kept else Tracker(job.output, written[job.output])
-            for job, _ in jobs]
+    csv_todo = {name: job for name, job in tables.items() if name not in kept}
+    written = _write(season, store, todo, csv_todo) if todo or csv_todo else {}
+    outputs = [job.output for job, _ in jobs] + sorted(tables)
+    return [Tracker(name, b"", kept=True) if name in kept else Tracker(name, written[name]) for name in outputs]
+
+
+def csv_output(job: TrackerJob) -> str:
+    """Return where the long-form CSV of ``job``'s figures goes: ``trackers/<workbook name>.csv``."""
+    return f"trackers/{Path(job.output).stem}.csv"
 
 
 def tracker_files(season: Season, store: DataStore) -> dict[str, bytes]:
@@ -46,10 +56,15 @@ def tracker_files(season: Season, store: DataStore) -> dict[str, bytes]:
     return {tracker.output: tracker.data for tracker in make_trackers(season, store)}
 
 
-def _write(season: Season, store: DataStore, jobs: list[tuple[TrackerJob, str]]) -> dict[str, bytes]:
-    """Return the checked bytes of each workbook of ``jobs``; raise CheckError when one would not open cleanly."""
+def _write(season: Season, store: DataStore, jobs: list[tuple[TrackerJob, str]],
+           tables: dict[str, TrackerJob]) -> dict[str, bytes]:
+    """Return the checked bytes of each workbook of ``jobs`` and of each CSV of ``tables``.
+
+    Raise CheckError when a workbook would not open cleanly.
+    """
     # imported here: xlsxwriter, the figures and the checks cost a build that keeps every tracker for nothing
     from generator.check import ensure_clean_workbook
+    from generator.delivery.trackers.about import data_csv
     from generator.delivery.trackers.tables import network_data
     from generator.delivery.trackers.workbook import tracker_bytes
     from generator.i18n.data_text import translated_columns
@@ -62,4 +77,6 @@ def _write(season: Season, store: DataStore, jobs: list[tuple[TrackerJob, str]])
         data = tracker_bytes(season, store, network.of_regions(list(job.regions)), job, catalogs, key.encode())
         ensure_clean_workbook(data, label=job.output)
         written[job.output] = data
+    for name, job in tables.items():
+        written[name] = data_csv(network.of_regions(list(job.regions)))
     return written

@@ -60,6 +60,9 @@ def data_sheet(s: Sheets, data: TrackerData) -> None:
     table = [[*row[:3], dt.datetime.combine(row[3], dt.time()), *row[4:]] for row in rows] or [[None] * 7]
     sheet.add_table(0, 0, len(table), len(DATA_COLUMNS) - 1,
                     {"name": "kpi_data", "columns": columns, "data": table, "style": "Table Style Light 9"})
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0)
     sheet.set_column(0, 1, 11)
     sheet.set_column(2, 2, 30)
     sheet.set_column(3, 3, 12)
@@ -74,12 +77,9 @@ def about_sheet(s: Sheets, title: str, as_of_line: str, facts: list[tuple[str, s
     sheet.set_column(0, 0, 30)
     sheet.set_column(1, 1, 100)
     row = 3
-    for label, value in facts:
+    lines = [*facts, ("", ""), *((words(term), words(definition)) for term, definition in TRACKER_TERMS)]
+    for label, value in lines:
         page.text(row, 0, label, "total_text")
         page.text(row, 1, value, "wrap")
-        row += 1
-    row += 1
-    for term, definition in TRACKER_TERMS:
-        page.text(row, 0, words(term), "total_text")
-        page.text(row, 1, words(definition), "wrap")
+        sheet.set_row(row, 14 * (1 + len(value) // 95))  # a reader that does not autofit sees every line
         row += 1

@@ -231,6 +231,6 @@ def _month_band(sheet, s: Sheets, weeks: list[dt.date], first_week: int) -> None
             month = dt.datetime.combine(weeks[start].replace(day=1), dt.time())
             if index - 1 > start:
                 sheet.merge_range(HEADER_ROW - 1, first_week + start, HEADER_ROW - 1, first_week + index - 1,
-                                  "", s.styles["month"])
-            sheet.write_datetime(HEADER_ROW - 1, first_week + start, month, s.styles["month"])
+                                  "", s.styles["band"])
+            sheet.write_datetime(HEADER_ROW - 1, first_week + start, month, s.styles["band"])
             start = index

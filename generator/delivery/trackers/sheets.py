@@ -49,7 +49,10 @@ class Sheets:
         base = {"font_name": "Calibri", "font_size": 10}
         styles = {name: book.add_format({**base, **extra}) for name, extra in {
             "title": {"bold": True, "font_size": 14, "font_color": INK},
-            "header": {"bold": True, "font_color": "#FFFFFF", "bg_color": INK, "text_wrap": True, "valign": "top"},
+            "header": {"bold": True, "font_color": "#FFFFFF", "bg_color": INK, "text_wrap": True, "valign": "bottom",
+                       "align": "center"},
+            "band": {"bold": True, "font_color": "#FFFFFF", "bg_color": INK, "num_format": formats.month,
+                     "align": "left"},
             "month": {"bold": True, "font_color": "#FFFFFF", "bg_color": INK, "num_format": formats.month},
             "week": {"bold": True, "font_color": "#FFFFFF", "bg_color": INK, "num_format": "d", "align": "center"},
             "as_of_week": {"bold": True, "font_color": INK, "bg_color": GOLD, "num_format": "d", "align": "center"},
@@ -77,7 +80,7 @@ class Sheets:
         sheet.fit_to_pages(1, 0)  # one page wide, as many tall as it takes
         sheet.repeat_rows(HEADER_ROW)
         sheet.repeat_columns(0, 1)
-        sheet.set_header(f"&L{_header_text(title)}&R&D")
+        sheet.set_header(f"&L{_header_text(title)} – &A&R{_header_text(as_of)}")  # &A: the sheet's name
         sheet.set_footer("&C&P / &N")
         return sheet
 
@@ -148,8 +151,9 @@ class MonthSheet(Page):
     def header(self, extra: list[str]) -> None:
         """Write the header row: region, retailer, currency, the months (as dates), then ``extra`` columns."""
         s, sheet = self.sheets, self.sheet
-        for col, key in enumerate(("region", "retailer", "currency")):
-            sheet.write_string(HEADER_ROW, col, s.words(key), s.styles["header"])
+        for col, key in enumerate(("region", "retailer", "currency")):  # amounts only have a currency
+            sheet.write_string(HEADER_ROW, col, s.words(key) if col < 2 or self.kind == "currency" else "",
+                               s.styles["header"])
         for offset, month in enumerate(self.data.months):
             sheet.write_datetime(HEADER_ROW, FIRST_MONTH_COL + offset, dt.datetime.combine(month, dt.time()),
                                  s.styles["month"])
@@ -169,7 +173,7 @@ class MonthSheet(Page):
             row = FIRST_ROW + index
             self.text(row, 0, retailer.region_id)
             self.text(row, 1, retailer.name)
-            self.text(row, 2, retailer.currency)
+            self.text(row, 2, retailer.currency if self.kind == "currency" else "")
             for offset in range(len(self.data.months)):
                 col = FIRST_MONTH_COL + offset
                 if cell is not None:
@@ -190,7 +194,7 @@ class MonthSheet(Page):
             self.text(row, 0, region, "total_text")
             self.text(row, 1, f"{self.sheets.words('total')} {self.sheets.region_names.get(region, region)}",
                       "total_text")
-            self.text(row, 2, currencies[region], "total_text")
+            self.text(row, 2, currencies[region] if self.kind == "currency" else "", "total_text")
             for col in range(FIRST_MONTH_COL, self.total_col):
                 text, value = cell(row, col, region)
                 if text is None:
@@ -225,8 +229,8 @@ class MonthSheet(Page):
 
     def line_chart(self, title: str) -> None:
         """Insert a native line chart of every region total row across the months."""
-        if not self.data.months:
-            return
+        if not self.data.months or self.data.retailers["currency"].nunique() > 1:
+            return  # regions in different currencies on one axis would flatten all but the largest
         chart = self.sheets.book.add_chart({"type": "line"})
         name = quote_sheet(self.sheet.name)
         for region, row in self.region_rows.items():
