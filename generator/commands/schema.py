@@ -12,19 +12,25 @@ from generator.writer import write_atomic
 
 DEFAULT_OUT = Path("decks/kitgen.schema.json")
 DEFAULT_REFERENCE = Path("decks/REFERENCE.md")
+DEFAULT_KPIS = Path("decks/KPIS.md")
 
 
 @click.command("schema")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help=f"Where to write it; '-' prints it. [default: {DEFAULT_OUT}, or {DEFAULT_REFERENCE} with --reference]")
 @click.option("--reference", is_flag=True, help="Write the key reference page (Markdown) instead of the JSON Schema.")
-def schema_command(out: Path | None, reference: bool) -> None:
+@click.option("--kpis", is_flag=True, help=f"Write the KPI glossary page (Markdown, default {DEFAULT_KPIS}).")
+def schema_command(out: Path | None, reference: bool, kpis: bool) -> None:
     """Write the JSON Schema of season.yaml and deck specs (generated from the validator's models).
 
     With --reference, write the key reference page readers use: every key with its
     type, default, description and an example.
     """
-    if reference:
+    if kpis:
+        from generator.data.glossary import glossary_page  # the KPI definitions, from the code that computes them
+
+        text, out = glossary_page(), out or DEFAULT_KPIS
+    elif reference:
         from generator.spec.reference import spec_reference  # reads the sample specs for examples
 
         text, out = spec_reference(), out or DEFAULT_REFERENCE
