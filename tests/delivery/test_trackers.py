@@ -192,3 +192,11 @@ def test_a_tracker_made_while_the_decks_build_fails_after_they_are_in_place(tmp_
     assert f"{first}: xl/worksheets/sheet1.xml: cell C2: formula =B2/Stock!B2 refers to sheet" in ran.output
     assert len(list((out / "en").glob("*.pptx"))) == 10  # the CA retailers' kits in English
     assert not (out / "trackers").exists()
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None or not CALC.exists(), reason="LibreOffice Calc not installed")
+def test_libreoffice_recalculates_every_formula_to_its_saved_value(trackers):
+    out, _ = trackers
+    book = out / "trackers" / "fr" / "CA-kpi-tracker.xlsx"
+    assert check_workbook(book, recalculate=True) == []  # no error value, no figure that differs
