@@ -13,11 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import pandas as pd
-
 from generator.data.bindings import DataStore
-from generator.data.figures import COVER_MONTHS
-from generator.data.periods import AsOf, add_months, month_end, shift_years
+from generator.data.figures import COVER_MONTHS, figures_month, month_starts
+from generator.data.periods import add_months, month_end, shift_years
 from generator.errors import DataError, Finding
 from generator.spec.loader import LoadedYaml
 
@@ -35,44 +33,52 @@ class Span:
 
 def data_span(store: DataStore, source: str) -> Span | None:
     """Return the months ``source``'s dated rows span (None: no dated row)."""
-    dates = pd.to_datetime(store.frame(source)[store.spec.sources[source].date_column or "month"], errors="coerce")
-    dates = dates.dropna()
-    if dates.empty:
-        return None
-    return Span(dates.min().date().replace(day=1), dates.max().date().replace(day=1))
+    months = month_starts(store, source).dropna()
+    return None if months.empty else Span(months.min().date(), months.max().date())
 
 
-def check_as_of(store: DataStore, day: dt.date) -> None:
-    """Raise DataError when ``day`` cannot be the as-of day of this season and data, saying what to pass instead."""
+def check_as_of(store: DataStore, day: dt.date, named: str | None = None) -> None:
+    """Raise DataError when ``day`` cannot be the as-of day of this season and data, saying what to pass instead.
+
+    ``named``: how the message calls the day (default ``--as-of DAY``, the option that gave it).
+    """
     source = store.spec.kpis.sales
     span = data_span(store, source)
     season = store.season
     first = day.replace(day=1)
+    named = named or f"--as-of {day}"
     if span is None:
-        raise DataError(f"--as-of {day}: the sales source '{source}' has no dated row, so no month has figures")
+        raise DataError(f"{named}: the sales source '{source}' has no dated row, so no month has figures")
     latest = min(month_end(span.last), season.end)
     earliest = month_end(max(span.first, season.start.replace(day=1)))
     suggest = f"pass a month's end from {earliest} to {latest}" if earliest <= latest else "update the data"
     if first < season.start.replace(day=1):
-        raise DataError(f"--as-of {day} is before the season starts ({season.start}): its figures would be "
+        raise DataError(f"{named} is before the season starts ({season.start}): its figures would be "
                         f"blanks and zeros; the sales data covers {span} ({suggest})")
     if first > span.last:
-        raise DataError(f"--as-of {day} is after the last month of the sales data ({span}): "
+        raise DataError(f"{named} is after the last month of the sales data ({span}): "
                         f"that month would read as zero sales ({suggest})")
     if first > season.end:
-        raise DataError(f"--as-of {day} is after the season ends ({season.end}) ({suggest})")
+        raise DataError(f"{named} is after the season ends ({season.end}) ({suggest})")
     if _grain(store, source) == "month" and day != month_end(day) and day != season.end:
-        raise DataError(f"--as-of {day}: the sales data is monthly, so a day inside {day:%B %Y} would show the "
-                        f"whole month's figures as of the {day.day}th (pass the month's end: --as-of {month_end(day)})")
+        raise DataError(f"{named}: the sales data is monthly, so a day inside {day:%B %Y} would show the "
+                        f"whole month's figures as of the {_ordinal(day.day)} (pass the month's end: "
+                        f"--as-of {month_end(day)})")
+
+
+def _ordinal(number: int) -> str:
+    """Return ``number`` as an English ordinal (1st, 2nd, 3rd, 11th, 22nd)."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 def _grain(store: DataStore, source: str) -> str:
     return store.spec.sources[source].grain or "month"
 
 
-def needed_months(store: DataStore, as_of: AsOf) -> dict[dt.date, str]:
-    """Return each month the as-of figures read from the sales source, with the figures that need it."""
-    season = store.season
+def needed_months(store: DataStore) -> dict[dt.date, str]:
+    """Return each month the store's as-of figures read from the sales source, with the figures that need it."""
+    season, as_of = store.season, store.as_of
     needs: dict[dt.date, list[str]] = {}
 
     def need(first: dt.date, last: dt.date, what: str) -> None:
@@ -81,7 +87,7 @@ def needed_months(store: DataStore, as_of: AsOf) -> dict[dt.date, str]:
             needs.setdefault(month, []).append(what)
             month = add_months(month, 1)
 
-    end = min(as_of.first, season.end.replace(day=1))
+    end = figures_month(store)
     need(season.start, end, "season to date")
     need(shift_years(season.start, -1), shift_years(end, -1), "the same months last year")
     need(shift_years(season.start, -1), shift_years(season.end, -1), "last season (target phasing)")
@@ -95,7 +101,7 @@ def coverage_findings(store: DataStore, season_doc: LoadedYaml) -> list[Finding]
     findings = []
     sales = store.spec.kpis.sales
     present = _months_present(store, sales)
-    for month, why in needed_months(store, store.as_of).items():
+    for month, why in needed_months(store).items():
         if month not in present:
             findings.append(season_doc.finding(
                 ("sources", sales, "path"), f"source '{sales}' ({store.spec.sources[sales].path}) has no row for "
@@ -109,8 +115,7 @@ def coverage_findings(store: DataStore, season_doc: LoadedYaml) -> list[Finding]
 
 
 def _months_present(store: DataStore, source: str) -> set[dt.date]:
-    dates = pd.to_datetime(store.frame(source)[store.spec.sources[source].date_column or "month"], errors="coerce")
-    return {d.date() for d in dates.dropna().dt.to_period("M").dt.to_timestamp().unique()}
+    return {month.date() for month in month_starts(store, source).dropna().unique()}
 
 
 def _stock_findings(store: DataStore, season_doc: LoadedYaml) -> list[Finding]:
@@ -132,12 +137,11 @@ def _door_gaps(store: DataStore, season_doc: LoadedYaml, present: set[dt.date]) 
     """Return a warning per door that has no sales row in a season month up to the as-of month."""
     sales = store.spec.kpis.sales
     frame = store.frame(sales)
-    months = pd.to_datetime(frame[store.spec.sources[sales].date_column or "month"]).dt.to_period("M").dt.to_timestamp()
-    seen = set(zip(frame["retailer_id"].astype(str), months.dt.date))
+    seen = set(zip(frame["retailer_id"].astype(str), month_starts(store, sales).dt.date))
     retailers = store.frame(store.spec.retailers)
     regions = {r.id for r in store.spec.regions}
     doors = retailers[retailers["region_id"].astype(str).isin(regions)]
-    wanted = [m for m, why in needed_months(store, store.as_of).items() if "season to date" in why]
+    wanted = [m for m, why in needed_months(store).items() if "season to date" in why]
     findings = []
     for door in doors.itertuples(index=False):
         missing = [m for m in wanted if (str(door.retailer_id), m) not in seen]

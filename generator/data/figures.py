@@ -90,6 +90,22 @@ class ScopeMonths:
         return None if units is None or not weekly else units / weekly
 
 
+def season_to_date(store: DataStore) -> Window:
+    """Return the season's months up to the as-of month's end (never past the season's end)."""
+    return Window(store.season.start, min(month_end(store.as_of.first), store.season.end))
+
+
+def figures_month(store: DataStore) -> dt.date:
+    """Return the month season figures end with: the as-of month, or the season's last."""
+    return min(store.as_of.first, store.season.end.replace(day=1))
+
+
+def month_starts(store: DataStore, source: str) -> pd.Series:
+    """Return the first day of each row's month in ``source``'s date column (NaT where a row has no date)."""
+    dates = pd.to_datetime(store.frame(source)[store.spec.sources[source].date_column or "month"], errors="coerce")
+    return dates.dt.to_period("M").dt.to_timestamp()
+
+
 def cover_window(month: dt.date) -> Window:
     """Return the months whose sell-out stock cover at the end of ``month`` is measured against."""
     return Window(add_months(month, 1 - COVER_MONTHS), month_end(month))
@@ -134,7 +150,7 @@ def _monthly_sales(store: DataStore, ids: pd.Index) -> dict[str, pd.DataFrame]:
     """Return each sales column summed per door and month, one group-by for all."""
     name = store.spec.kpis.sales
     rows = store.frame(name)
-    month = pd.to_datetime(rows[store.spec.sources[name].date_column or "month"]).dt.to_period("M").dt.to_timestamp()
+    month = month_starts(store, name)
     present = [c for c in SALES_COLUMNS if c in rows.columns]
     summed = rows[present].astype(float).groupby([rows["retailer_id"].astype(str).rename("retailer_id"),
                                                   month.rename("month")]).sum()

@@ -4,7 +4,7 @@ Every season figure is **season to date**: from the season's first day to the as
 end (the whole season once the as-of month is its last), compared with the same months last
 year, never with the whole of last season. The per-door monthly figures and the rules for
 phasing targets and rolling stock back live in :mod:`generator.data.figures`; the definitions,
-as a reader sees them, are in the KPI glossary (``decks/KPIS.md``, made from :data:`KPI_GLOSSARY`).
+as a reader sees them, are in the KPI glossary (``decks/KPIS.md``, made by :mod:`generator.data.glossary`).
 """
 
 from __future__ import annotations
@@ -17,8 +17,7 @@ import numpy as np
 import pandas as pd
 
 from generator.data.bindings import DataStore
-from generator.data.figures import scope_months
-from generator.data.periods import Window, month_end
+from generator.data.figures import figures_month, scope_months, season_to_date
 
 
 @dataclass(frozen=True)
@@ -63,16 +62,6 @@ def growth(now: float | None, before: float | None) -> float | None:
     """Return ``now`` against ``before`` as a growth rate (None when ``before`` is missing or zero)."""
     share = ratio(now, before)
     return None if share is None else share - 1
-
-
-def season_to_date(store: DataStore) -> Window:
-    """Return the season's months up to the as-of month's end (never past the season's end)."""
-    return Window(store.season.start, min(month_end(store.as_of.first), store.season.end))
-
-
-def figures_month(store: DataStore) -> dt.date:
-    """Return the month season figures end with: the as-of month, or the season's last."""
-    return min(store.as_of.first, store.season.end.replace(day=1))
 
 
 def compute_kpis(store: DataStore, scope: dict[str, str]) -> Kpis:

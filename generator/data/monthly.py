@@ -12,7 +12,8 @@ from dataclasses import dataclass, fields
 
 from generator.data.bindings import DataStore
 from generator.data.figures import scope_months
-from generator.data.kpis import growth, season_to_date, ratio
+from generator.data.figures import season_to_date
+from generator.data.kpis import growth, ratio
 from generator.data.periods import month_window, add_months
 
 

@@ -22,10 +22,9 @@ def check_coverage(view: SeasonView) -> None:
         return  # the source itself is already reported
     store = view.store
     try:
-        check_as_of(store, store.as_of.day)
+        check_as_of(store, store.as_of.day, named=f"the latest month of the data ({store.as_of.key})")
     except DataError as exc:
-        view.add(view.season_doc.finding(("kpis", "sales"), str(exc).replace(f"--as-of {store.as_of.day}", "the "
-                                         f"latest month of the data ({store.as_of.key})", 1)))
+        view.add(view.season_doc.finding(("kpis", "sales"), str(exc)))
         return
     for finding in coverage_findings(store, view.season_doc):
         view.add(finding)

@@ -15,7 +15,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell as cell
 from generator.data.figures import COVER_MONTHS
 from generator.data.measures import WEEKS_PER_MONTH
 from generator.delivery.trackers.sheets import FIRST_MONTH_COL, FIRST_ROW, HEADER_ROW, MonthSheet, Page, Sheets, \
-    quote_sheet, ratio
+    quote_sheet, ratio, sumif_formula
 from generator.delivery.trackers.tables import TrackerData
 from generator.spec.trackers import TrackerAlerts
 
@@ -172,10 +172,7 @@ def roi_sheet(s: Sheets, data: TrackerData, title: str, as_of: str, alerts: Trac
         page.text(row, 2, currencies[region], "total_text")
         members = [FIRST_ROW + i for i, r in enumerate(data.retailers["region_id"]) if r == region]
         for col, style in ((3, "total_currency"), (4, "total_currency"), (6, "total_number")):
-            column = "ABCDEFG"[col]
-            page.formula(row, col, f'=SUMIF($A${FIRST_ROW + 1}:$A${last + 1},"{region}",'
-                                   f'{column}${FIRST_ROW + 1}:{column}${last + 1})',
-                         page.total([(m, col) for m in members]), style)
+            page.formula(row, col, sumif_formula(col, region, last), page.total([(m, col) for m in members]), style)
     for row in rows:
         style = "total_multiple" if row > last else "multiple"
         page.formula(row, 5, f'=IF(N({cell(row, 3)})=0,"",{cell(row, 4)}/{cell(row, 3)})',

@@ -208,11 +208,8 @@ class MonthSheet(Page):
 
     def sumif(self, row: int, col: int, region: str) -> tuple[str, Figure]:
         """Return the formula summing column ``col`` over the retailers of ``region``, and its value."""
-        column = xl_col_to_name(col)
-        text = (f'=SUMIF($A${FIRST_ROW + 1}:$A${self.last_row + 1},"{region}",'
-                f'{column}${FIRST_ROW + 1}:{column}${self.last_row + 1})')
         rows = [FIRST_ROW + i for i, r in enumerate(self.data.retailers["region_id"]) if r == region]
-        return text, self.total([(r, col) for r in rows])
+        return sumif_formula(col, region, self.last_row), self.total([(r, col) for r in rows])
 
     def every_row(self) -> list[int]:
         """Return the retailer rows and the region total rows."""
@@ -243,6 +240,13 @@ class MonthSheet(Page):
         chart.set_x_axis({"num_format": self.sheets.formats.month})
         chart.set_legend({"position": "bottom"})
         self.sheet.insert_chart(max(self.region_rows.values()) + 3, 1, chart, {"x_scale": 1.6, "y_scale": 1.1})
+
+
+def sumif_formula(col: int, region: str, last_row: int) -> str:
+    """Return the formula summing column ``col`` of the retailer rows (up to ``last_row``) whose region is ``region``."""
+    column = xl_col_to_name(col)
+    return (f'=SUMIF($A${FIRST_ROW + 1}:$A${last_row + 1},"{region}",'
+            f'{column}${FIRST_ROW + 1}:{column}${last_row + 1})')
 
 
 def quote_sheet(name: str) -> str:
