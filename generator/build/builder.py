@@ -317,7 +317,7 @@ class DeckBuilder:
         """Return the resolved slides of ``job``."""
         spec_file = self.season.path(self.season.deck_spec_file(job.deck))
         ctx = DeckContext(self.store, renderer, self.context(job, renderer), self.season.spec.labels,
-                          self.season.documents.get(str(spec_file)), self.season.root,
+                          self.season.document(spec_file), self.season.root,
                           repeat_records(self.store, self.assets(renderer)),
                           lambda rid: self.kpis(retailer_id=rid),
                           month_kpis_for=lambda rid: _Lazy(lambda: self.month_kpis(retailer_id=rid)))

@@ -228,7 +228,7 @@ def _as_of(season: Season, store: DataStore, day: dt.date | None) -> tuple[AsOf,
     if day is None:
         check_as_of(store, as_of.day)
     file = season_file(season.root)
-    document = next(doc for name, doc in season.documents.items() if Path(name).resolve() == file)
+    document = season.document(file)
     findings = coverage_findings(store, document)
     errors = [f for f in findings if f.severity == "error"]
     if errors:

@@ -101,8 +101,7 @@ def collect_texts(season: Season, store: "DataStore | None" = None) -> list[Spec
 
 def _document(season: Season, file: Path) -> LoadedYaml:
     """Return the loaded YAML of ``file`` (with its line marks), reusing the season's copy."""
-    found = [doc for name, doc in season.documents.items() if Path(name).resolve() == file.resolve()]
-    return found[0] if found else load_yaml(file)
+    return season.document(file) or load_yaml(file)
 
 
 def _relative(season: Season, path: Path) -> str:

@@ -29,7 +29,8 @@ def resolve_deck(spec: DeckSpec, ctx: DeckContext) -> list[SlideContent]:
     slides: list[SlideContent] = []
     for index, slide in enumerate(spec.slides):
         for values in _instances(slide, index, ctx):
-            ctx.renderer.where = f"slide {len(slides) + 1} ({_origin(ctx, index)})"
+            spec_line = _origin(ctx, index) if ctx.document else f"spec slide {index + 1}"
+            ctx.renderer.where = f"slide {len(slides) + 1} ({spec_line})"  # what a figure shown as n/a is pinned on
             slides.extend(_located(("slides", index), ctx, lambda: _resolve_slide(slide, index, ctx, values)))
     return slides
 

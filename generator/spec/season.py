@@ -26,6 +26,15 @@ class Season:
         """Return ``relative`` resolved against the season folder."""
         return (self.root / relative).resolve()
 
+    def document(self, file: Path) -> LoadedYaml | None:
+        """Return the loaded YAML (with its line marks) of ``file``, however the season's path was given.
+
+        The documents are keyed by the path the season was read with (relative for
+        ``kitgen build decks/fw26``), so keys and ``file`` are compared resolved.
+        """
+        target = file.resolve()
+        return next((doc for name, doc in self.documents.items() if Path(name).resolve() == target), None)
+
     def deck_spec_file(self, deck_name: str) -> str:
         """Return the deck spec file name of deck ``deck_name`` as the season names it."""
         own = next((d.spec for d in self.spec.decks if d.name == deck_name), None)

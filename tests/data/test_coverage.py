@@ -103,3 +103,15 @@ def test_a_figure_the_data_cannot_give_shows_as_n_a_and_is_reported(season, tmp_
     slide = Presentation(str(tmp_path / "out" / "es" / "MX-monthly-call-2026-09.pptx")).slides[1]
     texts = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
     assert "n.d." in texts and "None" not in texts
+
+
+def test_a_relative_season_path_pins_n_a_on_its_spec_line(season, tmp_path, monkeypatch):
+    """The README's own command (`kitgen build decks/fw26`) locates what it reports, as an absolute path does."""
+    targets = season / "data" / "targets.csv"
+    lines = targets.read_text("utf-8").splitlines(keepends=True)
+    targets.write_text("".join(line for line in lines if not line.startswith("MX,")), "utf-8")
+    monkeypatch.chdir(season.parents[1])
+    built = _build(Path("decks/fw26"), Path("out"), "--region", "MX", "--as-of", "2026-09-30", "--no-trackers")
+    assert built.exit_code == 0, built.output
+    assert ("warning: es/MX-monthly-call-2026-09.pptx, slide 2 (decks/fw26/decks/monthly_call.yaml:11:5): "
+            "'Objetivo del mes {{ month_kpi.target | money }}'") in built.output
