@@ -25,19 +25,20 @@ MONTH_MEASURES = {"sellout_value": ("sellout", True), "sellout_value_same_month_
 
 def data_rows(data: TrackerData) -> list[tuple]:
     """Return the tracker's figures in long form: one row per retailer, month and measure (no blank values)."""
+    figures = {measure: getattr(data, name).to_numpy(dtype=float) for measure, (name, _) in MONTH_MEASURES.items()}
+    trade = data.trade[["spend", "incremental_sellout"]].to_numpy(dtype=float)  # each read once, not per cell
     rows = []
     for index, retailer in enumerate(data.retailers.itertuples(index=False)):
         for offset, month in enumerate(data.months):
-            for measure, (name, money) in MONTH_MEASURES.items():
-                value = getattr(data, name).iloc[index, offset]
+            for measure, (_, money) in MONTH_MEASURES.items():
+                value = figures[measure][index, offset]
                 if value == value:  # NaN: the data cannot give it, so no row
                     rows.append((retailer.region_id, retailer.retailer_id, retailer.name, month, measure,
                                  float(value), retailer.currency if money else ""))
         if data.months:
-            for measure, column in (("trade_spend_to_date", "spend"), ("incremental_sellout_to_date",
-                                                                       "incremental_sellout")):
+            for column, measure in enumerate(("trade_spend_to_date", "incremental_sellout_to_date")):
                 rows.append((retailer.region_id, retailer.retailer_id, retailer.name, data.months[-1], measure,
-                             float(data.trade.iloc[index][column]), retailer.currency))
+                             float(trade[index, column]), retailer.currency))
     return rows
 
 
