@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SEASON := decks/fw26
 
-.PHONY: demo test bench venv template sample-data sample-hq brand clean
+.PHONY: demo test bench golden venv template sample-data sample-hq brand clean
 
 $(BIN)/kitgen: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ test: venv
 bench: venv
 	$(BIN)/python tests/benchmarks/bench_season.py
 	$(BIN)/python tests/benchmarks/bench_trackers.py
+
+# Rewrite the committed golden outline after a change to the decks made on purpose (review its diff).
+golden: venv
+	KITGEN_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/build/test_golden.py
 
 # Regenerate committed inputs (each is deterministic).
 template: venv

@@ -112,11 +112,12 @@ def tiny_store(tmp_path: Path, tiny_spec: SeasonSpec) -> DataStore:
 def reduced_build(tmp_path_factory):
     """Return (BuildResult, out_dir) of one reduced sample-season build shared by the end-to-end tests.
 
-    Decks: the CA market meeting (en, fr), the MX one (es) and the kit of a Quebec retailer (fr, en).
+    Decks: the CA market meeting and monthly call (en, fr), the MX ones (es) and the kit of a Quebec
+    retailer (fr, en); its outline is the golden one (``tests/golden/reduced-outline.json``).
     """
     from generator.build.pipeline import BuildOptions, build_season
 
     out = tmp_path_factory.mktemp("reduced_build")
-    options = BuildOptions(out_dir=out, regions=("CA", "MX"), only=("market-meeting", "retailer-kit"),
+    options = BuildOptions(out_dir=out, regions=("CA", "MX"), only=("market-meeting", "retailer-kit", "monthly-call"),
                            retailers=(QUEBEC_RETAILER,))
     return build_season(SAMPLE_SEASON, options), out

@@ -21,6 +21,7 @@ from generator.spec.profile import load_profile
 from generator.template import load_master
 
 EXPECTED = {"en/CA-market-meeting.pptx", "fr/CA-market-meeting.pptx", "es/MX-market-meeting.pptx",
+            "en/CA-monthly-call-2026-12.pptx", "fr/CA-monthly-call-2026-12.pptx", "es/MX-monthly-call-2026-12.pptx",
             f"fr/{QUEBEC_RETAILER}-partner-kit.pptx", f"en/{QUEBEC_RETAILER}-partner-kit.pptx"}
 ES_MONTHS = ("jul", "ago", "sep", "oct", "nov", "dic")
 FR_AMOUNT = re.compile(r"^\d[\d\u00a0]*(,\d)?\u00a0(k|M|G)?\s?\$$")
