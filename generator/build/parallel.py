@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from generator.build.builder import BuiltDeck, DeckBuilder, DeckJob
-from generator.build.heap import freeze_for_fork
 from generator.charts import ChartCache
 from generator.errors import CheckError, RenderError
 from generator.spec import load_season
@@ -128,7 +127,6 @@ class PoolRun:
         _WORKER = self.local if fork else None  # inherited by forked workers, never used by the parent
         if _WORKER is not None:
             _WORKER.warm_up(drawing=_WORKER.will_draw())  # once, before the fork, not once per worker
-        freeze_for_fork()
         try:
             with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
                                      initargs=(self.setup,)) as pool:

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from generator import __version__
 from generator.build.builder import BuiltDeck, DeckBuilder, DeckJob, month_values
 from generator.data import AsOf, DataStore, check_as_of, coverage_findings
-from generator.build.heap import older_objects_frozen
 from generator.build.incremental import STATE_FILE, BuildState, Fingerprinter, charts_in_use
 from generator.build.options import BuildOptions
 from generator.build.parallel import BuilderSetup, PoolRun
@@ -37,9 +36,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 DEFAULT_LOCALES = {"en": "en_US", "fr": "fr_CA", "es": "es_MX"}
 Progress = Callable[[BuiltDeck], None]
-# the caller's work on the loaded season (as-of set), before any deck is built; it may leave work running
-# (in a process of its own) and return what finishes it, called once every deck is built
-Meanwhile = Callable[[Season, DataStore], Callable[[], None] | None]
 
 
 @dataclass
@@ -153,24 +149,19 @@ def _safe_name(name: str) -> str:
 def build_season(season_dir: Path, options: BuildOptions, progress: Progress | None = None,
                  on_plan: Callable[[int], None] | None = None,
                  on_notice: Callable[[str], None] | None = None, checked: CheckedSeason | None = None,
-                 meanwhile: Meanwhile | None = None) -> BuildResult:
+                 ) -> BuildResult:
     """Return the result of building the season at ``season_dir`` into ``options.out_dir``.
 
     Specs are validated before anything renders (unless ``checked`` is the season
     already checked with ``options.strict``); files are staged and moved into
     place only when every deck is built and checked. ``on_notice`` is told what the
-    user may want to know meanwhile (the Dask dashboard's link); ``meanwhile`` is
-    called once with the season and its data (as-of set) before any deck is built, for
-    work that needs no deck (the trackers): what it returns, if anything, is called once
-    every deck is built, so work it left running in another process overlaps the decks.
-    An exception it raises fails the build: it should keep its errors.
+    user may want to know meanwhile (the Dask dashboard's link).
     """
     _check_executor(options)
     started = time.perf_counter()
-    # typed data files kept between builds; libraries' objects left out of collections (one costs 60 ms)
-    with disk_cache(options.data_cache_dir), older_objects_frozen():
+    with disk_cache(options.data_cache_dir):  # typed data files kept between builds
         checked = checked or check_season(season_dir, strict=options.strict)  # nothing written on errors
-        result = _build(season_dir, checked, options, _Calls(progress, on_plan, on_notice, meanwhile))
+        result = _build(season_dir, checked, options, _Calls(progress, on_plan, on_notice))
     result.seconds = time.perf_counter() - started
     return result
 
@@ -182,7 +173,6 @@ class _Calls:
     progress: Progress | None = None
     on_plan: Callable[[int], None] | None = None
     on_notice: Callable[[str], None] | None = None
-    meanwhile: Meanwhile | None = None
 
 
 def _build(season_dir: Path, checked: CheckedSeason, options: BuildOptions, calls: _Calls) -> BuildResult:
@@ -194,7 +184,6 @@ def _build(season_dir: Path, checked: CheckedSeason, options: BuildOptions, call
     builder = DeckBuilder(season, setup.template, setup.profile, ChartCache(options.chart_cache_dir),
                           checked.store, own_master)
     as_of, gaps = _as_of(season, builder.store, options.as_of)
-    finish_meanwhile = calls.meanwhile(season, builder.store) if calls.meanwhile else None
     jobs = plan_jobs(season, builder, options)
     if calls.on_plan:
         calls.on_plan(len(jobs))
@@ -207,8 +196,6 @@ def _build(season_dir: Path, checked: CheckedSeason, options: BuildOptions, call
     with Staging(options.out_dir) as staging:
         todo = [j for j in jobs if j.output not in kept]
         built, written = _build_into(staging, pool, todo, calls.progress)
-        if finish_meanwhile:
-            finish_meanwhile()
         builder.wait_for_fonts()  # no thread outlives the build, even one that built nothing
         result.decks = [kept.get(j.output) or built[j.output] for j in jobs]
         _finish(result, options)

@@ -21,8 +21,6 @@ from generator.writer import write_atomic
 
 if TYPE_CHECKING:  # the engine loads only when a build runs: an unchanged season is answered from its stamp
     from generator.build import BuildResult
-    from generator.build.pipeline import Meanwhile
-    from generator.delivery import EarlyTrackers
 
 DEFAULT_SEASON = Path("decks/fw26")
 
@@ -32,17 +30,16 @@ def _season_arg(function):
                           required=False)(function)
 
 
-def _run(season_dir: Path, options: BuildOptions, meanwhile: Meanwhile | None = None) -> BuildResult:
+def _run(season_dir: Path, options: BuildOptions) -> BuildResult:
     from generator.build import build_season
 
-    result = (_with_bar(season_dir, options, meanwhile) if _interactive()
-              else build_season(season_dir, options, on_notice=lambda text: click.echo(text, err=True),
-                                meanwhile=meanwhile))
+    result = (_with_bar(season_dir, options) if _interactive()
+              else build_season(season_dir, options, on_notice=lambda text: click.echo(text, err=True)))
     _summary(result)
     return result
 
 
-def _with_bar(season_dir: Path, options: BuildOptions, meanwhile: Meanwhile | None) -> BuildResult:
+def _with_bar(season_dir: Path, options: BuildOptions) -> BuildResult:
     """Return the build's result, showing a progress bar on the terminal meanwhile."""
     # imported here: only a terminal shows the bar, and rich costs a piped or scripted build 0.02 s
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -54,15 +51,7 @@ def _with_bar(season_dir: Path, options: BuildOptions, meanwhile: Meanwhile | No
         task = bar.add_task("building decks", total=None)
         return build_season(season_dir, options,
                             progress=lambda built: bar.update(task, advance=1, description=built.job.label),
-                            on_plan=lambda n: bar.update(task, total=n), on_notice=bar.console.print,
-                            meanwhile=meanwhile)
-
-
-def _early_trackers(out: Path, options: BuildOptions) -> EarlyTrackers:
-    from generator.delivery import EarlyTrackers
-
-    # made in a process of their own when the build uses more than one anyway: --jobs 1 stays one process
-    return EarlyTrackers(out, in_child=options.jobs > 1 or options.executor == "dask")
+                            on_plan=lambda n: bar.update(task, total=n), on_notice=bar.console.print)
 
 
 def _interactive() -> bool:
@@ -80,11 +69,10 @@ def _summary(result: BuildResult) -> None:
         click.echo(f"warning: {warning}")
 
 
-def _deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions,
-             early: EarlyTrackers | None = None) -> DeliveryResult:
+def _deliver(season_dir: Path, result: BuildResult, options: DeliveryOptions) -> DeliveryResult:
     from generator.delivery import deliver
 
-    delivered = deliver(season_dir, result, options, early)
+    delivered = deliver(season_dir, result, options)
     timings = ", ".join(f"{label} {seconds:.1f} s" for label, seconds in delivered.timings.items())
     click.echo(_delivered_line(options, delivered) + (f" ({timings})" if timings else ""))
     return delivered
@@ -217,9 +205,8 @@ def build_command(season_dir: Path, out_dir: Path | None, languages, only, regio
     if kept is not None:
         return _replay(kept, out, started)
     with stamps.Recorder(key, [season_dir], out, ignore=(options.chart_cache_dir,)) as recorder:
-        early = _early_trackers(out, options) if trackers else None  # made while the decks build
-        result = _run(season_dir, options, early.make if early else None)
-        delivered = _deliver(season_dir, result, delivery, early) if pdf or kits or report or trackers else None
+        result = _run(season_dir, options)
+        delivered = _deliver(season_dir, result, delivery) if pdf or kits or report or trackers else None
     stamp = recorder.stamp(_stamped_report(result, delivery, delivered))
     if stamp is not None:
         write_atomic(out / stamps.STAMP_FILE, stamp.to_bytes())

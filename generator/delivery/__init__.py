@@ -11,7 +11,6 @@ from generator import lazy_face
 
 _FACE = {"DeliveryOptions": "generator.delivery.options", "DeliveryResult": "generator.delivery.options",
          "deliver": "generator.delivery.deliverables",
-         "EarlyTrackers": "generator.delivery.deliverables",
          "SlideOutline": "generator.delivery.outline", "presentation_outline": "generator.delivery.outline"}
 __all__ = sorted(_FACE)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from generator.build.builder import DeckJob
@@ -70,20 +69,3 @@ def test_a_chart_that_cannot_be_drawn_names_its_deck_and_writes_nothing(tmp_path
     assert str(error.value).startswith("es/004101-partner-kit.pptx: chart ")
     assert "(line) could not be drawn: cannot convert float NaN to integer; check its data" in str(error.value)
     assert not list(out.rglob("*.pptx"))
-
-
-def test_meanwhile_starts_before_the_decks_and_its_finish_follows_them(tmp_path: Path):
-    """The caller's own work (the trackers) starts on the loaded data; what it returns is called after the decks."""
-    calls = {}
-    for jobs in (1, 2):
-        shown = []
-
-        def meanwhile(season, store, jobs=jobs, shown=shown):
-            calls[jobs] = [(os.getpid(), len(shown), store.as_of.key, season.root)]
-            return lambda: calls[jobs].append(len(shown))
-
-        options = BuildOptions(tmp_path / f"jobs{jobs}", only=("retailer-kit",),
-                               retailers=("004101", "004102", "004103"), jobs=jobs)
-        build_season(SAMPLE, options, progress=shown.append, meanwhile=meanwhile)
-    for jobs in (1, 2):
-        assert calls[jobs] == [(os.getpid(), 0, "2026-12", SAMPLE.resolve()), 3]
