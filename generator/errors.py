@@ -102,6 +102,10 @@ class LocalizeError(KitgenError):
     """A locale, catalog or text interpolation problem."""
 
 
+class MarkerError(LocalizeError):
+    """A translation of an HQ paragraph whose formatting markers (``<g1>…</g1>``, ``<x2/>``) do not match its source's."""
+
+
 class RenderError(KitgenError):
     """A chart or slide could not be rendered."""
 

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from lxml import etree
 from pptx.oxml.ns import qn
 
+from generator.errors import MarkerError
+
 _R, _RPR, _T, _PPR, _END = qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:pPr"), qn("a:endParaRPr")
 _BR, _FLD = qn("a:br"), qn("a:fld")
 #: Run attributes that carry no formatting: proofing language and spell-check state.
@@ -29,10 +31,6 @@ _NOT_FORMATTING = ("lang", "altLang", "dirty", "err", "smtClean", "smtId", "noPr
 _TOKEN = re.compile(r"<g(\d+)>|</g(\d+)>|<x(\d+)/>")
 _ESCAPE = re.compile(r"<|&(?=lt;|amp;)")
 _UNESCAPE = re.compile(r"&(lt|amp);")
-
-
-class MarkerError(ValueError):
-    """A translation whose markers do not match its source's."""
 
 
 @dataclass(frozen=True)

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from generator.errors import SpecError
+from generator.spec.base import Strict
 from generator.spec.loader import load_yaml
 from generator.spec.validate import validate_document
 
 Tier = str
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Palette(_Strict):
+class Palette(Strict):
     ink: str
     gold: str
     ivory: str
@@ -28,17 +25,17 @@ class Palette(_Strict):
     chart: list[str] = Field(min_length=1)
 
 
-class FontChoice(_Strict):
+class FontChoice(Strict):
     name: str
     fallbacks: list[str] = Field(default_factory=list)
 
 
-class Fonts(_Strict):
+class Fonts(Strict):
     heading: FontChoice
     body: FontChoice
 
 
-class Asset(_Strict):
+class Asset(Strict):
     id: str
     file: str
     kind: str
@@ -46,7 +43,7 @@ class Asset(_Strict):
     tiers: list[Tier] = Field(min_length=1)
 
 
-class Brand(_Strict):
+class Brand(Strict):
     name: str
     tagline: str = ""
     palette: Palette

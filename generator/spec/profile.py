@@ -10,10 +10,11 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from pydantic import (BaseModel, ConfigDict, Field, PositiveFloat, PrivateAttr, ValidationError, field_validator,
+from pydantic import (Field, PositiveFloat, PrivateAttr, ValidationError, field_validator,
                       model_validator)
 
 from generator.errors import Finding, Location, SpecError
+from generator.spec.base import Strict
 from generator.spec.loader import KeyPath, LoadedYaml, load_yaml
 from generator.spec.model import ROLES, Role
 
@@ -45,11 +46,7 @@ DEFAULT_MIN_BOX: dict[str, tuple[float, float]] = {
 }
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class FitSettings(_Strict):
+class FitSettings(Strict):
     """How far text may shrink to fit its box before it is an error, and the smallest box per role."""
 
     min_scale: float = Field(default=0.8, ge=0.5, le=1.0)
@@ -57,14 +54,14 @@ class FitSettings(_Strict):
     min_box: dict[Role, tuple[PositiveFloat, PositiveFloat]] = Field(default_factory=dict)
 
 
-class RoleMapping(_Strict):
+class RoleMapping(Strict):
     """One role's layout (by name) and its slots (placeholder idx or name)."""
 
     layout: str = Field(min_length=1)
     slots: dict[str, int | str] = Field(default_factory=dict)
 
 
-class TemplateProfile(_Strict):
+class TemplateProfile(Strict):
     """Return value of :func:`load_profile`: the template file and its role mappings."""
 
     template: str = Field(min_length=1)

@@ -35,10 +35,19 @@ class Season:
         target = file.resolve()
         return next((doc for name, doc in self.documents.items() if Path(name).resolve() == target), None)
 
+    def catalog_file(self, language: str) -> Path:
+        """Return the PO catalog of ``language`` in the season's locale folder (``locale/<language>.po``)."""
+        return catalog_file(self.path(self.spec.locale_dir), language)
+
     def deck_spec_file(self, deck_name: str) -> str:
         """Return the deck spec file name of deck ``deck_name`` as the season names it."""
         own = next((d.spec for d in self.spec.decks if d.name == deck_name), None)
         return own if own is not None else next(d.path for d in self.spec.hq if d.name == deck_name)
+
+
+def catalog_file(locale_dir: Path, language: str) -> Path:
+    """Return the PO catalog of ``language`` in ``locale_dir``: the one rule for ``<language>.po``."""
+    return Path(locale_dir) / f"{language}.po"
 
 
 def season_file(path: Path) -> Path:

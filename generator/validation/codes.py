@@ -15,7 +15,7 @@ from typing import Iterator
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
-from generator.i18n.catalogs import is_slide_text
+from generator.translation import is_slide_text
 from generator.spec.loader import KeyPath, LoadedYaml
 from generator.spec.model import ChartSpec, DataBinding, SlideSpec, TableSpec
 from generator.validation.context import BRAND_ASSETS, SeasonView, walk_strings

@@ -11,7 +11,8 @@ from pptx import Presentation
 from conftest import SAMPLE_SEASON
 from generator.cli import cli
 from generator.hq import carry_revised, revisions
-from generator.i18n.catalogs import coverage, extract_messages, read_catalog
+from generator.i18n import read_catalog
+from generator.translation import coverage, extract_messages
 from generator.spec.season import load_season
 from hq_helpers import sample_project
 

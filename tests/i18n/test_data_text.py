@@ -21,7 +21,8 @@ from generator.cli import cli
 from generator.data.bindings import DataStore
 from generator.data.kpis import compute_kpis
 from generator.delivery.kits import KitMaker
-from generator.i18n.catalogs import collect_texts, coverage, extract_messages, read_catalog, save_catalog
+from generator.i18n import read_catalog, save_catalog
+from generator.translation import collect_texts, coverage, extract_messages
 from generator.i18n.data_text import data_values, translated_columns
 from generator.i18n.localize import Catalogs, LocaleContext, TextRenderer
 from generator.resolve.slides import DeckContext, repeat_records, resolve_deck

@@ -135,7 +135,7 @@ def _french_season(tmp_path: Path, edits: dict[str, list[tuple[str, str]]]) -> P
 
 
 def test_errors_come_first_and_missing_translations_are_counted_per_language(tmp_path, monkeypatch):
-    from generator.i18n.catalogs import collect_texts
+    from generator.translation import collect_texts
     from generator.spec.season import load_season
 
     season = _french_season(tmp_path, {"decks/meeting.yaml": [("    title: Doors", "    titel: Doors")]})

@@ -10,15 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
-from generator.i18n.catalogs import (
-    Counts,
-    catalog_bytes,
-    collect_texts,
-    coverage,
-    extract_messages,
-    read_catalog,
-    update_catalogs,
-)
+from generator.i18n import catalog_bytes, read_catalog
+from generator.translation import Counts, collect_texts, coverage, extract_messages, update_catalogs
 from generator.i18n.localize import Catalogs, LocaleContext, TextRenderer
 from generator.spec.season import load_season
 
