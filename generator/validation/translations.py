@@ -6,6 +6,7 @@ from pathlib import Path
 
 from generator.errors import Finding, KitgenError, Location, Tally
 from generator.i18n import read_catalog
+from generator.spec.season import catalog_file
 from generator.translation import catalog_languages, catalog_path, collect_texts, message_status
 from generator.hq import MarkerError, hq_messages, markers_of, parse_marked, template_for
 from generator.validation.context import SeasonView
@@ -83,7 +84,7 @@ def _check_markers(view: SeasonView, message, translated, language: str, base: P
     try:
         parse_marked(translated.string, markers_of(message.msgid))
     except MarkerError as exc:
-        shown = base / view.spec.locale_dir / f"{language}.po"
+        shown = catalog_file(base / view.spec.locale_dir, language)
         view.add(Finding(Location(shown, translated.lineno), "", f"the '{language}' translation of "
                          f"{message.context}: {exc}",
                          "keep every <gN>...</gN> and <xN/> of the source text"))
