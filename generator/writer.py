@@ -19,14 +19,12 @@ import tempfile
 import zipfile
 from io import BytesIO
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Protocol
 
 from generator.errors import OutputError
 
 if TYPE_CHECKING:  # a command writing only small files (a run stamp) does not load python-pptx
     from pptx.presentation import Presentation
-
-    from generator.resolve.content import DeckMeta
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _APP_LEAKS = re.compile(rb"<(Company|Manager)>[^<]*</\1>|<(Company|Manager)/>")
@@ -37,7 +35,18 @@ FAST_DEFLATE = (".png",)  # kitgen's chart PNGs favour encoding speed: a fast de
 log = logging.getLogger(__name__)
 
 
-def deck_bytes(prs: Presentation, meta: DeckMeta) -> bytes:
+class DeckProperties(Protocol):
+    """The document properties a deck is written with (the resolve stage's ``DeckMeta`` is one)."""
+
+    title: str
+    author: str
+    language: str
+    subject: str
+    keywords: str
+    modified: dt.datetime
+
+
+def deck_bytes(prs: Presentation, meta: DeckProperties) -> bytes:
     """Return the deck serialized with ``meta`` as its properties, byte-for-byte reproducible."""
     _set_properties(prs, meta)
     try:
@@ -77,7 +86,7 @@ class _MemberSink:
         self.members.append((pack_uri.membername, blob))
 
 
-def _set_properties(prs: Presentation, meta: DeckMeta) -> None:
+def _set_properties(prs: Presentation, meta: DeckProperties) -> None:
     props = prs.core_properties
     props.title, props.author, props.last_modified_by = meta.title, meta.author, meta.author
     props.subject, props.keywords, props.language = meta.subject, meta.keywords, meta.language
