@@ -4,8 +4,8 @@ A fresh ``kitgen build`` or ``kitgen validate`` process spends over a second imp
 pandas, python-pptx and the spec models before it can notice that nothing changed.
 A stamp, written after a run succeeded, holds:
 
-* the run's key: the command and its options, kitgen's own files (size and time) and
-  the installed distributions, so another kitgen or library version runs again;
+* the run's key: the command and its options, through :func:`generator.cache_key.cache_key`
+  (kitgen's own files and the library versions), so other code or another library runs again;
 * the sha256 of every input: each file the run opened for reading (an audit hook sees
   every ``open`` of the process) and every file of the season folder (a new file counts);
 * the size and modification time of every output file (a deck deleted or edited runs again);
@@ -18,6 +18,7 @@ folder, master, profile and brand are all read by the main process as well.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -28,8 +29,9 @@ from pathlib import Path
 from typing import Any
 
 import generator
+from generator.cache_key import cache_key
 
-STAMP_VERSION = 1
+STAMP_VERSION = 2
 CACHE_PARTS = (".kitgen-cache", "__pycache__", ".git")  # derived files: never an input, never an output
 _PACKAGE = Path(generator.__file__).resolve().parent
 _READ_MODES = ("r", "rb", "rt", "br", "tr")
@@ -89,31 +91,31 @@ def _derived(path: Path) -> bool:
 
 
 def run_key(command: str, options: dict[str, Any]) -> dict[str, Any]:
-    """Return the key of a run: the command, its options, and what kitgen and its libraries are."""
-    return {"stamp": STAMP_VERSION, "command": command, "options": options, "python": sys.version,
-            "kitgen": _package_files(), "libraries": _distributions()}
+    """Return the key of a run: the command and its options (readable), and their cache key.
+
+    The cache key counts what kitgen and its libraries are as every other cache of kitgen does.
+    """
+    return {"stamp": STAMP_VERSION, "command": command, "options": options,
+            "key": cache_key("run", STAMP_VERSION, command, options)}
 
 
-def _package_files() -> str:
-    """Return a digest of kitgen's own files by name, size and time (a changed module runs again)."""
-    digest = hashlib.sha256()
-    for folder, dirs, files in os.walk(_PACKAGE):
-        dirs[:] = sorted(d for d in dirs if d not in CACHE_PARTS)
-        for name in sorted(files):
-            stat = os.stat(os.path.join(folder, name))
-            digest.update(f"{folder}/{name} {stat.st_size} {stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+def option_values(options: Any, exclude: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """Return every field of the dataclass ``options`` but ``exclude``, as JSON values (paths made absolute).
+
+    Taken from the fields themselves, a field added to the options later counts in a run's
+    key unless it is excluded on purpose: a forgotten one would replay a stale run.
+    """
+    return {f.name: _json_value(getattr(options, f.name)) for f in dataclasses.fields(options) if f.name not in exclude}
 
 
-def _distributions() -> list[str]:
-    """Return the installed distributions with their versions (the names of their metadata folders)."""
-    names: set[str] = set()
-    for folder in sys.path:
-        try:
-            names.update(n for n in os.listdir(folder or ".") if n.endswith((".dist-info", ".egg-info")))
-        except OSError:
-            continue
-    return sorted(names)
+def _json_value(value: Any) -> Any:
+    if isinstance(value, Path):
+        return str(value.resolve())
+    if isinstance(value, (list, tuple)):
+        return [_json_value(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)  # a date, an enum...: its text
 
 
 @dataclass

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -118,3 +120,39 @@ def test_validate_answers_an_unchanged_season_from_its_stamp(tmp_path: Path) -> 
     edited = runner.invoke(cli, ["validate", str(season)])
     assert edited.exit_code == 1 and edited.output != first.output
     assert f"{season / 'season.yaml'}:" in edited.output
+
+
+# ------------------------------------------------------------ a build's key: its option fields
+def _other_value(field: dataclasses.Field, value: object) -> object:
+    """Return a value of ``field`` other than ``value``; a field of a type not seen before fails the test."""
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, (int, str, tuple)):
+        return value + {int: 1, str: "-other", tuple: ("other",)}[type(value)]
+    if isinstance(value, Path):
+        return value / "other"
+    others = {"Path | None": Path("/elsewhere"), "str | None": "other", "dt.date | None": dt.date(2026, 9, 30)}
+    if str(field.type) not in others:
+        pytest.fail(f"option field {field.name}: give the test a value of type {field.type} to try in the stamp key")
+    return others[str(field.type)]
+
+
+@pytest.mark.parametrize("which", ["build", "delivery"])
+def test_every_option_field_counts_in_a_builds_stamp_key_unless_excluded(which: str, tmp_path: Path) -> None:
+    """A field added to the options later changes the key, unless it is excluded as changing no output."""
+    from generator.build.options import BuildOptions
+    from generator.commands.build import UNSTAMPED_BUILD, UNSTAMPED_DELIVERY, _run_key
+    from generator.delivery.options import DeliveryOptions
+
+    options = {"build": BuildOptions(tmp_path / "out"), "delivery": DeliveryOptions()}
+    excluded = {"build": UNSTAMPED_BUILD, "delivery": UNSTAMPED_DELIVERY}[which]
+    names = {f.name for f in dataclasses.fields(options[which])}
+    assert excluded <= names, f"excluded fields that no longer exist: {sorted(excluded - names)}"
+    key = _run_key(tmp_path, options["build"], options["delivery"])
+    for field in dataclasses.fields(options[which]):
+        changed = {**options, which: dataclasses.replace(options[which], **{
+            field.name: _other_value(field, getattr(options[which], field.name))})}
+        counts = _run_key(tmp_path, changed["build"], changed["delivery"]) != key
+        assert counts == (field.name not in excluded), (
+            f"{which} option {field.name} " + ("changes the stamp key but is excluded" if counts else
+                                              "changes nothing in the stamp key: a run would replay a stale result"))

@@ -1,7 +1,7 @@
 """Incremental builds: a deck whose inputs did not change is not rebuilt.
 
-Each deck gets an input fingerprint (sha256) over: the kitgen and library
-versions, season.yaml, the deck's spec file, the master and its profile, every
+Each deck gets an input fingerprint (:func:`generator.cache_key.cache_key`, so
+kitgen's code and the library versions count) over: season.yaml, the deck's spec file, the master and its profile, every
 file of the brand folder, the language's catalog, the job itself, and the data
 rows the deck can see. Data scope is decided statically from the deck spec
 (generator/build/scope.py):
@@ -34,16 +34,15 @@ import logging
 from dataclasses import asdict, dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from generator import __version__
 from generator.build.builder import BuiltDeck, DeckBuilder, DeckJob
 from generator.build.scope import Query, dated_periods, deck_queries, mentions, scope_column, scoped
+from generator.cache_key import cache_key
 from generator.charts.cache_key import DRAWING_VERSION
 from generator.spec import Season
-from generator.versions import installed_version
 
 if TYPE_CHECKING:
     from generator.fit import FitFinding
@@ -54,19 +53,15 @@ STATE_VERSION = 2
 
 
 def _sha(*parts: bytes) -> str:
-    return _combined(map(_digest, parts))
+    """Return the hex digest of data rows (a plain hash: the deck's key is made by :func:`cache_key`)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()
 
 
 def _digest(part: bytes) -> bytes:
     return hashlib.sha256(part).digest()
-
-
-def _combined(part_digests: Iterable[bytes]) -> str:
-    """Return the hex digest over parts already hashed one by one (``_sha`` of the same parts)."""
-    digest = hashlib.sha256()
-    for part in part_digests:
-        digest.update(part)
-    return digest.hexdigest()
 
 
 def _file_bytes(path: Path) -> bytes:
@@ -91,28 +86,26 @@ class Fingerprinter:
 
     def _common(self) -> str:
         spec, season = self.season.spec, self.season
-        # library versions from their metadata (importing matplotlib only to read its version costs 0.3 s), and
-        # the chart drawing version: drawing code changed within one kitgen version still redraws the decks
-        libraries = [installed_version(name) for name in ("python-pptx", "matplotlib", "babel", "pandas")]
-        versions = f"{__version__} {' '.join(libraries)} zlib-ng {installed_version('zlib-ng')} drawing {DRAWING_VERSION}"
+        # cache_key counts kitgen's code and the library versions; the drawing version still counts on its own,
+        # as the chart cache's keys do
         brand_files = sorted(p for p in self.builder.brand_dir.rglob("*") if p.is_file())
-        return _sha(versions.encode(), _file_bytes(season.root / "season.yaml"),
-                    _file_bytes(self.builder.template_path), _file_bytes(self.builder.profile_path),
-                    *(str(p.relative_to(self.builder.brand_dir)).encode() + _file_bytes(p) for p in brand_files),
-                    _file_bytes(season.path(spec.brand)),
-                    *(_file_bytes(season.path(deck.path)) for deck in spec.hq))  # deck specs may include their slides
+        return cache_key("deck-common", f"drawing {DRAWING_VERSION}", _file_bytes(season.root / "season.yaml"),
+                         _file_bytes(self.builder.template_path), _file_bytes(self.builder.profile_path),
+                         *(str(p.relative_to(self.builder.brand_dir)).encode() + _file_bytes(p) for p in brand_files),
+                         _file_bytes(season.path(spec.brand)),
+                         *(_file_bytes(season.path(deck.path)) for deck in spec.hq))  # deck specs may include slides
 
     def fingerprint(self, job: DeckJob) -> str:
         """Return the input fingerprint of ``job``."""
         season = self.season
-        digests = [_digest(self.common.encode()), _digest(json.dumps(job.__dict__, sort_keys=True).encode()),
-                   self._file(season.deck_spec_file(job.deck)), self._file(f"{season.spec.locale_dir}/{job.language}.po")]
+        parts: list[object] = [self.common, job.__dict__, self._file(season.deck_spec_file(job.deck)),
+                               self._file(f"{season.spec.locale_dir}/{job.language}.po")]
         if self._deck_queries(job.deck) is not None:
-            digests += [_digest(self._source_digest(name, job).encode()) for name in sorted(season.spec.sources)]
+            parts += [self._source_digest(name, job) for name in sorted(season.spec.sources)]
         elif job.audience == "retailer":  # an HQ deck sees the retailer's record through its tags, no other rows
-            digests.append(_digest(self._groups_of(season.spec.retailers, "retailer_id", None)
-                                   .get(job.audience_id or "", "<none>").encode()))
-        return _combined([*digests, *self._figure_digests(job)])
+            records = self._groups_of(season.spec.retailers, "retailer_id", None)
+            parts.append(records.get(job.audience_id or "", "<none>"))
+        return cache_key("deck", *parts, *self._figure_digests(job))
 
     def _file(self, relative: str) -> bytes:
         """Return the sha256 digest of a season file (read and hashed once for all jobs).

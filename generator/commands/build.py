@@ -93,17 +93,18 @@ def _trackers(delivered: DeliveryResult) -> str:
     return f"{len(books)} trackers{kept}" + (f" and {tables} CSV tables" if tables else "")
 
 
-def _run_key(season_dir: Path, options: BuildOptions, delivery: DeliveryOptions) -> dict[str, Any]:
-    """Return the stamp key of a build: every option that changes what is written (not --jobs, --force...)."""
-    def absolute(path: Path | None) -> str | None:
-        return str(path.resolve()) if path else None
+#: the option fields that do not change what a build writes: where and by how many processes decks are built
+#: ("the same output for any number of jobs"), and --force, which rebuilds the same bytes. Every other field, one
+#: added later included, is part of a build's run-stamp key (tests/test_stamps.py checks it)
+UNSTAMPED_BUILD = frozenset({"jobs", "executor", "scheduler", "force"})
+UNSTAMPED_DELIVERY = frozenset({"pdf_processes"})  # LibreOffice processes converting at once: the same PDFs
 
-    return stamps.run_key("build", {
-        "season": absolute(season_dir), "out": absolute(options.out_dir), "languages": options.languages,
-        "only": options.only, "retailers": options.retailers, "regions": options.regions, "strict": options.strict,
-        "template": absolute(options.template), "profile": absolute(options.profile),
-        "charts": absolute(options.chart_cache_dir), "as_of": str(options.as_of), "pdf": delivery.pdf,
-        "kits": delivery.kits, "report": delivery.report, "trackers": delivery.trackers})
+
+def _run_key(season_dir: Path, options: BuildOptions, delivery: DeliveryOptions) -> dict[str, Any]:
+    """Return the stamp key of a build: the season and every option field but those that change no output."""
+    return stamps.run_key("build", {"season": str(season_dir.resolve()),
+                                    "build": stamps.option_values(options, UNSTAMPED_BUILD),
+                                    "delivery": stamps.option_values(delivery, UNSTAMPED_DELIVERY)})
 
 
 def _stamped_report(result: BuildResult, delivery: DeliveryOptions, delivered: DeliveryResult | None) -> dict:

@@ -3,11 +3,11 @@
 Reading a season's CSV and Excel exports as text and typing every column is most
 of a rebuild's fixed cost (over a second for a 450-retailer season, where
 openpyxl alone walks thousands of rows). A build therefore keeps each typed table
-under ``OUT/.kitgen-cache/data``, named by a hash of the file's bytes, its source
-definition and the kitgen and pandas versions: any change gives a new name, so an
-entry never goes stale. Entries are pickles written by kitgen itself into the
-build's own output folder (like Python's ``__pycache__``); one that cannot be read
-is ignored and parsed again. Outside :func:`disk_cache` nothing touches the disk; at
+under ``OUT/.kitgen-cache/data``, named by :func:`generator.cache_key.cache_key` of the
+file's bytes and its source definition (so kitgen's code and the pandas version count):
+any change gives a new name, so an entry never goes stale. Entries are pickles written
+by kitgen itself into the build's own output folder (like Python's ``__pycache__``); one
+that cannot be read is ignored and parsed again. Outside :func:`disk_cache` nothing touches the disk; at
 the end of a block, entries it did not use (earlier versions of the files) are removed,
 so the cache holds one typed copy of each current file.
 
@@ -17,7 +17,6 @@ checks a season on one thread while it builds it on another, each in a block of 
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import pickle
 from collections.abc import Iterator
@@ -28,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from generator import __version__
+from generator.cache_key import cache_key
 from generator.errors import OutputError
 from generator.writer import remove_files, write_atomic
 
@@ -67,8 +66,7 @@ def disk_cache(folder: Path | None) -> Iterator[None]:
 
 def _entry_name(parts: tuple[str, ...]) -> str:
     """Return the cache file name of a table read from ``parts`` (path, content hash, definition)."""
-    digest = hashlib.sha256("\x1f".join((CACHE_FORMAT, __version__, pd.__version__, *parts)).encode())
-    return digest.hexdigest() + ".pickle"
+    return cache_key("data", CACHE_FORMAT, *parts) + ".pickle"
 
 
 def mark_used(parts: tuple[str, ...]) -> None:

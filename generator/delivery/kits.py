@@ -8,16 +8,15 @@ a localized checklist workbook and a short index; plus the campaign visuals of
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import zipfile
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from generator import __version__
 from generator.build import BuiltDeck
 from generator.build.incremental import file_sha256
+from generator.cache_key import cache_key
 from generator.data import DataStore
 from generator.delivery.checklist import RetailerPlan, checklist_rows, checklist_workbook
 from generator.delivery.pdf import pdf_output
@@ -26,7 +25,6 @@ from generator.i18n.data_text import translated_columns
 from generator.i18n.localize import Catalogs, LocaleContext, TextRenderer
 from generator.spec import Season
 from generator.spec.brand import Asset, load_brand
-from generator.versions import installed_version
 from generator.writer import zip_bytes
 
 CHECKLIST_FILE = "checklist.xlsx"
@@ -91,21 +89,15 @@ class KitMaker:
 
     def _key(self, record: dict[str, Any], assets: list[Asset], plan: RetailerPlan, decks: list[BuiltDeck],
              pdfs: dict[str, bytes]) -> str:
-        """Return the hash of everything the kit is made from."""
-        # xlsxwriter writes the checklist, Babel its dates: another version may make other bytes
-        digest = hashlib.sha256(f"{KIT_FORMAT} {__version__} xlsxwriter {installed_version('xlsxwriter')} "
-                                f"babel {installed_version('babel')}".encode())
-        digest.update(self._season_json)
-        digest.update(repr((sorted(record.items()), plan)).encode())
-        for asset in assets:
-            digest.update(f"{asset.file} {self._file_hash(self.brand_dir / asset.file)}".encode())
+        """Return the hash of everything the kit is made from (with kitgen's code and xlsxwriter's version)."""
+        parts: list[object] = [KIT_FORMAT, self._season_json, repr((sorted(record.items()), plan))]
+        parts += [f"{asset.file} {self._file_hash(self.brand_dir / asset.file)}" for asset in assets]
         for deck in decks:
-            pdf = pdfs.get(pdf_output(deck.job.output), b"")
-            digest.update(f"{deck.job.output} {deck.content_hash()} "
-                          f"{hashlib.sha256(pdf).hexdigest()}".encode())
-        for language in sorted({d.job.language for d in decks}):
-            digest.update(self._file_hash(self.season.path(self.season.spec.locale_dir) / f"{language}.po").encode())
-        return f"{KIT_FORMAT} {digest.hexdigest()}"
+            parts += [deck.job.output, deck.content_hash(), pdfs.get(pdf_output(deck.job.output), b"")]
+        locale_dir = self.season.path(self.season.spec.locale_dir)
+        languages = sorted({d.job.language for d in decks})
+        parts += [self._file_hash(locale_dir / f"{language}.po") for language in languages]
+        return f"{KIT_FORMAT} {cache_key('kit', *parts)}"
 
     @cached_property
     def _season_json(self) -> bytes:

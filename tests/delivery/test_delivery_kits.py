@@ -105,17 +105,18 @@ def test_a_kit_made_from_the_same_inputs_is_kept(reduced_build, kit, tmp_path):
 
 def test_another_xlsxwriter_or_babel_makes_the_kit_again(reduced_build, kit, tmp_path, monkeypatch):
     """The checklist's bytes come from xlsxwriter and its dates from Babel: their versions are inputs too."""
-    import generator.delivery.kits as kits_module
+    import generator.cache_key as recipe
 
     result, _ = reduced_build
     _, made, _ = kit
     (tmp_path / "kits").mkdir()
     (tmp_path / made.output).write_bytes(made.data)
-    real = kits_module.installed_version
+    real = recipe.installed_version
+    monkeypatch.setattr(recipe, "environment", recipe.environment.__wrapped__)  # the versions read at each key
     for library in ("xlsxwriter", "babel"):
-        monkeypatch.setattr(kits_module, "installed_version", lambda d, lib=library: "0.0" if d == lib else real(d))
+        monkeypatch.setattr(recipe, "installed_version", lambda d, lib=library: "0.0" if d == lib else real(d))
         assert not KitMaker(load_season(SAMPLE_SEASON), tmp_path).kits(result.decks, {})[0].kept
-    monkeypatch.setattr(kits_module, "installed_version", real)
+    monkeypatch.setattr(recipe, "installed_version", real)
     assert KitMaker(load_season(SAMPLE_SEASON), tmp_path).kits(result.decks, {})[0].kept
 
 

@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import hashlib
 import logging
 import os
-import platform
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,26 +25,30 @@ from distributed import WorkerPlugin
 
 from generator.build.builder import BuiltDeck, DeckBuilder
 from generator.build.parallel import build_checked
+from generator.cache_key import NOT_INSTALLED, cache_key, code_hash
+from generator.cache_key import library_versions as installed_libraries
 from generator.charts import ChartCache
 from generator.data import DataStore
 from generator.errors import ClusterError
 from generator.spec import load_season
-from generator.versions import installed_version
 
 log = logging.getLogger(__name__)
-#: libraries whose version changes a deck's bytes (or the frames' pickles): client and workers must agree
-MATCHED_LIBRARIES = ("python-pptx", "matplotlib", "babel", "pandas", "zlib-ng", "cloudpickle")
 SKIPPED_FOLDERS = {".git", "__pycache__"}
+_NOT_FROM_PIP = ("python", "kitgen", "kitgen code", "zlib")  # matched, but not named in the pip command line
 FALLBACK_FONT = "Calibri"  # what text without a font of its own is measured with (generator.fit.fonts)
 
 
 def library_versions() -> dict[str, str]:
-    """Return the versions of Python, kitgen and every library that shapes a deck, in this process."""
+    """Return the versions of Python, kitgen (and its code) and every library of the cache-key recipe, here.
+
+    Client and workers must agree on all of what every cache key counts (decks, chart
+    pictures, the frames' pickles), or a deck built on a worker would differ.
+    """
     import generator  # read at call time: a test can make a worker look older
 
-    versions = {"python": ".".join(platform.python_version_tuple()[:2]), "kitgen": generator.__version__}
-    versions.update({name: installed_version(name) for name in MATCHED_LIBRARIES})
-    return versions
+    libraries = installed_libraries()
+    return {"python": libraries.pop("python"), "kitgen": generator.__version__, "kitgen code": code_hash()[:16],
+            **libraries}
 
 
 def version_mismatch(worker: str, theirs: dict[str, str], ours: dict[str, str]) -> str | None:
@@ -55,7 +57,8 @@ def version_mismatch(worker: str, theirs: dict[str, str], ours: dict[str, str]) 
               if theirs.get(name) != ours[name]]
     if not differ:
         return None
-    wanted = " ".join(f"{name}=={ours[name]}" for name in ours if name not in ("python", "kitgen"))
+    wanted = " ".join(f"{name}=={version}" for name, version in ours.items()
+                      if name not in _NOT_FROM_PIP and version != NOT_INSTALLED)
     return (f"Dask worker {worker} has other versions than this machine: {', '.join(differ)}; decks built there "
             f"would differ, so nothing was built. Install the same on the workers (kitgen {ours['kitgen']}, "
             f"Python {ours['python']}, pip install {wanted})")
@@ -123,14 +126,14 @@ def _font_files(builder: DeckBuilder) -> dict[tuple[str, bool], tuple[str, bytes
 
 
 def _digest(files: dict[str, bytes], fonts: dict, data_files: list[Path], settings: dict[str, str]) -> str:
-    digest = hashlib.sha256(repr(sorted(settings.items())).encode())
+    parts: list[object] = [sorted(settings.items())]
     for name, data in files.items():
-        digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+        parts += [name, data]
     for (font, bold), (name, data) in sorted(fonts.items()):
-        digest.update(f"{font}\0{bold}\0{name}".encode() + hashlib.sha256(data).digest())
+        parts += [f"{font}\0{bold}\0{name}", data]
     for path in data_files:  # the frames are made from these
-        digest.update(str(path).encode() + hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+        parts += [str(path), path.read_bytes()]
+    return cache_key("season-inputs", *parts)
 
 
 class SeasonPlugin(WorkerPlugin):

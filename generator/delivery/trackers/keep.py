@@ -1,10 +1,11 @@
 """Tracker workbooks made from unchanged inputs are kept as they are, not written again.
 
 Each workbook carries, as its zip archive comment, a fingerprint (sha256) of what it is made
-from: kitgen's version and the versions of the libraries that write it (xlsxwriter, Babel,
-pandas), the tracker format version, the parts of season.yaml a tracker reads (season, maison,
-regions, sources, KPI sources and the tracker itself), the language's catalog, the as-of day,
-the job (regions, language, locale, currency, file) and the rows of every source it reads.
+from: kitgen's code and the library versions (:func:`generator.cache_key.cache_key`: xlsxwriter,
+Babel and pandas among them), the tracker format version, the parts of season.yaml a tracker
+reads (season, maison, regions, sources, KPI sources and the tracker itself), the language's
+catalog, the as-of day, the job (regions, language, locale, currency, file) and the rows of
+every source it reads.
 A workbook already in the build folder with the same comment is kept. Working this out needs
 neither xlsxwriter nor the figures: a rebuild with nothing changed computes no tracker.
 
@@ -15,15 +16,13 @@ a change in one region's sales writes every tracker again.
 from __future__ import annotations
 
 import hashlib
-import json
 import zipfile
 from pathlib import Path
 
-from generator import __version__
+from generator.cache_key import cache_key
 from generator.data import DataStore
 from generator.delivery.trackers.jobs import TrackerJob
 from generator.spec import Season
-from generator.versions import installed_version
 
 TRACKER_FORMAT = "kitgen-tracker 2"  # bump when the workbooks change without their inputs changing
 #: season.yaml keys a tracker reads besides its own entry
@@ -36,21 +35,16 @@ class TrackerKeys:
     def __init__(self, season: Season, store: DataStore):
         self.season, self.store = season, store
         self._sources: dict[str, bytes] = {}
-        libraries = " ".join(f"{name} {installed_version(name)}" for name in ("xlsxwriter", "babel", "pandas"))
-        self.common = f"{TRACKER_FORMAT} kitgen {__version__} {libraries} as-of {store.as_of.day.isoformat()}"
+        self.common = f"{TRACKER_FORMAT} as-of {store.as_of.day.isoformat()}"
         self.spec = season.spec.model_dump_json(include=SPEC_KEYS)
 
     def key(self, job: TrackerJob) -> str:
         """Return the fingerprint of ``job``'s workbook."""
-        digest = hashlib.sha256(self.common.encode())
-        digest.update(self.spec.encode())
         fields = {name: value for name, value in vars(job).items() if name != "tracker"}
-        digest.update(json.dumps(fields, sort_keys=True).encode())
-        digest.update(job.tracker.model_dump_json().encode())
-        digest.update(_file_bytes(self.season.path(f"{self.season.spec.locale_dir}/{job.language}.po")))
-        for source in self._read_by(job):
-            digest.update(self._source(source))
-        return f"{TRACKER_FORMAT} {digest.hexdigest()}"
+        catalog = _file_bytes(self.season.path(f"{self.season.spec.locale_dir}/{job.language}.po"))
+        key = cache_key("tracker", self.common, self.spec, fields, job.tracker.model_dump_json(), catalog,
+                        *(self._source(source) for source in self._read_by(job)))
+        return f"{TRACKER_FORMAT} {key}"
 
     def _read_by(self, job: TrackerJob) -> list[str]:
         spec = self.season.spec
