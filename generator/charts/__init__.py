@@ -2,17 +2,19 @@
 
 matplotlib is imported only when a chart is drawn or keyed (``render_chart``,
 ``chart_cache_key``): a rebuild that keeps every deck, ``kitgen kit`` on a kept
-deck or ``kitgen diff`` never pays for it.
+deck or ``kitgen diff`` never pays for it. Looking a chart kind up (``chart_kind``) is
+light too: the kind list itself is the spec's (generator/spec/chart_kinds.py).
 """
 
 from __future__ import annotations
 
 from generator import lazy_face
-from generator.charts.formatting import format_value
-from generator.charts.model import KINDS, ChartRequest, RenderedChart, Series, Task
+from generator.charts.kinds import ChartKindInfo, chart_kind, chart_kinds
+from generator.charts.model import ChartRequest, RenderedChart, Series, Task
+from generator.formats import format_value
 
-__all__ = ["KINDS", "ChartCache", "ChartRequest", "RenderedChart", "Series", "Task", "chart_cache_key", "format_value",
-           "render_chart"]
+__all__ = ["ChartCache", "ChartKindInfo", "ChartRequest", "RenderedChart", "Series", "Task", "chart_cache_key",
+           "chart_kind", "chart_kinds", "format_value", "render_chart"]
 _LAZY = {"render_chart": "generator.charts.render", "chart_cache_key": "generator.charts.cache_key",
          "ChartCache": "generator.charts.cache"}
 

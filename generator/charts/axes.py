@@ -10,9 +10,9 @@ from matplotlib.axes import Axes
 from matplotlib.font_manager import FontProperties
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from generator.charts.formatting import format_value
 from generator.charts.model import ChartRequest, Series
 from generator.charts.style import Theme
+from generator.formats import format_value
 
 
 def values_array(series: Series, count: int) -> np.ndarray:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from matplotlib.axes import Axes
 
 from generator.charts.axes import label_for
-from generator.charts.formatting import format_share
 from generator.charts.model import ChartRequest
 from generator.charts.style import Theme
+from generator.formats import format_share
 
 RING = 0.32
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 from matplotlib.text import Text
 
 from generator.charts.canvas import Canvas, Frame, tick_pad_points
-from generator.charts.formatting import format_month
 from generator.charts.legend import Entry, Legend
 from generator.charts.model import ChartRequest, Task
 from generator.charts.style import Theme
+from generator.formats import format_month
 
 TODAY_KEY = "today_date"  # labels[TODAY_KEY] = ISO date; the line is drawn only when given (keeps PNGs deterministic)
 BAR_HEIGHT = 0.56  # of a row

@@ -10,7 +10,6 @@ import datetime
 import math
 from dataclasses import dataclass, field
 
-KINDS: tuple[str, ...] = ("bar", "stacked_bar", "line", "donut", "waterfall", "bullet", "gantt")
 VALUE_FORMATS: tuple[str, ...] = ("number", "currency", "percent", "multiple")
 
 

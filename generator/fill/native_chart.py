@@ -7,20 +7,18 @@ Excel format codes always use "," for grouping and "." for decimals; PowerPoint
 shows them with the viewer's own separators, so only the symbol placement and
 spacing (e.g. fr_CA ``#,##0" $"``) follow the deck's locale.
 
-Kinds without a fitting PowerPoint chart type (waterfall, bullet, gantt) return
-False so the caller draws a picture instead.
+Which chart type a kind becomes is its descriptor's ``native`` (generator/charts/kinds/);
+a kind without one gets None, so the caller draws a picture instead. Styling follows the
+chart type's family (parts of a whole, lines, bars), never the kind's name.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
-from babel import Locale
-from babel.numbers import get_currency_symbol
 from pptx.chart.data import CategoryChartData
 from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
@@ -28,16 +26,22 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.util import Pt
 
+from generator.charts import chart_kind
 from generator.charts.model import to_finite
 from generator.fill.chart_parts import add_chart_frame
 from generator.fill.text import clean_text, safe_chart_label
+from generator.formats import excel_number_format
 from generator.geometry import Box
 from generator.resolve.content import ChartContent
 
 log = logging.getLogger(__name__)
 
-CHART_TYPES = {"bar": XL_CHART_TYPE.COLUMN_CLUSTERED, "stacked_bar": XL_CHART_TYPE.COLUMN_STACKED,
-               "line": XL_CHART_TYPE.LINE_MARKERS, "donut": XL_CHART_TYPE.DOUGHNUT}
+# one series as parts of a whole: coloured point by point, always with a legend, and no value axis
+WHOLE_TYPES = frozenset({XL_CHART_TYPE.DOUGHNUT, XL_CHART_TYPE.DOUGHNUT_EXPLODED, XL_CHART_TYPE.PIE,
+                         XL_CHART_TYPE.PIE_EXPLODED})
+# series drawn as strokes: coloured lines with markers, last year's dashed
+LINE_TYPES = frozenset({XL_CHART_TYPE.LINE, XL_CHART_TYPE.LINE_MARKERS, XL_CHART_TYPE.LINE_STACKED,
+                        XL_CHART_TYPE.LINE_MARKERS_STACKED})
 # the embedded workbook's creation date: xlsxwriter writes the time of the build, so no two builds were the same bytes
 WORKBOOK_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 
@@ -54,21 +58,31 @@ class NativeLook:
     font_size: float = 9.0
 
 
+def chart_type(kind: str) -> XL_CHART_TYPE | None:
+    """Return the PowerPoint chart type the chart kind registry gives ``kind``, or None when it has none."""
+    try:
+        name = chart_kind(kind).native
+    except KeyError:
+        return None
+    return getattr(XL_CHART_TYPE, name) if name else None
+
+
 def supports_native(kind: str) -> bool:
     """Return whether ``kind`` has a native PowerPoint chart type."""
-    return kind in CHART_TYPES
+    return chart_type(kind) is not None
 
 
 def add_native_chart(slide, chart: ChartContent, box: Box, look: NativeLook):
     """Return the graphic frame of a native chart for ``chart`` placed in ``box``, or None if unsupported."""
-    if not supports_native(chart.kind) or not chart.series:
+    xl_type = chart_type(chart.kind)
+    if xl_type is None or not chart.series:
         log.debug("chart %s has no native form; drawn as a picture", chart.kind)
         return None
     number_format = excel_number_format(chart.value_format, look.locale, look.currency)
-    frame = add_chart_frame(slide, CHART_TYPES[chart.kind], box, chart_data(chart, number_format))
+    frame = add_chart_frame(slide, xl_type, box, chart_data(chart, number_format))
     frame.name = "Chart"
     frame._element.nvGraphicFramePr.cNvPr.set("descr", clean_text(chart.title or chart.kind))  # alt text
-    _style(frame.chart, chart, look, number_format)
+    _style(frame.chart, chart, xl_type, look, number_format)
     return frame
 
 
@@ -82,18 +96,19 @@ def chart_data(chart: ChartContent, number_format: str) -> CategoryChartData:
     return data
 
 
-def _style(pptx_chart, chart: ChartContent, look: NativeLook, number_format: str) -> None:
+def _style(pptx_chart, chart: ChartContent, xl_type: XL_CHART_TYPE, look: NativeLook, number_format: str) -> None:
     pptx_chart.font.size = Pt(look.font_size)
     pptx_chart.font.name = look.font
-    pptx_chart.has_legend = chart.kind == "donut" or len(chart.series) > 1
+    whole = xl_type in WHOLE_TYPES
+    pptx_chart.has_legend = whole or len(chart.series) > 1
     if pptx_chart.has_legend:
         pptx_chart.legend.position = XL_LEGEND_POSITION.BOTTOM
         pptx_chart.legend.include_in_layout = False
-    if chart.kind == "donut":
+    if whole:
         _colour_points(pptx_chart.plots[0].series[0], look)
         return
     for index, series in enumerate(pptx_chart.plots[0].series):
-        _colour_series(series, chart.series[index].kind, _colour(look.palette, index), look, chart.kind)
+        _colour_series(series, chart.series[index].kind, _colour(look.palette, index), look, xl_type in LINE_TYPES)
     axis = pptx_chart.value_axis
     axis.tick_labels.number_format = number_format
     axis.tick_labels.number_format_is_linked = False
@@ -101,9 +116,9 @@ def _style(pptx_chart, chart: ChartContent, look: NativeLook, number_format: str
     axis.major_gridlines.format.line.color.rgb = _rgb("#E4DED6")
 
 
-def _colour_series(series, kind: str, colour: str, look: NativeLook, chart_kind: str) -> None:
+def _colour_series(series, kind: str, colour: str, look: NativeLook, lines: bool) -> None:
     colour = look.muted if kind == "ly" else colour
-    if chart_kind == "line":
+    if lines:
         series.smooth = False
         series.format.line.color.rgb = _rgb(colour)
         series.format.line.width = Pt(1.5 if kind == "ly" else 2)
@@ -128,36 +143,6 @@ def _colour(palette: tuple[str, ...], index: int) -> str:
 
 def _rgb(colour: str) -> RGBColor:
     return RGBColor.from_string(colour.lstrip("#")[:6].upper())
-
-
-@lru_cache(maxsize=64)
-def excel_number_format(value_format: str, locale: str, currency: str) -> str:
-    """Return the Excel number format code of ``value_format`` in ``locale`` (e.g. fr_CA currency ``#,##0" $"``)."""
-    loc = Locale.parse(locale)
-    if value_format == "currency":
-        return _excel_pattern(loc.currency_formats["standard"].pattern, "#,##0",
-                              get_currency_symbol(currency, locale))
-    if value_format == "percent":
-        return _excel_pattern(loc.percent_formats[None].pattern, "0.0", "")
-    if value_format == "multiple":
-        return '0.0"\u00d7"'
-    return "#,##0"
-
-
-def _excel_pattern(cldr: str, digits: str, symbol: str) -> str:
-    """Return a CLDR pattern's positive part with its number replaced by ``digits`` and literals quoted."""
-    positive = cldr.split(";")[0]
-    number = re.search(r"[#0][#0,.]*", positive)
-    if number is None:
-        return digits
-    before, after = positive[:number.start()], positive[number.end():]
-    return _literal(before, symbol) + digits + _literal(after, symbol)
-
-
-def _literal(text: str, symbol: str) -> str:
-    """Return pattern text as Excel literals: ``%`` stays live, everything else is quoted."""
-    parts = re.split(r"(%)", text.replace("\u00a4", symbol))
-    return "".join(p if p == "%" else (f'"{p}"' if p else "") for p in parts)
 
 
 class _WorkbookWriter(CategoryWorkbookWriter):

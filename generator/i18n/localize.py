@@ -1,13 +1,12 @@
 """Localize stage: translate spec strings from PO catalogs and render them with
 locale-aware formatting through a sandboxed template engine (never ``eval``).
 
-Numbers, amounts, percents and dates all go through Babel (CLDR), so fr_CA
+Numbers, amounts, percents and dates all go through generator.formats (Babel, CLDR), so fr_CA
 gets ``1 234 568 $`` and ``4,2 %`` with the right non-breaking spaces.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import gettext
 import logging
@@ -17,15 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel import Locale
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po
-from babel.numbers import format_compact_currency, format_currency, format_decimal, format_percent
 from jinja2 import StrictUndefined, Template, TemplateError, UndefinedError, pass_context
 from jinja2.sandbox import SandboxedEnvironment
 
+from generator import formats
 from generator.errors import LocalizeError
+from generator.i18n.po import read_catalog
+from generator.spec.season import catalog_file
 
 log = logging.getLogger(__name__)
 
@@ -65,104 +64,32 @@ class LocaleContext:
         """Return the BCP 47 proofing tag, e.g. ``fr-CA``."""
         return self.locale.replace("_", "-")
 
-    @functools.cached_property
+    @property
     def babel(self) -> Locale:
-        """Return the Babel locale."""
-        try:
-            return Locale.parse(self.locale)
-        except (UnknownLocaleError, ValueError) as exc:
-            raise LocalizeError(f"unknown locale '{self.locale}' (use e.g. en_US, fr_CA, es_MX)") from exc
+        """Return the Babel locale (an unknown locale is a LocalizeError)."""
+        return formats.babel_locale(self.locale)
 
 
 # ------------------------------------------------------------------ formatting
-def _number(value: Any) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(number) or math.isinf(number) else number
-
-
+# The rules live in generator.formats; these take a LocaleContext for the stages that hold one.
 def format_value(value: Any, kind: str, loc: LocaleContext, *, compact: bool = False) -> str:
-    """Return ``value`` formatted as ``kind`` (number, currency, percent, multiple, weeks, date, text)."""
-    if kind in ("text", "") or value is None:
-        return "" if value is None else str(value)
-    if kind in ("date", "month"):
-        return format_day(value, loc) if kind == "date" else format_month(value, loc)
-    number = _number(value)
-    if number is None:
-        return "–"
-    formatter = _FORMATTERS.get(kind)
-    if formatter is None:
-        raise LocalizeError(f"unknown value format '{kind}'")
-    return formatter(number, loc, compact)
-
-
-def _fmt_number(value: float, loc: LocaleContext, compact: bool) -> str:
-    pattern = "#,##0" if abs(value) >= 100 or value == int(value) else "#,##0.0"
-    return format_decimal(value, pattern, locale=loc.babel)
-
-
-def _fmt_currency(value: float, loc: LocaleContext, compact: bool) -> str:
-    if compact:
-        return format_compact_currency(value, loc.currency, locale=loc.babel, fraction_digits=1)
-    pattern = loc.babel.currency_formats["standard"].pattern.replace(".00", "")
-    return format_currency(value, loc.currency, format=pattern, locale=loc.babel, currency_digits=False)
-
-
-def _fmt_percent(value: float, loc: LocaleContext, compact: bool) -> str:
-    pattern = loc.babel.percent_formats[None].pattern.replace("#,##0", "#,##0.0", 1)
-    return format_percent(value, pattern, locale=loc.babel)
-
-
-def _fmt_multiple(value: float, loc: LocaleContext, compact: bool) -> str:
-    return format_decimal(value, "#,##0.0", locale=loc.babel) + "\u00d7"
-
-
-def _fmt_weeks(value: float, loc: LocaleContext, compact: bool) -> str:
-    return format_decimal(value, "#,##0.0", locale=loc.babel)
-
-
-_FORMATTERS: dict[str, Callable[[float, LocaleContext, bool], str]] = {
-    "number": _fmt_number, "currency": _fmt_currency, "percent": _fmt_percent,
-    "multiple": _fmt_multiple, "weeks": _fmt_weeks,
-}
-
-
-def _as_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if hasattr(value, "date") and callable(value.date):  # pandas Timestamp
-        return value.date()
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
+    """Return ``value`` formatted as ``kind`` (number, currency, percent, multiple, weeks, date, month, text)."""
+    return formats.format_value(value, kind, loc.locale, loc.currency, compact=compact)
 
 
 def format_day(value: Any, loc: LocaleContext, width: str = "long") -> str:
     """Return a date formatted for the locale (``1 septembre 2026``)."""
-    day = _as_date(value)
-    return format_date(day, width, locale=loc.babel) if day else str(value)
+    return formats.format_day(value, loc.locale, width)
 
 
 def format_month(value: Any, loc: LocaleContext, width: str = "abbreviated") -> str:
     """Return the month name of a date (``sept.``, ``sep``, ``Sep``); ``wide`` gives full names."""
-    day = _as_date(value)
-    if day is None:
-        return str(value)
-    return format_date(day, "MMM" if width == "abbreviated" else "MMMM", locale=loc.babel)
+    return formats.format_month(value, loc.locale, width)
 
 
 def signed_percent(value: Any, loc: LocaleContext) -> str:
     """Return a percent with an explicit sign (``+4,2 %``)."""
-    number = _number(value)
-    if number is None:
-        return "–"
-    text = _fmt_percent(number, loc, False)
-    return text if number < 0 else "+" + text
+    return formats.signed_percent(value, loc.locale)
 
 
 # ------------------------------------------------------------------ catalogs
@@ -191,15 +118,11 @@ class Catalogs:
         return self._catalogs[language]
 
     def _read(self, language: str) -> Catalog:
-        path = self.folder / f"{language}.po"
+        path = catalog_file(self.folder, language)
         if not path.is_file():
             log.warning("no catalog %s: %s text falls back to English", path, language)
             return Catalog(locale=language)
-        try:
-            with path.open("rb") as handle:
-                return read_po(handle, locale=language)
-        except Exception as exc:  # Babel raises several types for a broken PO file
-            raise LocalizeError(f"{path}: cannot read the catalog: {exc}") from exc
+        return read_catalog(path, language)
 
     def translate(self, language: str, text: str, context: str | None = None) -> str:
         """Return ``text`` (msgctxt ``context``) in ``language``; untranslated or fuzzy text falls back, recorded."""
@@ -223,7 +146,7 @@ class Catalogs:
         if message is None or message.fuzzy or not all(forms):
             self.missing.setdefault(language, set()).add(singular)
             return english
-        number = _number(count)
+        number = formats.finite_number(count)
         index = gettext.c2py(catalog.plural_expr)(int(number) if number is not None else 2)
         return forms[min(index, len(forms) - 1)]
 

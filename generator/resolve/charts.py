@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from generator.charts import chart_kind
 from generator.charts.model import Series, Task
 from generator.errors import DataError
 from generator.i18n.localize import format_day, format_month
@@ -16,17 +17,19 @@ from generator.spec.model import ChartSpec
 
 
 def resolve_chart(spec: ChartSpec, ctx: DeckContext, values: dict[str, Any]) -> ChartContent:
-    """Return the chart's content for the deck's language and data."""
+    """Return the chart's content for the deck's language and data, read as its kind reads it."""
+    kind = chart_kind(spec.type)
     words = _words(spec, ctx, values)
-    render = spec.render or ctx.values.get("_render_default", "image")
-    if spec.type == "bullet":
-        return _bullet(spec, ctx, values, words, render)
+    # a kind without a PowerPoint chart type is a picture whatever the spec asks
+    render = (spec.render or ctx.values.get("_render_default", "image")) if kind.native else "image"
+    if kind.rules.reads == "value":
+        return _value_chart(spec, ctx, values, words, render)
     frame = ctx.data(spec.data, values)
     title = ctx.text(spec.caption, values) if spec.caption else ""
-    if spec.type == "gantt":
-        return ChartContent("gantt", (), (), tasks=_tasks(spec, frame, ctx), title=title, labels=words, render="image")
+    if kind.rules.reads == "tasks":
+        return ChartContent(spec.type, (), (), tasks=_tasks(spec, frame, ctx), title=title, labels=words, render=render)
     categories, series = _series(spec, frame, ctx, values)
-    if spec.type == "waterfall" and spec.opening_column:
+    if spec.opening_column and "opening_column" in kind.rules.keys:
         categories, series = _with_opening(spec, frame, ctx, values, categories, series)
     return ChartContent(spec.type, categories, series, spec.value_format, title=title, labels=words, render=render)
 
@@ -97,11 +100,12 @@ def _date(value: Any) -> dt.date:
     return pd.Timestamp(value).date()
 
 
-def _bullet(spec: ChartSpec, ctx: DeckContext, values: dict[str, Any], words, render: str) -> ChartContent:
+def _value_chart(spec: ChartSpec, ctx: DeckContext, values: dict[str, Any], words, render: str) -> ChartContent:
+    """Return one value (``actual``) against a ``target``, both numbers or expressions: a bullet chart."""
     actual = ctx.renderer.value(spec.actual, values)
     target = spec.target if not isinstance(spec.target, str) else ctx.renderer.value(spec.target, values)
     title = ctx.text(spec.caption, values) if spec.caption else ""
     actual_value = None if actual is None else float(actual)
-    return ChartContent("bullet", (ctx.renderer.word("Target"),), (Series("actual", (actual_value,)),),
+    return ChartContent(spec.type, (ctx.renderer.word("Target"),), (Series("actual", (actual_value,)),),
                         spec.value_format, target=None if target is None else float(target), title=title,
-                        labels=words, render="image")
+                        labels=words, render=render)

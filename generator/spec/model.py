@@ -14,12 +14,14 @@ from typing import Literal
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from generator.spec.base import Strict
+from generator.spec.chart_kinds import kind_names, kind_rules
 from generator.spec.languages import LANGUAGES, Language  # noqa: F401 -- LANGUAGES re-exported
 from generator.spec.trackers import TrackerDef
 
 Role = Literal["title", "section", "bullets", "chart", "two-content", "table", "kpi", "picture", "closing"]
 ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
-ChartKind = Literal["bar", "stacked_bar", "line", "donut", "waterfall", "bullet", "gantt"]
+# the one list of chart kinds, with what each needs: generator/spec/chart_kinds.py
+ChartKind = Literal[kind_names()]  # type: ignore[valid-type]
 ValueFormat = Literal["number", "currency", "percent", "multiple", "weeks", "date", "text"]
 Aggregate = Literal["sum", "mean", "count", "min", "max", "first", "nunique"]
 Period = Literal["season", "last_season", "year", "last_year", "all",  # the as-of month's (generator/data/periods.py):
@@ -95,15 +97,9 @@ class ChartSpec(Strict):
 
     @model_validator(mode="after")
     def _needs(self) -> "ChartSpec":
-        if self.type == "bullet":
-            if self.actual is None:
-                raise ValueError("a bullet chart needs 'actual' (e.g. kpi.roi)")
-        elif self.data is None:
-            raise ValueError(f"a {self.type} chart needs 'data'")
-        if self.type == "gantt" and not (self.label and self.start and self.end):
-            raise ValueError("a gantt chart needs 'label', 'start' and 'end' columns")
-        if self.type not in ("gantt", "bullet") and not (self.x and self.series):
-            raise ValueError(f"a {self.type} chart needs 'x' and 'series'")
+        unmet = kind_rules(self.type).unmet(self)  # the keys each kind needs are listed with the kind
+        if unmet:
+            raise ValueError(unmet)
         return self
 
 

@@ -2,10 +2,13 @@
 
 A key's ``Field(description=...)`` in generator/spec/model.py wins over its note
 here; tests/spec/test_reference.py fails when a key has neither, or when a note
-names a key the models no longer have.
+names a key the models no longer have. Notes of the chart keys only some kinds read
+(``target``, ``opening_column``, ...) come with the kinds in generator/spec/chart_kinds.py.
 """
 
 from __future__ import annotations
+
+from generator.spec.chart_kinds import CHART_KINDS
 
 #: ``Model.field`` -> one-line description, for keys whose Field has none
 NOTES = {
@@ -87,14 +90,6 @@ NOTES = {
     "ChartSpec.series": "the series drawn, one value column each",
     "ChartSpec.value_format": "how values show on axes and labels",
     "ChartSpec.render": "a picture or an editable PowerPoint chart (default: the season's render)",
-    "ChartSpec.target": "bullet charts: the target, a number or an expression",
-    "ChartSpec.opening_label": "waterfall: the opening bar's label",
-    "ChartSpec.opening_column": "waterfall: column summed into the opening bar",
-    "ChartSpec.total_label": "waterfall: the total bar's label (default: Total)",
-    "ChartSpec.label": "gantt: column of the task names",
-    "ChartSpec.start": "gantt: column of the start dates",
-    "ChartSpec.end": "gantt: column of the end dates",
-    "ChartSpec.category": "gantt: column colouring the bars (codes show through labels)",
     "ChartSpec.caption": "text drawn with the chart",
     "TableSpec.data": "the data binding the rows come from",
     "TableSpec.columns": "the columns shown, in order",
@@ -174,6 +169,20 @@ NOTES = {
     "HqDeckDef.when": "condition for building a copy, e.g. region.id != 'MX'",
     "HqDeckDef.filename": "file name of each copy, without .pptx",
 }
+
+
+def _kind_key_notes() -> dict[str, str]:
+    """Return ``ChartSpec.key`` -> note of the keys only some chart kinds read, as their kinds describe them."""
+    notes: dict[str, list[str]] = {}
+    for kind in CHART_KINDS:
+        for key, note in kind.keys.items():
+            if note and note not in notes.setdefault(key, []):
+                notes[key].append(note)
+    return {f"ChartSpec.{key}": "; ".join(found) for key, found in notes.items() if found}
+
+
+# a kind's own keys are described with the kind (generator/spec/chart_kinds.py), so adding a kind edits no note here
+NOTES.update(_kind_key_notes())
 
 #: ``Model.field`` -> example, for keys the sample season does not use and whose type suggests none
 EXAMPLES = {

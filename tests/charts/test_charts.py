@@ -15,11 +15,11 @@ from matplotlib.text import Text
 
 from generator.charts import ChartRequest, Series, Task, chart_cache_key, format_value, render_chart
 from generator.charts.canvas import Canvas
-from generator.charts.formatting import format_month
 from generator.charts.gantt import draw_gantt
 from generator.charts.render import new_figure
 from generator.charts.style import available_fonts, chart_rc, make_theme
 from generator.errors import RenderError
+from generator.formats import format_month
 
 EMU = 914_400
 NBSP = "\u00a0"
@@ -118,11 +118,11 @@ def test_unknown_kind_names_the_valid_ones():
 
 
 @pytest.mark.parametrize(("locale", "currency", "expected"), [
-    ("en_US", "USD", ("1,234,567.5", "1.2M", "$1,234,567.50", "$1.2M", "12.5%", "3.2×", "-$2.5K")),
-    ("en_CA", "CAD", ("1,234,567.5", "1.2M", "$1,234,567.50", "$1.2M", "12.5%", "3.2×", "-$2.5K")),
-    ("fr_CA", "CAD", (f"1{NBSP}234{NBSP}567,5", f"1,2{NBSP}M", f"1{NBSP}234{NBSP}567,50{NBSP}$", f"1,2{NBSP}M$",
+    ("en_US", "USD", ("1,234,568", "1.2M", "$1,234,568", "$1.2M", "12.5%", "3.2×", "-$2.5K")),
+    ("en_CA", "CAD", ("1,234,568", "1.2M", "$1,234,568", "$1.2M", "12.5%", "3.2×", "-$2.5K")),
+    ("fr_CA", "CAD", (f"1{NBSP}234{NBSP}568", f"1,2{NBSP}M", f"1{NBSP}234{NBSP}568{NBSP}$", f"1,2{NBSP}M$",
                       f"12,5{NBSP}%", "3,2×", f"-2,5{NBSP}k$")),
-    ("es_MX", "MXN", ("1,234,567.5", f"1.2{NBSP}M", "$1,234,567.50", f"1.2{NBSP}M$", "12.5%", "3.2×",
+    ("es_MX", "MXN", ("1,234,568", f"1.2{NBSP}M", "$1,234,568", f"1.2{NBSP}M$", "12.5%", "3.2×",
                       f"-2.5{NBSP}k$")),
 ])
 def test_formatting_is_pinned_per_locale(locale, currency, expected):
@@ -141,14 +141,14 @@ def test_compact_forms_round_small_values_to_one_decimal():
     assert format_value(0.9117581236920912, "currency", "fr_CA", "CAD", compact=True) == f"0,9{NBSP}$"
     assert format_value(12.3456, "number", "en_US", "USD", compact=True) == "12.3"
     assert format_value(-0.04, "currency", "en_US", "USD", compact=True) == "$0"
-    assert format_value(12.3456, "number", "en_US", "USD") == "12.346"  # full forms keep their own rules
+    assert format_value(12.3456, "number", "en_US", "USD") == "12.3"  # the same rule as the slides' text
 
 
-def test_foreign_currency_compact_and_whole_percent():
+def test_foreign_currency_compact_and_one_decimal_percent():
     assert format_value(1234567.5, "currency", "en_CA", "USD", compact=True) == "US$1.2M"
     assert format_value(1234567.5, "currency", "fr_CA", "USD", compact=True) == f"1,2{NBSP}M${NBSP}US"
     assert format_value(1234567.5, "currency", "es_MX", "USD", compact=True) == f"1.2{NBSP}MUSD"
-    assert format_value(0.12, "percent", "fr_CA", "CAD") == f"12{NBSP}%"
+    assert format_value(0.12, "percent", "fr_CA", "CAD") == f"12,0{NBSP}%"
     assert format_value(math.nan, "number", "en_US", "USD") == "–"
 
 
@@ -173,7 +173,7 @@ def test_alt_text_carries_locale_formatted_values():
     assert fr.alt_text == f"Sell-out. Bar chart: 2026: janv. 1,2{NBSP}M$, févr. 1,4{NBSP}M$."
     donut = render_chart(request("donut", categories=("Solenne", "Veyrac"), series=(Series("s", (3.0, 1.0)),),
                                  value_format="number", labels={"total": "Total"}))
-    assert donut.alt_text == "Sell-out. Donut chart: Solenne 75% (3), Veyrac 25% (1); Total 4."
+    assert donut.alt_text == "Sell-out. Donut chart: Solenne 75.0% (3), Veyrac 25.0% (1); Total 4."
     bullet = render_chart(request("bullet", locale="fr_CA", labels={"target": "Cible"}))
     assert bullet.alt_text == "Sell-out. Bullet chart: ROI 3,4×; Cible 3,0×."
 
@@ -230,9 +230,9 @@ def test_cache_key_changes_with_request_and_style(tmp_path):
 
 
 def test_every_kind_has_a_drawer():
-    from generator.charts.model import KINDS
     from generator.charts.render import DRAWERS, FLAT_DRAWERS
-    assert sorted([*DRAWERS, *FLAT_DRAWERS]) == sorted(KINDS)
+    from generator.spec import kind_names
+    assert sorted([*DRAWERS, *FLAT_DRAWERS]) == sorted(kind_names())
     assert not set(DRAWERS) & set(FLAT_DRAWERS)
 
 

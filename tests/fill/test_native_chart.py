@@ -10,7 +10,8 @@ from pptx import Presentation
 
 from generator.charts.model import Series
 from generator.check import check_deck
-from generator.fill.native_chart import NativeLook, add_native_chart, excel_number_format
+from generator.fill.native_chart import NativeLook, add_native_chart
+from generator.formats import excel_number_format
 from generator.geometry import EMU_PER_INCH, Box
 from generator.resolve.content import ChartContent
 

@@ -128,3 +128,8 @@ def test_interpolate_does_not_translate() -> None:
     renderer = TextRenderer(FR, catalogs)
     assert renderer.interpolate("retail_price_{{ c | lower }}", {"c": "CAD"}) == "retail_price_cad"
     assert renderer.interpolate("Welcome", {}) == "Welcome" and not catalogs.missing
+
+
+def test_unknown_locale_keeps_its_message() -> None:
+    with pytest.raises(LocalizeError, match=r"^unknown locale 'xx_YY' \(use e\.g\. en_US, fr_CA, es_MX\)$"):
+        format_value(1.0, "number", LocaleContext("xx", "xx_YY", "USD"))
