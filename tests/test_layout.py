@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 GENERATOR = Path(__file__).resolve().parents[1] / "generator"
-ROOT_MODULES = {"cli", "errors", "writer", "geometry", "ooxml", "versions", "stamps"}
+ROOT_MODULES = {"cli", "errors", "writer", "geometry", "ooxml", "cache_key", "stamps", "formats"}
 
 
 def _module_name(path: Path) -> str:
