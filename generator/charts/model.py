@@ -7,8 +7,9 @@ picture will fill, already-localized words, and raw numbers.
 from __future__ import annotations
 
 import datetime
-import math
 from dataclasses import dataclass, field
+
+from generator.formats import finite_number as to_finite  # one rule for what counts as a figure
 
 VALUE_FORMATS: tuple[str, ...] = ("number", "currency", "percent", "multiple")
 
@@ -71,14 +72,3 @@ class RenderedChart:
     height_emu: int
     alt_text: str
     cut_off: str = ""  # when some labels did not fit the box: what happened and what the deck's author can change
-
-
-def to_finite(value: object) -> float | None:
-    """Return ``value`` as a float, or ``None`` when it is missing, NaN, infinite or not a number."""
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
