@@ -6,16 +6,19 @@ from typing import Any, Callable
 __version__ = "0.1.0"
 
 
-def lazy_face(package: str, face: dict[str, str]) -> Callable[[str], Any]:
-    """Return a module ``__getattr__`` (PEP 562) importing each name of ``face`` from its module on first use.
+def lazy_face(package: str, later: dict[str, tuple[str, ...]]) -> Callable[[str], Any]:
+    """Return a module ``__getattr__`` (PEP 562) importing each name of ``later`` from its module on first use.
 
-    Stage packages name their public face this way, so that importing one module of a
-    stage does not import the whole stage (pandas, matplotlib, python-pptx) or loop back.
+    ``later`` maps a module of the stage to the names it gives the face. A stage face imports its
+    light modules at once and names the costly ones here (with the cost measured, in a comment), each
+    mirrored in an ``if TYPE_CHECKING:`` block so type checkers and IDEs see them; tests/test_layout.py
+    keeps the two equal.
     """
+    module_of = {name: module for module, names in later.items() for name in names}
 
     def __getattr__(name: str) -> Any:
-        if name in face:
-            return getattr(import_module(face[name]), name)
+        if name in module_of:
+            return getattr(import_module(module_of[name]), name)
         raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
     return __getattr__

@@ -170,3 +170,15 @@ def _hash_file(digest: "hashlib._Hash", path: str) -> None:
     finally:
         os.close(handle)
     digest.update(f"\0{size}\0".encode())
+
+
+def file_sha256(path: Path) -> str:
+    """Return the sha256 hex digest of the file at ``path``, read in blocks (empty when it cannot be read)."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as stream:
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return ""
+    return digest.hexdigest()

@@ -19,19 +19,12 @@ from typing import TYPE_CHECKING, Any
 
 from generator import charts
 from generator.charts import ChartCache, ChartRequest, RenderedChart
-from generator.data.bindings import DataStore
-from generator.data.kpis import Kpis, compute_kpis
+from generator.data import DataStore, Kpis, MonthKpis, compute_kpis, compute_month_kpis
 from generator.errors import OutputError
 from generator.geometry import Box
-from generator.data.monthly import MonthKpis, compute_month_kpis
-from generator.i18n.data_text import translated_columns
-from generator.i18n.localize import Catalogs, LocaleContext, TextRenderer
-from generator.resolve.content import ChartContent, DeckMeta, SlideContent
-from generator.resolve.context import DeckContext
-from generator.resolve.slides import repeat_records, resolve_deck
-from generator.spec import Season
-from generator.spec.brand import Brand, load_brand
-from generator.spec.profile import load_profile
+from generator.i18n import Catalogs, LocaleContext, TextRenderer, translated_columns
+from generator.resolve import ChartContent, DeckContext, DeckMeta, SlideContent, repeat_records, resolve_deck
+from generator.spec import Brand, Season, load_brand, load_profile
 from generator.writer import deck_bytes
 
 if TYPE_CHECKING:  # deck filling and text fitting (fontTools) are imported when a deck is built: a kept one never is
@@ -149,11 +142,11 @@ class DeckBuilder:
         """
         self.look  # noqa: B018 -- loads the master
         import generator.check  # noqa: F401 -- every deck built is checked
-        import generator.fill.deck  # noqa: F401
+        import generator.fill  # noqa: F401
         import generator.fit  # noqa: F401
 
         if drawing:
-            import generator.charts.render  # noqa: F401 -- matplotlib
+            from generator.charts import render_chart  # noqa: F401 -- matplotlib
         self.wait_for_fonts()
 
     def will_draw(self) -> bool:
@@ -239,8 +232,7 @@ class DeckBuilder:
         """Return the deck for ``job``, serialized in memory."""
         if job.deck not in self.season.decks:
             return self.build_hq(job)
-        from generator.fill import fill_deck
-        from generator.fill.deck import deck_fitter
+        from generator.fill import deck_fitter, fill_deck
 
         started = time.perf_counter()
         self.wait_for_fonts()
@@ -333,7 +325,7 @@ class DeckBuilder:
 
     def draw_chart(self, chart: ChartContent, box: Box, loc: LocaleContext) -> RenderedChart:
         """Return the chart picture for ``box`` (cached by content)."""
-        from generator.fill.text import clean_chart
+        from generator.fill import clean_chart
 
         chart = clean_chart(chart)  # data-borne words reach matplotlib here, not through slide text
         request = self.chart_request(chart, box, loc)
@@ -360,8 +352,7 @@ class DeckBuilder:
     def draw_native(self, slide, chart: ChartContent, box: Box, loc: LocaleContext):
         """Return a native, editable chart added to ``slide`` in ``box``, or None for kinds drawn as pictures."""
         # imported here: python-pptx's chart data pulls in xlsxwriter, which a build drawing no native chart never needs
-        from generator.fill.native_chart import NativeLook, add_native_chart
-        from generator.fill.text import clean_chart
+        from generator.fill import NativeLook, add_native_chart, clean_chart
 
         started = time.perf_counter()
         chart = clean_chart(chart)
@@ -403,7 +394,7 @@ class _Lazy:
 
 
 def _look_up_fonts(names: list[str]) -> None:
-    from generator.fit.fonts import font_file
+    from generator.fit import font_file
 
     try:
         for name in names:

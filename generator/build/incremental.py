@@ -40,8 +40,7 @@ import numpy as np
 
 from generator.build.builder import BuiltDeck, DeckBuilder, DeckJob
 from generator.build.scope import Query, dated_periods, deck_queries, mentions, scope_column, scoped
-from generator.cache_key import cache_key
-from generator.charts.cache_key import DRAWING_VERSION
+from generator.cache_key import cache_key, file_sha256
 from generator.spec import Season
 
 if TYPE_CHECKING:
@@ -86,10 +85,9 @@ class Fingerprinter:
 
     def _common(self) -> str:
         spec, season = self.season.spec, self.season
-        # cache_key counts kitgen's code and the library versions; the drawing version still counts on its own,
-        # as the chart cache's keys do
+        # cache_key counts kitgen's code (the drawing code included) and the library versions
         brand_files = sorted(p for p in self.builder.brand_dir.rglob("*") if p.is_file())
-        return cache_key("deck-common", f"drawing {DRAWING_VERSION}", _file_bytes(season.root / "season.yaml"),
+        return cache_key("deck-common", _file_bytes(season.root / "season.yaml"),
                          _file_bytes(self.builder.template_path), _file_bytes(self.builder.profile_path),
                          *(str(p.relative_to(self.builder.brand_dir)).encode() + _file_bytes(p) for p in brand_files),
                          _file_bytes(season.path(spec.brand)),
@@ -292,18 +290,6 @@ def charts_in_use(payload: dict) -> set[str] | None:
 
 def _keys(value: Any) -> tuple[str, ...] | None:
     return None if value is None else tuple(value)
-
-
-def file_sha256(path: Path) -> str:
-    """Return the sha256 hex digest of the file at ``path``, read in blocks (empty when it cannot be read)."""
-    digest = hashlib.sha256()
-    try:
-        with path.open("rb") as stream:
-            for block in iter(lambda: stream.read(1 << 20), b""):
-                digest.update(block)
-    except OSError:
-        return ""
-    return digest.hexdigest()
 
 
 def _fit_findings(recorded: list[dict[str, Any]]) -> list[FitFinding]:

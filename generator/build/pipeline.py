@@ -15,18 +15,14 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 from generator import __version__
 from generator.build.builder import BuiltDeck, DeckBuilder, DeckJob, month_values
-from generator.data import AsOf, DataStore, check_as_of, coverage_findings
+from generator.data import AsOf, DataStore, check_as_of, coverage_findings, disk_cache
 from generator.build.incremental import STATE_FILE, BuildState, Fingerprinter, charts_in_use
 from generator.build.options import BuildOptions
 from generator.build.parallel import BuilderSetup, PoolRun
 from generator.charts import ChartCache
-from generator.data.source_cache import disk_cache
 from generator.errors import ClusterError, DataError, KitgenError, SpecError
-from generator.i18n.localize import LocaleContext, TextRenderer
-from generator.spec import Season
-from generator.spec.season import season_file
-from generator.spec.model import LANGUAGES, DeckDef, RegionDef
-from generator.spec.validate import did_you_mean
+from generator.i18n import LocaleContext, TextRenderer
+from generator.spec import LANGUAGES, DeckDef, RegionDef, Season, did_you_mean, season_file
 from generator.validation import CheckedSeason, check_season, finding_line
 from generator.writer import Staging, json_bytes
 

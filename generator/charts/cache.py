@@ -15,7 +15,7 @@ import json
 import logging
 from pathlib import Path
 
-from generator.charts import RenderedChart
+from generator.charts.model import RenderedChart
 from generator.errors import OutputError
 from generator.writer import remove_files, write_atomic
 

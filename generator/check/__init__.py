@@ -20,13 +20,13 @@ from generator.check import presentation, structure
 from generator.check.package import DeckPackage
 from generator.check.problem import Problem
 from generator.check.recalc import recalculation_problems
-from generator.check.render import render_problems, render_workbook_problems
+from generator.check.render import pdf_page_count, render_problems, render_workbook_problems
 from generator.check.reopen import reopen_problems
 from generator.check.schema import schema_problems
 from generator.check.workbook import check_workbook_package, not_a_workbook
 from generator.errors import CheckError
 
-__all__ = ["Problem", "check_deck", "check_workbook", "ensure_clean", "ensure_clean_workbook"]
+__all__ = ["Problem", "check_deck", "check_workbook", "ensure_clean", "ensure_clean_workbook", "pdf_page_count"]
 
 Check = Callable[[DeckPackage], Iterator[Problem]]
 

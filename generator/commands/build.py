@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from generator import stamps
-from generator.build.options import BuildOptions
-from generator.delivery.options import DeliveryOptions, DeliveryResult
-from generator.spec.languages import LANGUAGES
+from generator.build import BuildOptions
+from generator.delivery import DeliveryOptions, DeliveryResult
+from generator.spec import LANGUAGES
 from generator.writer import write_atomic
 
 if TYPE_CHECKING:  # the engine loads only when a build runs: an unchanged season is answered from its stamp

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from generator.delivery.diff import diff_paths
+from generator.delivery import diff_paths
 from generator.errors import KitgenError
 
 

@@ -9,7 +9,7 @@ import click
 
 from generator.i18n import save_catalog
 from generator.translation import Counts, coverage, extract_messages, update_catalogs
-from generator.spec.season import load_season
+from generator.spec import load_season
 
 SEASON = click.argument("season_dir", metavar="SEASON", type=click.Path(exists=True, file_okay=False, path_type=Path))
 

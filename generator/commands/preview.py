@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from generator.delivery.preview import preview
+from generator.delivery import write_preview_sheets
 
 
 @click.command("preview")
@@ -16,5 +16,5 @@ from generator.delivery.preview import preview
 def preview_command(decks: tuple[Path, ...], out_dir: Path | None) -> None:
     """Render DECKS to pictures and write one HTML sheet per deck with its languages side by side."""
     out = out_dir or decks[0].resolve().parent.parent
-    for sheet in preview(list(decks), out):
+    for sheet in write_preview_sheets(list(decks), out):
         click.echo(f"wrote {sheet}")

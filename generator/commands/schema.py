@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from generator.spec.schema import spec_schema
+from generator.spec import spec_schema
 from generator.writer import write_atomic
 
 DEFAULT_OUT = Path("decks/kitgen.schema.json")
@@ -27,11 +27,11 @@ def schema_command(out: Path | None, reference: bool, kpis: bool) -> None:
     type, default, description and an example.
     """
     if kpis:
-        from generator.data.glossary import glossary_page  # the KPI definitions, from the code that computes them
+        from generator.data import glossary_page  # the KPI definitions, from the code that computes them
 
         text, out = glossary_page(), out or DEFAULT_KPIS
     elif reference:
-        from generator.spec.reference import spec_reference  # reads the sample specs for examples
+        from generator.spec import spec_reference  # reads the sample specs for examples
 
         text, out = spec_reference(), out or DEFAULT_REFERENCE
     else:

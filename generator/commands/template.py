@@ -6,9 +6,8 @@ from pathlib import Path
 
 import click
 
-from generator.spec.profile import TemplateProfile, load_profile
-from generator.template.inspect import format_inspection, inspect_template
-from generator.template.propose import propose_profile
+from generator.spec import TemplateProfile, load_profile
+from generator.template import format_inspection, inspect_template, propose_profile
 
 
 @click.group("template")

@@ -44,7 +44,7 @@ def validate_command(ctx: click.Context, path: Path, strict: bool, output: str, 
 
 def _validated(key: dict, stamp_file: Path, path: Path, strict: bool, output: str, verbose: bool) -> dict:
     """Return the text and exit status of validating ``path``, and stamp them for an unchanged next run."""
-    from generator.data.source_cache import disk_cache  # imported here: an unchanged season never loads them
+    from generator.data import disk_cache  # imported here: an unchanged season never loads them
     from generator.validation import validate_path
 
     with stamps.Recorder(key, [_season_folder(path)], None) as recorder:

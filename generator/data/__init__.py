@@ -9,21 +9,39 @@ and without import circles with the writer.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from generator import lazy_face
+from generator.data.periods import AsOf, shift_years
 
-_FACE = {"DataStore": "generator.data.bindings", "Kpis": "generator.data.kpis", "compute_kpis": "generator.data.kpis",
-         # what validation checks a spec against without building: a source read as declared,
-         # the retailer columns joined onto sources, the measures `derive` knows
-         "read_source": "generator.data.sources", "read_notes": "generator.data.sources",
-         "JOIN_COLUMNS": "generator.data.bindings",
-         "DERIVED_MEASURES": "generator.data.measures",
-         # the as-of month (monthly calls, trackers)
-         "AsOf": "generator.data.periods", "MonthKpis": "generator.data.monthly",
-         "compute_month_kpis": "generator.data.monthly",
-         # every month the figures need is in the data; the as-of day fits the data and the season
-         "coverage_findings": "generator.data.coverage", "check_as_of": "generator.data.coverage",
-         # the per-door monthly figures every KPI is a sum of
-         "door_months": "generator.data.figures", "scope_months": "generator.data.figures"}
-__all__ = sorted(_FACE)
+if TYPE_CHECKING:  # the names below, for type checkers and IDEs
+    from generator.data.bindings import JOIN_COLUMNS, DataStore
+    from generator.data.coverage import check_as_of, coverage_findings
+    from generator.data.figures import COVER_MONTHS, DoorMonths, cover_window, door_months, scope_months
+    from generator.data.glossary import TRACKER_TERMS, TRACKER_WORDS, glossary_page
+    from generator.data.kpis import Kpis, compute_kpis, counted_activations
+    from generator.data.measures import DERIVED_MEASURES, WEEKS_PER_MONTH
+    from generator.data.monthly import MonthKpis, compute_month_kpis
+    from generator.data.source_cache import disk_cache
+    from generator.data.sources import read_notes, read_source
 
-__getattr__ = lazy_face(__name__, _FACE)
+# imported on first use: pandas costs about 0.22-0.37 s; the as-of month (periods) is read by commands that never
+# load a frame
+_LATER = {
+    "generator.data.bindings": ("JOIN_COLUMNS", "DataStore"),
+    "generator.data.coverage": ("check_as_of", "coverage_findings"),
+    "generator.data.figures": ("COVER_MONTHS", "DoorMonths", "cover_window", "door_months", "scope_months"),
+    "generator.data.glossary": ("TRACKER_TERMS", "TRACKER_WORDS", "glossary_page"),
+    "generator.data.kpis": ("Kpis", "compute_kpis", "counted_activations"),
+    "generator.data.measures": ("DERIVED_MEASURES", "WEEKS_PER_MONTH"),
+    "generator.data.monthly": ("MonthKpis", "compute_month_kpis"),
+    "generator.data.source_cache": ("disk_cache",),
+    "generator.data.sources": ("read_notes", "read_source"),
+}
+
+__all__ = ["COVER_MONTHS", "DERIVED_MEASURES", "JOIN_COLUMNS", "TRACKER_TERMS", "TRACKER_WORDS", "WEEKS_PER_MONTH",
+           "AsOf", "DataStore", "DoorMonths", "Kpis", "MonthKpis", "check_as_of", "compute_kpis",
+           "compute_month_kpis", "counted_activations", "cover_window", "coverage_findings", "disk_cache",
+           "door_months", "glossary_page", "read_notes", "read_source", "scope_months", "shift_years"]
+
+__getattr__ = lazy_face(__name__, _LATER)

@@ -19,8 +19,7 @@ from generator.data.measures import DERIVED_MEASURES
 from generator.data.periods import MONTH_PERIODS, AsOf, Window, month_end, shift_years
 from generator.data.sources import read_source
 from generator.errors import DataError
-from generator.spec.model import DataBinding, SeasonSpec
-from generator.spec.validate import did_you_mean
+from generator.spec import DataBinding, SeasonSpec, did_you_mean
 
 log = logging.getLogger(__name__)
 Render = Callable[[str], str]

@@ -17,7 +17,7 @@ from generator.data.bindings import DataStore
 from generator.data.figures import COVER_MONTHS, figures_month, month_starts
 from generator.data.periods import add_months, month_end, shift_years
 from generator.errors import DataError, Finding
-from generator.spec.loader import LoadedYaml
+from generator.spec import LoadedYaml
 
 
 @dataclass(frozen=True)

@@ -109,7 +109,7 @@ def without_declared(path, body: Body, rules, header_line: int) -> Body:
     """Return ``body`` less the rows ``rules`` (the source's ``drop_rows``) match."""
     for rule in rules:
         if rule.column not in body.frame.columns:
-            from generator.spec.validate import did_you_mean
+            from generator.spec import did_you_mean
 
             raise CellError(Location(path, header_line), rule.column, "drop_rows names a column the file does not have",
                             did_you_mean(rule.column, [str(c) for c in body.frame.columns]))

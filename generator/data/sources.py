@@ -23,7 +23,7 @@ from generator.data.workbook import sheet_rows
 from generator.errors import CellError, DataError, Location
 from generator.data.export_rows import (Body, ReadNote, cut_text_lines, is_blank, split_rows, without_blank_rows,
                                         without_declared, without_totals)
-from generator.spec.model import SourceDef
+from generator.spec import SourceDef
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 _TRUE = {"true", "yes"}
@@ -224,7 +224,7 @@ def convert(table: RawTable, source: SourceDef) -> pd.DataFrame:
 
 
 def _close(column: str, columns) -> str | None:
-    from generator.spec.validate import did_you_mean
+    from generator.spec import did_you_mean
 
     return did_you_mean(column, [str(c) for c in columns])
 

@@ -7,11 +7,27 @@ library call; ``kitgen build --pdf`` is one caller.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from generator import lazy_face
+from generator.delivery.options import DeliveryOptions, DeliveryResult
 
-_FACE = {"DeliveryOptions": "generator.delivery.options", "DeliveryResult": "generator.delivery.options",
-         "deliver": "generator.delivery.deliverables",
-         "SlideOutline": "generator.delivery.outline", "presentation_outline": "generator.delivery.outline"}
-__all__ = sorted(_FACE)
+if TYPE_CHECKING:  # the names below, for type checkers and IDEs
+    from generator.delivery.deliverables import deliver
+    from generator.delivery.diff import diff_paths
+    from generator.delivery.outline import SlideOutline, presentation_outline
+    from generator.delivery.preview import write_preview_sheets
 
-__getattr__ = lazy_face(__name__, _FACE)
+# imported on first use: python-pptx, pandas and the PDF tools cost about 0.1-0.55 s; the options are read before
+# delivering
+_LATER = {
+    "generator.delivery.deliverables": ("deliver",),
+    "generator.delivery.diff": ("diff_paths",),
+    "generator.delivery.outline": ("SlideOutline", "presentation_outline"),
+    "generator.delivery.preview": ("write_preview_sheets",),
+}
+
+__all__ = ["DeliveryOptions", "DeliveryResult", "SlideOutline", "deliver", "diff_paths", "presentation_outline",
+           "write_preview_sheets"]
+
+__getattr__ = lazy_face(__name__, _LATER)

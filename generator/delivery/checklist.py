@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from io import BytesIO
 from typing import Any, Iterable
 
-from generator.i18n.localize import TextRenderer, format_day
-from generator.spec.model import ChecklistSpec
+from generator.i18n import TextRenderer, format_day
+from generator.spec import ChecklistSpec
 
 HEADER_COLOR = "101B2D"
 COLUMN_WIDTHS = (26, 60, 20, 8, 30)

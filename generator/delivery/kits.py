@@ -15,16 +15,13 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator.build import BuiltDeck
-from generator.build.incremental import file_sha256
-from generator.cache_key import cache_key
+from generator.cache_key import cache_key, file_sha256
 from generator.data import DataStore
 from generator.delivery.checklist import RetailerPlan, checklist_rows, checklist_workbook
 from generator.delivery.pdf import pdf_output
 from generator.errors import DataError
-from generator.i18n.data_text import translated_columns
-from generator.i18n.localize import Catalogs, LocaleContext, TextRenderer
-from generator.spec import Season
-from generator.spec.brand import Asset, load_brand
+from generator.i18n import Catalogs, LocaleContext, TextRenderer, translated_columns
+from generator.spec import Asset, Season, load_brand
 from generator.writer import zip_bytes
 
 CHECKLIST_FILE = "checklist.xlsx"

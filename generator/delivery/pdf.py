@@ -108,7 +108,7 @@ def _wait(process: subprocess.Popen, decks: int) -> None:
 
 
 def _check_pages(jobs: list[PdfJob], pdfs: list[Path]) -> None:
-    from generator.check.render import pdf_page_count  # the deck checks import python-pptx: only PDFs need them
+    from generator.check import pdf_page_count  # the deck checks import python-pptx: only PDFs need them
 
     missing = [job.output for job, pdf in zip(jobs, pdfs) if not pdf.is_file()]
     if missing:

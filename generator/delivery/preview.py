@@ -22,7 +22,7 @@ from pptx import Presentation
 
 from generator.errors import RenderError, ToolMissingError
 from generator.fit import ThemeFonts, check_shape
-from generator.template.layouts import theme_fonts
+from generator.template import theme_fonts
 from generator.writer import write_atomic
 
 log = logging.getLogger(__name__)
@@ -190,7 +190,7 @@ td {{ width: 32%; }} td.overflow {{ outline: 3px solid #c0392b; }}
 """
 
 
-def preview(paths: list[Path], out_dir: Path) -> list[Path]:
+def write_preview_sheets(paths: list[Path], out_dir: Path) -> list[Path]:
     """Return the review sheets written to ``out_dir/preview/``, one per deck name."""
     groups = group_decks(paths)
     decks = [deck for group in groups.values() for deck in group]

@@ -10,7 +10,7 @@ from typing import Callable
 from pptx.presentation import Presentation
 from pptx.shapes.base import BaseShape
 
-from generator.charts.model import RenderedChart
+from generator.charts import RenderedChart
 from generator.errors import RenderError
 from generator.fill.notes import notes_slide
 from generator.fill.placeholders import is_empty_placeholder_element, placeholder_elements, slide_placeholder
@@ -19,7 +19,7 @@ from generator.fill.tables import split_tall_tables
 from generator.fill.text import THEME_TEXT, write_paragraphs
 from generator.fit import Fitter, ThemeFonts, share_layouts
 from generator.geometry import EMU_PER_INCH, Box
-from generator.resolve.content import BlockContent, ChartContent, SlideContent
+from generator.resolve import BlockContent, ChartContent, SlideContent
 from generator.template import Master
 
 log = logging.getLogger(__name__)

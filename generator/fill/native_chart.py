@@ -27,12 +27,11 @@ from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.util import Pt
 
 from generator.charts import chart_kind
-from generator.charts.model import to_finite
+from generator.formats import excel_number_format, finite_number as to_finite
 from generator.fill.chart_parts import add_chart_frame
 from generator.fill.text import clean_text, safe_chart_label
-from generator.formats import excel_number_format
 from generator.geometry import Box
-from generator.resolve.content import ChartContent
+from generator.resolve import ChartContent
 
 log = logging.getLogger(__name__)
 

@@ -15,11 +15,9 @@ from pptx.util import Emu, Pt
 
 from generator.fill.images import related_image_part
 from generator.fill.text import add_run, clean_text, hex_color, write_paragraphs
-from generator.fit import FitResult, Fitter
-from generator.fit.fonts import metrics
-from generator.fit.table import CellStyle, layout_table
+from generator.fit import CellStyle, FitResult, Fitter, layout_table, metrics
 from generator.geometry import EMU_PER_INCH, EMU_PER_POINT, Box
-from generator.resolve.content import TableContent, TileContent
+from generator.resolve import TableContent, TileContent
 
 ROW_HEIGHT = int(0.42 * EMU_PER_INCH)
 # Tile styling copied from the first tile drawn in each look: (spPr children after the geometry, bodyPr).

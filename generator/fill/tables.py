@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.fill.shapes import Look, cell_style, column_widths
-from generator.fit.table import row_heights, rows_per_slide
+from generator.fit import row_heights, rows_per_slide
 from generator.geometry import EMU_PER_POINT
-from generator.resolve.content import SlideContent
+from generator.resolve import SlideContent
 from generator.template import Master
 
 

@@ -13,7 +13,7 @@ from pptx.oxml.xmlchemy import OxmlElement
 from pptx.text.text import TextFrame, _Paragraph, _Run
 from pptx.util import Pt
 
-from generator.resolve.content import ChartContent
+from generator.resolve import ChartContent
 
 # Colour name for "the master's text colour": follows the template's colour map, so text kitgen
 # draws on the slide background stays readable on dark templates (tx1 maps to white there).

@@ -10,8 +10,7 @@ from pptx import Presentation
 
 from generator.errors import TemplateError
 from generator.hq.reader import DeckText, read_deck
-from generator.spec import Season
-from generator.spec.model import HqDeckDef
+from generator.spec import HqDeckDef, Season
 from generator.template import read_template_bytes
 
 

@@ -8,7 +8,12 @@ The face is :class:`TextRenderer` (translate and interpolate a text for one
 
 from __future__ import annotations
 
-from generator.i18n.localize import Catalogs, LocaleContext, TextRenderer
+from generator.i18n.data_text import data_values, translated_columns
+from generator.i18n.localize import (
+    PROJECT_STRINGS, Catalogs, LocaleContext, TextRenderer, format_day, format_month, format_value, is_translatable,
+)
 from generator.i18n.po import catalog_bytes, read_catalog, save_catalog
 
-__all__ = ["Catalogs", "LocaleContext", "TextRenderer", "catalog_bytes", "read_catalog", "save_catalog"]
+__all__ = ["PROJECT_STRINGS", "Catalogs", "LocaleContext", "TextRenderer", "catalog_bytes", "data_values",
+           "format_day", "format_month", "format_value", "is_translatable", "read_catalog", "save_catalog",
+           "translated_columns"]

@@ -17,7 +17,7 @@ from generator.i18n.localize import data_context, is_translatable
 if TYPE_CHECKING:
     import pandas as pd
 
-    from generator.spec.model import SourceDef
+    from generator.spec import SourceDef
 
 
 def translated_columns(sources: Mapping[str, "SourceDef"]) -> dict[str, tuple[str, ...]]:

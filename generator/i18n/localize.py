@@ -24,7 +24,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from generator import formats
 from generator.errors import LocalizeError
 from generator.i18n.po import read_catalog
-from generator.spec.season import catalog_file
+from generator.spec import catalog_file
 
 log = logging.getLogger(__name__)
 

@@ -7,13 +7,12 @@ from typing import Any
 
 import pandas as pd
 
-from generator.charts import chart_kind
-from generator.charts.model import Series, Task
+from generator.charts import Series, Task, chart_kind
 from generator.errors import DataError
-from generator.i18n.localize import format_day, format_month
+from generator.i18n import format_day, format_month
 from generator.resolve.content import ChartContent
 from generator.resolve.context import DeckContext
-from generator.spec.model import ChartSpec
+from generator.spec import ChartSpec
 
 
 def resolve_chart(spec: ChartSpec, ctx: DeckContext, values: dict[str, Any]) -> ChartContent:

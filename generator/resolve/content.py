@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.charts.model import Series, Task
+from generator.charts import Series, Task
 
 
 @dataclass(frozen=True)

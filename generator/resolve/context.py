@@ -6,10 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from generator.data.bindings import DataStore
-from generator.i18n.localize import TextRenderer
-from generator.spec.loader import LoadedYaml
-from generator.spec.model import DataBinding, Repeat
+from generator.data import DataStore
+from generator.i18n import TextRenderer
+from generator.spec import DataBinding, LoadedYaml, Repeat
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -12,14 +12,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from generator.data.bindings import DataStore
+from generator.data import DataStore
 from generator.errors import DataError, KitgenError, LocalizeError, SpecError
-from generator.i18n.localize import TextRenderer, format_value
+from generator.i18n import TextRenderer, format_value
 from generator.resolve.charts import resolve_chart
 from generator.resolve.content import BlockContent, IncludedSlides, SlideContent, TableContent, TileContent
 from generator.resolve.context import DeckContext
-from generator.spec.loader import KeyPath, LoadedYaml
-from generator.spec.model import Block, DeckSpec, KpiTile, Repeat, SlideSpec, TableSpec
+from generator.spec import Block, DeckSpec, KeyPath, KpiTile, LoadedYaml, Repeat, SlideSpec, TableSpec
 
 log = logging.getLogger(__name__)
 

@@ -372,7 +372,7 @@ def _warm_up() -> bool:
     and imports none of it, and the first save would pay for it (seconds on a busy machine)."""
     started = time.perf_counter()
     import generator.check  # noqa: F401
-    import generator.fill.deck  # noqa: F401
+    import generator.fill  # noqa: F401
     import generator.fit  # noqa: F401
 
     log.info("warmed up in %.2f s", time.perf_counter() - started)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.geometry import EMU_PER_INCH, Box
 from generator.ooxml import placeholder_of
-from generator.spec.profile import TemplateProfile
+from generator.spec import TemplateProfile
 from generator.template import layouts
 from generator.template.master import open_presentation
 from generator.template.package import read_template_bytes

@@ -14,7 +14,7 @@ from pptx.slide import Slide, SlideLayout
 
 from generator.errors import TemplateError
 from generator.geometry import EMU_PER_INCH, Box
-from generator.spec.profile import CONTENT_SLOTS, MIN_BOX_SLOTS, ROLE_SLOTS, TemplateProfile
+from generator.spec import CONTENT_SLOTS, MIN_BOX_SLOTS, ROLE_SLOTS, TemplateProfile
 from generator.template import layouts
 from generator.template.cleaning import remove_example_slides
 from generator.template.package import read_template_bytes

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from generator.geometry import EMU_PER_INCH
-from generator.spec.profile import DEFAULT_MIN_BOX, ROLE_SLOTS
+from generator.spec import DEFAULT_MIN_BOX, ROLE_SLOTS
 from generator.template.inspect import LayoutInfo, PlaceholderInfo, TemplateInfo
 
 CONTENT_TYPES = ("obj", "body")

@@ -31,7 +31,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Emu, Inches, Pt
 
-from generator.resolve.content import DeckMeta
+from generator.resolve import DeckMeta
 from generator.template import clean_template_bytes
 from generator.writer import deck_bytes, normalize_zip, write_atomic
 

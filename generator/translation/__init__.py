@@ -10,16 +10,8 @@ from __future__ import annotations
 
 from generator.translation.texts import SpecText, collect_texts, is_slide_text
 from generator.translation.workflow import (
-    Counts,
-    Coverage,
-    UpdateStats,
-    catalog_languages,
-    catalog_path,
-    coverage,
-    extract_messages,
-    message_status,
-    update_catalogs,
-    wanted_keys,
+    Counts, Coverage, UpdateStats, catalog_languages, catalog_path, coverage, extract_messages, message_status,
+    update_catalogs, wanted_keys,
 )
 
 __all__ = ["Counts", "Coverage", "SpecText", "UpdateStats", "catalog_languages", "catalog_path", "collect_texts",

@@ -22,10 +22,8 @@ from jinja2 import Environment, TemplateSyntaxError
 from jinja2.ext import extract_from_ast
 
 from generator.errors import KitgenError, SpecError
-from generator.i18n.data_text import data_values
-from generator.i18n.localize import PROJECT_STRINGS, is_translatable
-from generator.spec.loader import KeyPath, LoadedYaml, format_key, load_yaml, walk_scalars
-from generator.spec.season import Season, season_file
+from generator.i18n import PROJECT_STRINGS, data_values, is_translatable
+from generator.spec import KeyPath, LoadedYaml, Season, format_key, load_yaml, season_file, walk_scalars
 
 if TYPE_CHECKING:
     from generator.data import DataStore
@@ -83,7 +81,7 @@ def collect_texts(season: Season, store: "DataStore | None" = None) -> list[Spec
     texts += _data_texts(season, store)
     texts += [SpecText(word, KITGEN_FILE, None, "kitgen", "kitgen's own text on slides") for word in PROJECT_STRINGS]
     if season.spec.trackers:
-        from generator.data.glossary import TRACKER_WORDS  # the trackers' About sheet
+        from generator.data import TRACKER_WORDS  # the trackers' About sheet
 
         texts += [SpecText(word, "generator/data/glossary.py", None, "kitgen",
                            "kitgen's own text on the About sheet of tracker workbooks") for word in TRACKER_WORDS]

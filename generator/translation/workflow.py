@@ -15,8 +15,8 @@ from typing import Any
 from babel.messages.catalog import Catalog, Message
 
 from generator.hq import add_hq_messages, carry_revised, hq_languages, hq_messages, revisions, template_for
-from generator.i18n.po import read_catalog, save_catalog
-from generator.spec.season import Season, load_season
+from generator.i18n import read_catalog, save_catalog
+from generator.spec import Season, load_season
 from generator.translation.texts import MessageId, collect_texts
 
 

@@ -12,10 +12,9 @@ from pathlib import Path
 
 from generator.data import DataStore
 from generator.errors import Finding, SpecError
-from generator.spec.loader import load_yaml
-from generator.spec.model import DeckSpec
-from generator.spec.season import SEASON_FILE, Season, SeasonDraft, display_path, read_season
-from generator.spec.validate import validate_document
+from generator.spec import (
+    SEASON_FILE, DeckSpec, Season, SeasonDraft, display_path, load_yaml, read_season, validate_document,
+)
 from generator.template import Master
 from generator.validation.context import SeasonView
 from generator.validation.codes import check_codes

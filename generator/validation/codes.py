@@ -16,8 +16,7 @@ from typing import Iterator
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from generator.translation import is_slide_text
-from generator.spec.loader import KeyPath, LoadedYaml
-from generator.spec.model import ChartSpec, DataBinding, SlideSpec, TableSpec
+from generator.spec import ChartSpec, DataBinding, KeyPath, LoadedYaml, SlideSpec, TableSpec
 from generator.validation.context import BRAND_ASSETS, SeasonView, walk_strings
 
 CODE = re.compile(r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$")

@@ -10,9 +10,7 @@ import pandas as pd
 
 from generator.data import JOIN_COLUMNS, DataStore, read_notes, read_source
 from generator.errors import CellError, DataError, Finding, Location
-from generator.spec.loader import KeyPath, LoadedYaml, walk_scalars
-from generator.spec.model import DeckSpec, SeasonSpec
-from generator.spec.season import SeasonDraft
+from generator.spec import DeckSpec, KeyPath, LoadedYaml, SeasonDraft, SeasonSpec, walk_scalars
 from generator.template import Master
 
 BRAND_ASSETS = "brand.assets"

@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.data import DERIVED_MEASURES, JOIN_COLUMNS
-from generator.spec.loader import KeyPath, LoadedYaml
-from generator.spec.model import ChartSpec, DataBinding, Repeat, SlideSpec, TableSpec
-from generator.spec.validate import did_you_mean
+from generator.spec import ChartSpec, DataBinding, KeyPath, LoadedYaml, Repeat, SlideSpec, TableSpec, did_you_mean
 from generator.validation.codes import CODE
 from generator.validation.context import BRAND_ASSETS, SeasonView
 

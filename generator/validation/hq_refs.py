@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from generator.errors import Finding, KitgenError, Location
 from generator.hq import HqDeck, find_hq_deck, hq_decks
-from generator.spec.season import display_path
-from generator.spec.validate import did_you_mean
+from generator.spec import did_you_mean, display_path
 from generator.validation.names import deck_scope, text_problems
 from generator.validation.context import SeasonView
 from generator.validation.paths import path_problem, project_root

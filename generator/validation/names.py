@@ -8,10 +8,7 @@ from typing import Iterable
 from jinja2 import Environment, TemplateError, TemplateSyntaxError, meta, nodes
 
 from generator.data import Kpis, MonthKpis
-from generator.spec.brand import Asset
-from generator.spec.loader import KeyPath, LoadedYaml
-from generator.spec.model import Maison, RegionDef, SeasonInfo
-from generator.spec.validate import did_you_mean
+from generator.spec import Asset, KeyPath, LoadedYaml, Maison, RegionDef, SeasonInfo, did_you_mean
 from generator.validation.context import BRAND_ASSETS, SeasonView, walk_strings
 
 #: formatting filters kitgen adds to Jinja's own (see generator.i18n.localize)

@@ -10,8 +10,7 @@ import os
 import re
 from pathlib import Path
 
-from generator.spec.loader import KeyPath, LoadedYaml
-from generator.spec.validate import did_you_mean
+from generator.spec import KeyPath, LoadedYaml, did_you_mean
 from generator.validation.context import SeasonView
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.errors import Finding, Tally
-from generator.spec.season import finding_order
+from generator.spec import finding_order
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,7 @@ from babel import Locale, UnknownLocaleError
 from babel.numbers import list_currencies
 
 from generator.errors import KitgenError, SpecError
-from generator.spec.brand import load_brand
-from generator.spec.profile import ROLE_SLOTS, load_profile
-from generator.spec.validate import did_you_mean
+from generator.spec import ROLE_SLOTS, did_you_mean, load_brand, load_profile
 from generator.template import load_master
 from generator.validation.context import SeasonView
 

@@ -8,8 +8,7 @@ located at the tracker's key, never a silent gap in the workbook.
 
 from __future__ import annotations
 
-from generator.spec.loader import KeyPath
-from generator.spec.validate import did_you_mean
+from generator.spec import KeyPath, did_you_mean
 from generator.validation.context import SeasonView
 
 #: per KPI family: (which entry of ``kpis:``, the columns its figures need)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from generator.errors import Finding, KitgenError, Location, Tally
 from generator.i18n import read_catalog
-from generator.spec.season import catalog_file
+from generator.spec import catalog_file
 from generator.translation import catalog_languages, catalog_path, collect_texts, message_status
 from generator.hq import MarkerError, hq_messages, markers_of, parse_marked, template_for
 from generator.validation.context import SeasonView

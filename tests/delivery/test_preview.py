@@ -13,7 +13,7 @@ from pptx import Presentation
 from pptx.util import Inches, Pt
 
 from generator.cli import cli
-from generator.delivery import preview as preview_module
+import generator.delivery.preview as preview_module
 from generator.delivery.preview import SheetRow, group_decks, measured_findings, sheet_html
 from generator.errors import ToolMissingError
 

@@ -67,8 +67,7 @@ def _write(season: Season, store: DataStore, jobs: list[tuple[TrackerJob, str]],
     from generator.delivery.trackers.about import data_csv
     from generator.delivery.trackers.tables import network_data
     from generator.delivery.trackers.workbook import tracker_bytes
-    from generator.i18n.data_text import translated_columns
-    from generator.i18n.localize import Catalogs
+    from generator.i18n import Catalogs, translated_columns
 
     catalogs = Catalogs(season.path(season.spec.locale_dir), translated_columns(season.spec.sources))
     network = network_data(store)  # every retailer's figures at once; each tracker takes its regions' rows

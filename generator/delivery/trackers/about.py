@@ -11,7 +11,7 @@ import csv
 import datetime as dt
 import io
 
-from generator.data.glossary import TRACKER_TERMS
+from generator.data import TRACKER_TERMS
 from generator.delivery.trackers.sheets import Page, Sheets
 from generator.delivery.trackers.tables import TrackerData
 

@@ -12,12 +12,11 @@ import datetime as dt
 import pandas as pd
 from xlsxwriter.utility import xl_rowcol_to_cell as cell
 
-from generator.data.figures import COVER_MONTHS
-from generator.data.measures import WEEKS_PER_MONTH
+from generator.data import COVER_MONTHS, WEEKS_PER_MONTH
 from generator.delivery.trackers.sheets import FIRST_MONTH_COL, FIRST_ROW, HEADER_ROW, MonthSheet, Page, Sheets, \
     quote_sheet, ratio, sumif_formula
 from generator.delivery.trackers.tables import TrackerData
-from generator.spec.trackers import TrackerAlerts
+from generator.spec import TrackerAlerts
 
 SELLOUT_COLUMNS = ["season_to_date", "same_months_last_year", "growth_to_date", "target_to_date",
                    "attainment_to_date", "month", "month_last_year", "month_growth", "month_target", "month_attainment"]

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.spec import Season
-from generator.spec.trackers import TrackerDef
+from generator.spec import Season, TrackerDef
 
 NETWORK_LOCALES = {"en": "en_US", "fr": "fr_CA", "es": "es_MX"}
 

@@ -21,7 +21,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from generator.delivery.trackers.formats import NumberFormats
 from generator.delivery.trackers.tables import TrackerData
-from generator.fill.text import safe_chart_label
+from generator.fill import safe_chart_label
 
 HEADER_ROW, FIRST_ROW, FIRST_MONTH_COL = 3, 4, 3  # columns: region, retailer, currency, then the months
 INK, GOLD, ALERT, WARN = "#101B2D", "#B08D57", "#F4C7C3", "#FCE8B2"

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from generator.data import DataStore, door_months
-from generator.data.figures import COVER_MONTHS, DoorMonths, cover_window
-from generator.data.kpis import counted_activations
-from generator.data.measures import WEEKS_PER_MONTH
-from generator.data.periods import shift_years
+from generator.data import (
+    COVER_MONTHS, WEEKS_PER_MONTH, DataStore, DoorMonths, counted_activations, cover_window, door_months,
+    shift_years,
+)
 
 
 @dataclass(frozen=True)

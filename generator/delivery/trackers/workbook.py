@@ -18,7 +18,7 @@ from generator.delivery.trackers.formats import number_formats
 from generator.delivery.trackers.jobs import TrackerJob
 from generator.delivery.trackers.sheets import Sheets
 from generator.delivery.trackers.tables import TrackerData
-from generator.i18n.localize import Catalogs, LocaleContext, TextRenderer
+from generator.i18n import Catalogs, LocaleContext, TextRenderer
 from generator.spec import Season
 from generator.writer import normalize_zip
 
