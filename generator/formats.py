@@ -30,6 +30,7 @@ import datetime as dt
 import decimal
 import math
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -210,6 +211,86 @@ def _pattern(cldr: str, digits: str) -> str:
     return _NUMBER_PART.sub(digits, positive, count=1)
 
 
+# ------------------------------------------------------------------ one unit for a set of figures
+@dataclass(frozen=True)
+class FigureScale:
+    """One unit and one precision for a set of figures: a chart's labels and ticks, a table column.
+
+    Read together, "912,5 k$" beside "1,2 M$" makes the reader compare units before figures;
+    on one scale they read "0,9 M$" and "1,2 M$".
+    """
+
+    kind: str
+    locale: str
+    currency: str
+    divisor: int = 1  # what one shown unit counts: 1, 1,000, 1,000,000 ...
+    pattern: str = ""  # the CLDR pattern of that unit ("0\u00a0k\u00a4"); "" for kinds that are not scaled
+    decimals: int = 0
+
+    def format(self, value: Any) -> str:
+        """Return ``value`` in this scale's unit and precision; a missing figure is ``–``."""
+        number = finite_number(value)
+        if number is None:
+            return GAP
+        if not self.pattern:  # percent, multiple, weeks: one precision already, and no unit to share
+            return format_value(number, self.kind, self.locale, self.currency, compact=True)
+        return _scaled(number, self)
+
+
+def figure_scale(values: Any, kind: str, locale: str, currency: str, *, exact: Any = ()) -> FigureScale:
+    """Return the one unit and precision that show ``values`` alike, compact.
+
+    The unit is the compact unit of the largest absolute value (rounded as it would show: 999,960
+    is in millions). The precision is none when every value is whole in that unit, else one decimal
+    below 100 units and none from 100 up. ``exact`` values (axis ticks) must show as they are: they
+    take up to two decimals, and none of them chooses the unit.
+    """
+    if kind not in ("number", "currency"):
+        return FigureScale(kind, locale, currency)
+    babel = babel_locale(locale)
+    numbers = [n for n in (finite_number(v) for v in values) if n is not None]
+    table = (babel.compact_currency_formats if kind == "currency" else babel.compact_decimal_formats)["short"]["other"]
+    largest = max((abs(n) for n in numbers), default=0.0)
+    divisor, pattern = _unit(float(_compact_rounded(largest, table)), table)
+    if not pattern:
+        pattern = babel.currency_formats["standard"].pattern if kind == "currency" else "#,##0"
+    units = [n / divisor for n in numbers]
+    whole = all(_rounded(u, 1) == _rounded(u, 0) for u in units)
+    decimals = 0 if whole or max((abs(u) for u in units), default=0.0) >= 100 else 1
+    for tick in (n / divisor for n in (finite_number(v) for v in exact) if n is not None):
+        decimals = max(decimals, next((d for d in (0, 1) if abs(round(tick, d) - tick) < 1e-9), 2))
+    return FigureScale(kind, locale, currency, divisor, str(pattern), decimals)
+
+
+def format_figures(values: Any, kind: str, locale: str, currency: str) -> list[str]:
+    """Return each of ``values`` compact, all in one unit and one precision (see :func:`figure_scale`)."""
+    values = list(values)
+    scale = figure_scale(values, kind, locale, currency)
+    return [scale.format(v) for v in values]
+
+
+def _unit(rounded: float, table: dict[str, Any]) -> tuple[int, str]:
+    """Return the divisor and CLDR pattern of the compact unit ``rounded`` shows in; (1, "") below the first unit."""
+    for magnitude in sorted((int(m) for m in table), reverse=True):
+        if abs(rounded) >= magnitude:
+            pattern = str(table[str(magnitude)].pattern)
+            zeros = pattern.count("0")
+            return (magnitude // 10 ** (zeros - 1), pattern) if zeros else (1, "")
+    return 1, ""
+
+
+def _scaled(number: float, scale: FigureScale) -> str:
+    """Return ``number`` counted in the scale's unit with exactly its decimals, in its pattern."""
+    babel = babel_locale(scale.locale)
+    digits = "#,##0" + ("." + "0" * scale.decimals if scale.decimals else "")
+    units = _rounded(float(_ROUNDING.divide(Decimal(repr(number)), Decimal(scale.divisor))), scale.decimals)
+    pattern = _pattern(scale.pattern, digits)
+    with decimal.localcontext(_ROUNDING):
+        if scale.kind == "currency":
+            return format_currency(units, scale.currency, pattern, locale=babel, currency_digits=False)
+        return format_decimal(units, pattern, locale=babel)
+
+
 # ------------------------------------------------------------------ dates
 def format_day(day: Any, locale: str, width: str = "long") -> str:
     """Return a date in ``locale`` at CLDR ``width``: short, medium (``1 sept. 2026``), long, full.
@@ -219,7 +300,24 @@ def format_day(day: Any, locale: str, width: str = "long") -> str:
     date = as_date(day)
     if date is None:
         return GAP if day is None or _is_nan(day) else str(day)
+    if date.day == 1 and width in _ORDINAL_FIRST_WIDTHS and babel_locale(locale).language == "fr":
+        return _format_date(date, locale, _first_day_pattern(locale, width))
     return _format_date(date, locale, width)
+
+
+#: the widths that write the month in words, where French writes the first day "1er" (the short form is digits)
+_ORDINAL_FIRST_WIDTHS = ("medium", "long", "full")
+
+
+@lru_cache(maxsize=16)
+def _first_day_pattern(locale: str, width: str) -> str:
+    """Return the CLDR pattern of ``width`` with the day as French's ordinal first: ``d MMMM y`` -> ``d'er' MMMM y``.
+
+    French writes the first of a month "1er juillet", every other day as a cardinal ("2 juillet");
+    CLDR has no field for it, so the day field gains a quoted suffix (quoted literals are left alone).
+    """
+    pattern = babel_locale(locale).date_formats[width].pattern
+    return re.sub(r"'[^']*'|d+", lambda m: "d'er'" if m.group(0) == "d" else m.group(0), pattern)
 
 
 def format_month(day: Any, locale: str, width: str = "abbreviated") -> str:
@@ -264,6 +362,19 @@ def excel_number_format(kind: str, locale: str, currency: str) -> str:
     if kind == "text":
         return "General"
     raise LocalizeError(f"unknown value format '{kind}'")
+
+
+def excel_scale_format(scale: FigureScale) -> str:
+    """Return the Excel number code showing figures as ``scale`` does (fr_CA millions ``#,##0.0,,"\u00a0M $"``).
+
+    Each comma after the digits divides by 1,000; a scale that is not counted in thousands keeps its kind's code.
+    """
+    thousands = round(math.log10(scale.divisor) / 3) if scale.divisor > 1 else 0
+    if not scale.pattern or 1000 ** thousands != scale.divisor:
+        return excel_number_format(scale.kind, scale.locale, scale.currency)
+    digits = "#,##0" + ("." + "0" * scale.decimals if scale.decimals else "") + "," * thousands
+    symbol = get_currency_symbol(scale.currency, locale=babel_locale(scale.locale)) if scale.kind == "currency" else ""
+    return _excel_code(scale.pattern, digits, symbol)
 
 
 def _excel_code(cldr: str, digits: str, symbol: str) -> str:

@@ -118,7 +118,7 @@ def test_numpy_and_pandas_values():
 @pytest.mark.parametrize(("locale", "long", "medium", "short", "wide"), [
     ("en_US", "September 1, 2026", "Sep 1, 2026", "Sep", "September"),
     ("en_CA", "September 1, 2026", "Sep 1, 2026", "Sep", "September"),
-    ("fr_CA", "1 septembre 2026", "1 sept. 2026", "sept.", "septembre"),
+    ("fr_CA", "1er septembre 2026", "1er sept. 2026", "sept.", "septembre"),
     ("es_MX", "1 de septiembre de 2026", "1 sep 2026", "sep", "septiembre"),
 ])
 def test_days_and_months(locale, long, medium, short, wide):
@@ -126,6 +126,39 @@ def test_days_and_months(locale, long, medium, short, wide):
             format_month(SEPT_1, locale, "wide")) == (long, medium, short, wide)
     assert format_value("2026-09-01", "date", locale, "") == long
     assert format_value(dt.datetime(2026, 9, 1, 10), "month", locale, "") == short
+
+
+FRENCH_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                 "novembre", "décembre"]
+FRENCH_MONTHS_MEDIUM = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juill.", "août", "sept.", "oct.", "nov.",
+                        "déc."]
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_french_writes_the_first_of_every_month_as_an_ordinal(month):
+    first = dt.date(2026, month, 1)
+    assert format_day(first, "fr_CA") == format_day(first, "fr_FR") == f"1er {FRENCH_MONTHS[month - 1]} 2026"
+    # Quebec's abbreviations ("juill.")
+    assert format_day(first, "fr_CA", "medium") == f"1er {FRENCH_MONTHS_MEDIUM[month - 1]} 2026"
+    assert format_day(first, "fr_CA", "short") == f"2026-{month:02d}-01"  # digits only: no ordinal
+    assert format_value(first, "date", "fr_CA", "CAD") == f"1er {FRENCH_MONTHS[month - 1]} 2026"
+
+
+@pytest.mark.parametrize(("day", "long", "medium"), [
+    (dt.date(2026, 7, 2), "2 juillet 2026", "2 juill. 2026"),
+    (dt.date(2026, 7, 11), "11 juillet 2026", "11 juill. 2026"),
+    (dt.date(2026, 7, 21), "21 juillet 2026", "21 juill. 2026"),
+    (dt.date(2026, 7, 31), "31 juillet 2026", "31 juill. 2026"),
+])
+def test_french_other_days_stay_cardinal(day, long, medium):
+    assert (format_day(day, "fr_CA"), format_day(day, "fr_CA", "medium")) == (long, medium)
+
+
+def test_only_french_has_the_ordinal_first():
+    first = dt.date(2026, 7, 1)
+    assert format_day(first, "fr_CA", "full") == "mercredi 1er juillet 2026"
+    assert [format_day(first, locale) for locale in ("en_US", "en_CA", "es_MX")] == [
+        "July 1, 2026", "July 1, 2026", "1 de julio de 2026"]
 
 
 @pytest.mark.parametrize(("locale", "currency", "expected"), [

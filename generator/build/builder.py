@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import re
 import threading
 import time
 from dataclasses import dataclass, field, replace
@@ -22,7 +23,9 @@ from generator.charts import ChartCache, ChartRequest, RenderedChart
 from generator.data import DataStore, Kpis, MonthKpis, compute_kpis, compute_month_kpis
 from generator.errors import OutputError
 from generator.geometry import Box
-from generator.i18n import Catalogs, LocaleContext, TextRenderer, translated_columns
+from generator.i18n import (
+    SEASON_CODE_CONTEXT, Catalogs, LocaleContext, TextRenderer, manager_title_context, translated_columns,
+)
 from generator.resolve import ChartContent, DeckContext, DeckMeta, SlideContent, repeat_records, resolve_deck
 from generator.spec import Brand, Season, load_brand, load_profile
 from generator.writer import deck_bytes
@@ -192,7 +195,7 @@ class DeckBuilder:
         spec = self.season.spec
         values: dict[str, Any] = {"lang": job.language, "locale": job.locale,
                                   "maison": spec.maison.model_dump(), "_render_default": spec.render}
-        values["season"] = {**spec.season.model_dump(), "name": renderer.text(spec.season.name, {})}
+        values["season"] = self.season_values(renderer)
         values.update(month_values(self.store))
         region_id = job.audience_id if job.audience == "region" else None
         if job.audience == "retailer":
@@ -203,12 +206,22 @@ class DeckBuilder:
             region_id = str(retailer["region_id"])
         if region_id:
             region = next(r for r in spec.regions if r.id == region_id)
-            values["region"] = {**region.model_dump(), "name": renderer.text(region.name, {})}
+            values["region"] = {**region.model_dump(), "name": renderer.term(region.name),  # a Term: | in_place
+                                "manager_title": renderer.term(region.manager_title, manager_title_context(region.id))}
             values["region_kpi"] = self.kpis(region_id=region_id)
             values.setdefault("kpi", values["region_kpi"])
             values["region_month_kpi"] = _Lazy(lambda: self.month_kpis(region_id=region_id))
             values.setdefault("month_kpi", values["region_month_kpi"])
         return values
+
+    def season_values(self, renderer: TextRenderer) -> dict[str, Any]:
+        """Return what text sees of the season: ``code`` as written (file names), ``name`` and ``label`` translated.
+
+        ``label`` is the code readers see: AH26 (automne-hiver) in French, OI26 in Spanish for FW26.
+        """
+        season = self.season.spec.season
+        return {**season.model_dump(), "name": renderer.text(season.name, {}),
+                "label": renderer.term(season.code, SEASON_CODE_CONTEXT)}
 
     def retailer(self, retailer_id: str) -> dict[str, Any]:
         """Return the retailer record with id ``retailer_id``."""
@@ -285,8 +298,9 @@ class DeckBuilder:
         deck = find_hq_deck(self.season, job.deck)
         copy = self.hq.copy(deck, renderer, self.context(job, renderer))
         localized = time.perf_counter()
-        title = copy.prs.core_properties.title or deck.spec.name
-        data = deck_bytes(copy.prs, replace(self._meta(job, renderer, title), subject=f"{self.season.spec.season.code} {job.deck}"))
+        # HQ's file title is in HQ's language: the copy's own first title, translated, names it in the deck's
+        title = _first_title(copy.prs) or copy.prs.core_properties.title or deck.spec.name
+        data = deck_bytes(copy.prs, self._meta(job, renderer, title))
         missing = self.catalogs.missing.get(job.language, set()) - missing_before
         layouts = tuple(slide.slide_layout.name for slide in copy.prs.slides)
         return BuiltDeck(job, data, len(copy.prs.slides), 0, layouts, time.perf_counter() - started, missing,
@@ -321,7 +335,10 @@ class DeckBuilder:
                             width_emu=box.width, height_emu=box.height, locale=loc.locale,
                             currency=loc.currency, value_format=_chart_format(chart.value_format),
                             palette=tuple(self.brand.palette.chart), style=str(self.brand_dir / self.brand.mplstyle),
-                            tasks=chart.tasks, target=chart.target, title=chart.title, labels=dict(chart.labels))
+                            tasks=chart.tasks, target=chart.target, title=chart.title, labels=dict(chart.labels),
+                            colors=charts.chart_colors(chart.kind, chart.categories, chart.series,
+                                                       self.brand.palette.chart, self.brand.category_colours(),
+                                                       self.brand.scenario_colours(), chart.category_keys))
 
     def draw_chart(self, chart: ChartContent, box: Box, loc: LocaleContext) -> RenderedChart:
         """Return the chart picture for ``box`` (cached by content)."""
@@ -357,7 +374,9 @@ class DeckBuilder:
         started = time.perf_counter()
         chart = clean_chart(chart)
         palette = self.brand.palette
-        look = NativeLook(tuple(palette.chart), palette.stone, self.look.body_font, loc.locale, loc.currency)
+        look = NativeLook(tuple(palette.chart), palette.stone, self.look.body_font, loc.locale, loc.currency,
+                          fixed=tuple(self.brand.category_colours().items()),
+                          scenarios=tuple(self.brand.scenario_colours().items()))
         frame = add_native_chart(slide, chart, box, look)
         if frame is not None:
             self.chart_count += 1
@@ -369,8 +388,19 @@ class DeckBuilder:
         if title is None:
             title = renderer.text(self.season.decks[job.deck].title, self.context(job, renderer))
         modified = dt.datetime.combine(spec.season.start, dt.time())
+        season = self.season_values(renderer)  # the file's properties read in the deck's language
         return DeckMeta(title=title, author=spec.maison.name, language=renderer.loc.tag,
-                        subject=f"{spec.season.code} {job.deck}", keywords=job.audience_id or "", modified=modified)
+                        subject=f"{season['name']} ({season['label']})", keywords=job.audience_id or "",
+                        modified=modified)
+
+
+def _first_title(prs) -> str:
+    """Return the text of the first slide's title placeholder ('' when it has none)."""
+    for slide in prs.slides:
+        title = slide.shapes.title
+        text = title.text_frame.text if title is not None and title.has_text_frame else ""
+        return " ".join(line.strip() for line in re.split(r"[\n\v]", text) if line.strip())  # its lines, one line
+    return ""
 
 
 def month_values(store: DataStore) -> dict[str, Any]:

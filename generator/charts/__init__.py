@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from generator import lazy_face
 from generator.charts.cache import ChartCache
 from generator.charts.cache_key import chart_cache_key
+from generator.charts.colors import chart_colors
 from generator.charts.kinds import ChartKindInfo, chart_kind, chart_kinds
 from generator.charts.model import ChartRequest, RenderedChart, Series, Task
 from generator.formats import format_value
@@ -26,6 +27,6 @@ _LATER = {
 }
 
 __all__ = ["ChartCache", "ChartKindInfo", "ChartRequest", "RenderedChart", "Series", "Task", "chart_cache_key",
-           "chart_kind", "chart_kinds", "format_value", "render_chart"]
+           "chart_colors", "chart_kind", "chart_kinds", "format_value", "render_chart"]
 
 __getattr__ = lazy_face(__name__, _LATER)

@@ -113,12 +113,14 @@ class Canvas:
         return around_anchor.translated(x, y)
 
     def rectangles(self, boxes: Sequence[tuple[float, float, float, float]], colors: Sequence[str],
-                   zorder: float = BAR_Z, edgecolor: str | None = None, linewidth: float = 0.0) -> None:
-        """Fill pixel boxes (x0, y0, x1, y1), one colour each, as one collection."""
+                   zorder: float = BAR_Z, edgecolor: str | Sequence[str] | None = None,
+                   linewidth: float = 0.0) -> None:
+        """Fill pixel boxes (x0, y0, x1, y1), one colour each, as one collection (edges: one colour or one each)."""
         if not boxes:
             return
         polygons = [((x0, y0), (x1, y0), (x1, y1), (x0, y1)) for x0, y0, x1, y1 in boxes]
-        patches = PolyCollection(polygons, facecolors=list(colors), edgecolors=edgecolor or "none",
+        edges = edgecolor if edgecolor is not None and len(edgecolor) else "none"
+        patches = PolyCollection(polygons, facecolors=list(colors), edgecolors=edges,
                                  linewidths=linewidth, transform=IdentityTransform(), zorder=zorder)
         self.figure.add_artist(patches)
 

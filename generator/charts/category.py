@@ -17,10 +17,10 @@ import numpy as np
 from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 
-from generator.charts.axes import category_labels, label_for, series_color, value_locator, values_array
+from generator.charts.axes import category_labels, chart_scale, series_color, value_locator, values_array
 from generator.charts.canvas import BAR_Z, Canvas, Frame, tick_pad_points
 from generator.charts.legend import Entry, Legend
-from generator.charts.model import ChartRequest
+from generator.charts.model import ChartRequest, Series
 from generator.charts.style import Theme
 
 GROUP_WIDTH = 0.76
@@ -28,6 +28,7 @@ MAX_LABELLED_BARS = 16  # beyond this, data labels clutter more than they inform
 DATA_LABEL_POINTS, LAST_POINT_POINTS = 7.5, 8.0
 LINE_STYLES = {"ly": dict(linestyle=(0, (4, 3)), linewidth=1.4, marker=""),
                "target": dict(linestyle=(0, (1, 2)), linewidth=1.4, marker="")}
+OUTLINE_POINTS = 1.2  # a target bar's outline
 DEFAULT_LINE = dict(linestyle="-", linewidth=2.0, marker="o", markersize=4)
 
 
@@ -57,10 +58,15 @@ class Plot:
         kept = [t for t in ticks if self.lo - slack <= t <= self.hi + slack]
         # 12 significant digits drop float noise (5.200000000000001) the tick labels would show
         self.ticks = [float(f"{t:.12g}") + 0.0 for t in kept]
+        self.scale = chart_scale(request, tuple(self.ticks))  # one unit and precision for ticks and labels
         self.frame = Frame(0, 0, canvas.width, canvas.height)
         self.value_labels: list[Text] = []
         self.category_labels: list[Text] = []
         self.mark_labels: list[Text] = []
+
+    def label(self, value: float) -> str:
+        """Return ``value`` as the chart shows it: compact, on its one scale."""
+        return self.scale.format(value)
 
     def x(self, position: float) -> float:
         """Return the pixel x of a category position (categories sit at 0, 1, 2 ...)."""
@@ -77,17 +83,17 @@ def draw_bar(canvas: Canvas, request: ChartRequest, theme: Theme) -> None:
     width = GROUP_WIDTH / max(n_series, 1)
     heights = [np.nan_to_num(values_array(s, count)) for s in request.series]
     plot = Plot(canvas, request, value_limits([0.0, *(v for h in heights for v in h)], 0.12, sticky_zero=True))
-    marks = _bar_marks(request, width) if count * n_series <= MAX_LABELLED_BARS else []
+    marks = _bar_marks(plot, width) if count * n_series <= MAX_LABELLED_BARS else []
     legend = _legend(canvas, request, theme, line=False)
     lay_out(plot, legend, marks, theme.ink)
-    boxes, colors = [], []
+    bars = Bars()
     half = width * 0.92 / 2
     for index, (series, values) in enumerate(zip(request.series, heights)):
         centres = [_bar_centre(x, index, width) for x in range(count)]
-        boxes += [(plot.x(c - half), plot.y(0), plot.x(c + half), plot.y(v)) for c, v in zip(centres, values)]
-        colors += [series_color(series, index, theme)] * count
+        bars.add(series, series_color(series, index, theme),
+                 [(plot.x(c - half), plot.y(0), plot.x(c + half), plot.y(v)) for c, v in zip(centres, values)])
     draw_frame(plot, theme, baseline=True)
-    canvas.rectangles(boxes, colors)
+    bars.draw(canvas, theme)
     finish(plot, legend, marks)
 
 
@@ -97,19 +103,19 @@ def draw_stacked_bar(canvas: Canvas, request: ChartRequest, theme: Theme) -> Non
     heights = [np.nan_to_num(values_array(s, count)) for s in request.series]
     tops = np.cumsum(heights, axis=0)
     plot = Plot(canvas, request, value_limits([0.0, *tops.ravel()], 0.12, sticky_zero=True))
-    marks = [Mark(label_for(request, total), x, max(total, 0), 3) for x, total in enumerate(tops[-1])] \
+    marks = [Mark(plot.label(total), x, max(total, 0), 3) for x, total in enumerate(tops[-1])] \
         if count <= MAX_LABELLED_BARS else []
-    legend = _legend(canvas, request, theme, line=False)
+    legend = _legend(canvas, request, theme, line=False, stacked=True)
     lay_out(plot, legend, marks, theme.ink)
     half = GROUP_WIDTH * 0.8 / 2
-    boxes, colors = [], []
+    bars = Bars(edge=0.6)
     for index, (series, top) in enumerate(zip(request.series, tops)):
         bottom = top - heights[index]
-        boxes += [(plot.x(x - half), plot.y(b), plot.x(x + half), plot.y(t))
-                  for x, (b, t) in enumerate(zip(bottom, top))]
-        colors += [series_color(series, index, theme)] * count
+        bars.add(series, series_color(series, index, theme),
+                 [(plot.x(x - half), plot.y(b), plot.x(x + half), plot.y(t))
+                  for x, (b, t) in enumerate(zip(bottom, top))])
     draw_frame(plot, theme, baseline=True)
-    canvas.rectangles(boxes, colors, BAR_Z, edgecolor=theme.background, linewidth=0.6)
+    bars.draw(canvas, theme)
     finish(plot, legend, marks)
 
 
@@ -118,7 +124,7 @@ def draw_line(canvas: Canvas, request: ChartRequest, theme: Theme) -> None:
     count = len(request.categories)
     values = [values_array(s, count) for s in request.series]
     plot = Plot(canvas, request, value_limits([v for row in values for v in row if not math.isnan(v)], 0.15))
-    legend, marks = _legend(canvas, request, theme, line=True), _last_point(request)
+    legend, marks = _legend(canvas, request, theme, line=True), _last_point(plot)
     lay_out(plot, legend, marks, theme.ink)
     draw_frame(plot, theme, baseline=False)
     for index, (series, row) in enumerate(zip(request.series, values)):
@@ -139,14 +145,14 @@ def value_limits(values: list[float], margin: float, sticky_zero: bool = False) 
     return low, high
 
 
-def _bar_marks(request: ChartRequest, width: float) -> list[Mark]:
+def _bar_marks(plot: Plot, width: float) -> list[Mark]:
     """Return the value labels of every bar, none above a gap."""
-    count = len(request.categories)
+    count = len(plot.request.categories)
     marks = []
-    for index, series in enumerate(request.series):
+    for index, series in enumerate(plot.request.series):
         for x, value in enumerate(series.finite(count)):
             if value is not None:
-                marks.append(Mark(label_for(request, value), _bar_centre(x, index, width), value,
+                marks.append(Mark(plot.label(value), _bar_centre(x, index, width), value,
                                   2 if value >= 0 else -2))
     return marks
 
@@ -156,8 +162,9 @@ def _bar_centre(category: int, index: int, width: float) -> float:
     return category - GROUP_WIDTH / 2 + width * (index + 0.5)
 
 
-def _last_point(request: ChartRequest) -> list[Mark]:
+def _last_point(plot: Plot) -> list[Mark]:
     """Return the label of the lead series' last known value (this year, or the first plain series)."""
+    request = plot.request
     ranked = [s for s in request.series if s.kind == "ty"] + \
         [s for s in request.series if s.kind not in ("ly", "target")]
     if not ranked:
@@ -166,16 +173,47 @@ def _last_point(request: ChartRequest) -> list[Mark]:
     if not known:
         return []
     i, v = known[-1]
-    return [Mark(label_for(request, v), i, v, 7, LAST_POINT_POINTS, "bold")]
+    return [Mark(plot.label(v), i, v, 7, LAST_POINT_POINTS, "bold")]
 
 
-def _legend(canvas: Canvas, request: ChartRequest, theme: Theme, line: bool) -> Legend | None:
-    """Return the legend of a chart with several series (swatches for bars, strokes for lines)."""
+def _legend(canvas: Canvas, request: ChartRequest, theme: Theme, line: bool, stacked: bool = False) -> Legend | None:
+    """Return the legend of a chart with several series (swatches for bars, strokes for lines).
+
+    A stack's legend reads in the stack's order, top segment first, as think-cell and PowerPoint's
+    vertical legends list it: in one row when it fits (read left to right), else in columns read
+    top-down, never in rows that would interleave the stack's order.
+    """
     if len(request.series) < 2:
         return None
-    entries = [Entry(s.name, series_color(s, i, theme), LINE_STYLES.get(s.kind, DEFAULT_LINE) if line else {})
+    entries = [Entry(s.name, series_color(s, i, theme), LINE_STYLES.get(s.kind, DEFAULT_LINE) if line else {},
+                     outline=not line and s.kind == "target")
                for i, s in enumerate(request.series)]
+    if stacked:
+        return Legend(canvas, entries[::-1], max_columns=len(entries))
     return Legend(canvas, entries)
+
+
+class Bars:
+    """The boxes of a bar chart, series by series: filled, or outlined for a target (IBCS notation)."""
+
+    def __init__(self, edge: float = 0.0) -> None:
+        self.edge = edge  # a thin line of the background between stacked segments
+        self.filled: tuple[list, list] = ([], [])
+        self.outlined: tuple[list, list] = ([], [])
+
+    def add(self, series: Series, color: str, boxes: list[tuple[float, float, float, float]]) -> None:
+        """Add one series' boxes in its colour."""
+        boxes_, colors = self.outlined if series.kind == "target" else self.filled
+        boxes_ += boxes
+        colors += [color] * len(boxes)
+
+    def draw(self, canvas: Canvas, theme: Theme) -> None:
+        """Draw the filled boxes, then the outlined ones over them."""
+        canvas.rectangles(*self.filled, BAR_Z, edgecolor=theme.background if self.edge else None, linewidth=self.edge)
+        boxes, colors = self.outlined
+        if boxes:
+            canvas.rectangles(boxes, [theme.background] * len(boxes), BAR_Z + 0.1, edgecolor=colors,
+                              linewidth=OUTLINE_POINTS)
 
 
 # ----------------------------------------------------------------- layout
@@ -183,7 +221,7 @@ def lay_out(plot: Plot, legend: Legend | None, marks: list[Mark], ink: str) -> N
     """Set ``plot.frame`` so tick labels, category labels, data labels and legend fit the picture."""
     canvas = plot.canvas
     pad = canvas.pad
-    plot.value_labels = [canvas.tick_text("y", label_for(plot.request, t), ha="right", va="center_baseline")
+    plot.value_labels = [canvas.tick_text("y", plot.label(t), ha="right", va="center_baseline")
                          for t in plot.ticks]
     plot.category_labels = _category_texts(plot)
     plot.mark_labels = [canvas.text(0, 0, m.text, fontsize=m.size, fontweight=m.weight, color=ink, ha="center",

@@ -29,6 +29,7 @@ class Entry:
     label: str
     color: str
     style: dict[str, object] = field(default_factory=dict)
+    outline: bool = False  # a target's swatch: outlined, as its bars are
 
 
 class Legend:
@@ -97,7 +98,11 @@ class Legend:
                                  markevery=[1], **entry.style)
         else:
             half = matplotlib.rcParams["legend.handleheight"] * self.em_px / 2
-            self.canvas.rectangles([(x, y - half, x + length, y + half)], [entry.color])
+            box = [(x, y - half, x + length, y + half)]
+            if entry.outline:
+                self.canvas.rectangles(box, ["none"], edgecolor=[entry.color], linewidth=1.0)
+            else:
+                self.canvas.rectangles(box, [entry.color])
         text_x = x + length + self._em("legend.handletextpad")
         text.set_position((text_x, y))
         return self._entry_width(index)

@@ -21,6 +21,7 @@ class Series:
     name: str
     values: tuple[float | None, ...]
     kind: str = ""  # optional hint: "ty" (this year), "ly" (last year), "target"
+    key: str = ""  # the value it stands for as written in the data (a collection), before translation: its colour
 
     def finite(self, count: int) -> list[float | None]:
         """Return exactly ``count`` values, gaps (missing, NaN, inf) as ``None``."""
@@ -57,6 +58,9 @@ class ChartRequest:
     target: float | None = None
     title: str = ""
     labels: dict[str, str] = field(default_factory=dict)
+    # one resolved colour per part the kind colours (its series, or its categories for parts of a whole;
+    # see charts.colors): a category keeps the brand's colour in every chart, and the cache key follows it
+    colors: tuple[str, ...] = ()
 
     def word(self, key: str, default: str) -> str:
         """Return the localized word ``labels[key]``, or ``default`` when absent."""

@@ -35,7 +35,7 @@ def render_chart(request: ChartRequest) -> RenderedChart:
     """Return the chart drawn for ``request`` as PNG bytes with its alt text."""
     draw = drawer_for(request.kind)
     rc = chart_rc(request.style)
-    theme = make_theme(request.palette, rc)
+    theme = make_theme(request.palette, rc, request.colors)
     present = has_data(request)
     try:
         with matplotlib.rc_context(rc):

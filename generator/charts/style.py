@@ -69,6 +69,7 @@ class Theme:
     ink: str = INK
     hairline: str = HAIRLINE
     background: str = "white"
+    parts: tuple[str, ...] = ()  # the request's resolved colour per series or category (charts.colors)
 
     def color(self, index: int) -> str:
         """Return the ``index``-th palette colour, cycling."""
@@ -80,11 +81,12 @@ def chart_rc(style: str | None) -> dict[str, object]:
     return _load_rc(str(Path(style).resolve()) if style else "")
 
 
-def make_theme(palette: tuple[str, ...], rc: dict[str, object]) -> Theme:
-    """Return the theme for a request: its palette first, else the style sheet's colour cycle."""
+def make_theme(palette: tuple[str, ...], rc: dict[str, object], parts: tuple[str, ...] = ()) -> Theme:
+    """Return the theme for a request: its palette first, else the style sheet's colour cycle; ``parts`` as resolved."""
     colors = tuple(to_hex(c) for c in palette) or _cycle_colors(rc)
     background = str(rc.get("figure.facecolor", "white"))
-    return Theme(palette=colors or DEFAULT_PALETTE, background="white" if background == "none" else background)
+    return Theme(palette=colors or DEFAULT_PALETTE, background="white" if background == "none" else background,
+                 parts=tuple(to_hex(c) if c else "" for c in parts))
 
 
 @lru_cache(maxsize=8)

@@ -29,7 +29,7 @@ def draw_waterfall(canvas: Canvas, request: ChartRequest, theme: Theme) -> None:
     ends = bottoms + np.append(deltas, steps[-1][1])
     plot = Plot(canvas, request, value_limits([0.0, *bottoms, *ends], 0.12, sticky_zero=True),
                 tuple(label for label, _ in steps))
-    marks = _step_marks(request, bottoms, ends)
+    marks = _step_marks(plot, bottoms, ends)
     lay_out(plot, None, marks, theme.ink)
     draw_frame(plot, theme, baseline=True)
     canvas.rectangles([(plot.x(x - HALF_STEP), plot.y(bottom), plot.x(x + HALF_STEP), plot.y(end))
@@ -39,13 +39,14 @@ def draw_waterfall(canvas: Canvas, request: ChartRequest, theme: Theme) -> None:
     finish(plot, None, marks)
 
 
-def _step_marks(request: ChartRequest, bottoms: np.ndarray, ends: np.ndarray) -> list[Mark]:
-    """Return each bar's value above it: signed for the changes, plain for opening and total."""
+def _step_marks(plot: Plot, bottoms: np.ndarray, ends: np.ndarray) -> list[Mark]:
+    """Return each bar's value above it: signed for the changes, plain for opening and total, on one scale."""
     last = len(ends) - 1
     marks = []
     for x, (bottom, end) in enumerate(zip(bottoms, ends)):
         height = end - bottom
-        text = signed_label(request, height) if 0 < x < last else label_for(request, height)
+        text = plot.label(height)
+        text = "+" + text if 0 < x < last and height > 0 else text
         marks.append(Mark(text, x, max(bottom, end), 3))
     return marks
 
@@ -56,12 +57,6 @@ def _step_colors(deltas: np.ndarray, theme: Theme) -> list[str]:
     if len(deltas) > 1:
         colors[0] = theme.muted  # the first step stands on zero: it reads as the opening level
     return colors
-
-
-def signed_label(request: ChartRequest, delta: float) -> str:
-    """Return a compact change label with an explicit "+" for increases."""
-    text = label_for(request, delta)
-    return "+" + text if delta > 0 else text
 
 
 BANDS = (0.7, 1.0)  # band edges as fractions of target: below / approaching / at-or-above

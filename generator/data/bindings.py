@@ -1,6 +1,6 @@
 """Data stage: read the season's named sources once and answer declarative bindings.
 
-A binding is source -> filter -> period -> group/aggregate -> derive -> sort -> top-N.
+A binding is source -> filter -> period -> group/aggregate -> derive -> where -> sort -> top-N.
 Sources that carry a ``retailer_id`` gain the retailer's ``region_id`` and ``tier``
 so every source can be filtered by region without repeating it in the files.
 """
@@ -15,6 +15,7 @@ from typing import Any, Callable
 import numpy as np
 import pandas as pd
 
+from generator.data.conditions import apply_where
 from generator.data.measures import DERIVED_MEASURES
 from generator.data.periods import MONTH_PERIODS, AsOf, Window, month_end, shift_years
 from generator.data.sources import read_source
@@ -38,7 +39,7 @@ class DataStore:
         self._indexes: dict[tuple[str, str], dict[str, np.ndarray]] = {}
         self._arrays: dict[tuple[str, str], np.ndarray] = {}
         self._narrow: dict[tuple[str, tuple[str, ...]], pd.DataFrame] = {}
-        self._answers: dict[tuple[str, str], pd.DataFrame] = {}
+        self._answers: dict[tuple[str, str, str], pd.DataFrame] = {}
         self._row_hashes: dict[str, tuple[bytes, np.ndarray]] = {}
         self.season = Window(spec.season.start, spec.season.end)
         self._as_of: AsOf | None = None
@@ -153,25 +154,27 @@ class DataStore:
 
     # ---------------------------------------------------------- querying
     def query(self, binding: DataBinding, render: Render = str) -> pd.DataFrame:
-        """Return the rows ``binding`` selects, aggregated, derived, sorted and cut to top-N.
+        """Return the rows ``binding`` selects, aggregated, derived, kept by ``where``, sorted and cut to top-N.
 
         Decks repeat the same query (a kit per language, a table every kit shows), so each
         answer is kept per binding and interpolated filter; callers get their own copy.
         """
         filters = {column: _filter_keys(wanted, render) for column, wanted in binding.filter.items()}
-        key = (binding.model_dump_json(), repr(filters))
+        operands = {column: {op: _filter_keys(v, render) for op, v in c.operators().items()}
+                    for column, c in binding.where.items()}  # ``where`` operands may interpolate too
+        key = (binding.model_dump_json(), repr(filters), repr(operands))
         if key not in self._answers:
-            self._answers[key] = self._answer(binding, filters)
+            self._answers[key] = self._answer(binding, filters, render)
         return self._answers[key].copy()
 
-    def _answer(self, binding: DataBinding, filters: dict[str, list[str]]) -> pd.DataFrame:
+    def _answer(self, binding: DataBinding, filters: dict[str, list[str]], render: Render = str) -> pd.DataFrame:
         positions = self.positions(binding.source, filters)
         window = self.window(binding.period)
         result = _aggregate(self._selected(binding, positions, window), binding)
         if binding.compare_last_year and window is not None:
             previous = _aggregate(self._selected(binding, positions, window.shifted(-1)), binding)
             result = self._add_last_year(previous, binding, result)
-        result = _derive(result, binding.derive)
+        result = apply_where(_derive(result, binding.derive), binding.where, binding.source, render)
         return _sort_top(result, binding)
 
     def _selected(self, binding: DataBinding, positions: np.ndarray | None, window: Window | None) -> pd.DataFrame:

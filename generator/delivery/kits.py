@@ -2,7 +2,8 @@
 
 A kit holds, per language of the retailer, its decks (PPTX, and PDF when built),
 a localized checklist workbook and a short index; plus the campaign visuals of
-``brand_assets/`` its tier is entitled to. Zips are reproducible.
+``brand_assets/`` its tier is entitled to, in each of its languages (``visual.fr.png``
+beside ``visual.png`` for a visual with words). Zips are reproducible.
 """
 
 from __future__ import annotations
@@ -21,14 +22,14 @@ from generator.delivery.checklist import RetailerPlan, checklist_rows, checklist
 from generator.delivery.pdf import pdf_output
 from generator.errors import DataError
 from generator.i18n import Catalogs, LocaleContext, TextRenderer, translated_columns
-from generator.spec import Asset, Season, load_brand
+from generator.spec import Asset, Season, load_brand, localized_file
 from generator.writer import zip_bytes
 
 CHECKLIST_FILE = "checklist.xlsx"
 INDEX_FILE = "README.txt"
 
 
-KIT_FORMAT = "kitgen-kit 1"  # bump when a kit's layout changes without its inputs changing
+KIT_FORMAT = "kitgen-kit 2"  # bump when a kit's layout changes without its inputs changing
 
 
 @dataclass(frozen=True)
@@ -74,21 +75,24 @@ class KitMaker:
         assets = self.entitled(str(record.get("tier", "")))
         plan = self.plan(retailer_id, assets)
         output = f"kits/{retailer_id}.zip"
-        key = self._key(record, assets, plan, decks, pdfs)
+        languages = list(dict.fromkeys(d.job.language for d in decks))
+        key = self._key(record, assets, plan, decks, pdfs, languages)
         kept = self._kept(output, key)
         if kept is not None:
             return Kit(retailer_id, output, b"", kept, kept=True)
-        members = {f"assets/{PurePosixPath(a.file).name}": (self.brand_dir / a.file).read_bytes() for a in assets}
-        for language in dict.fromkeys(d.job.language for d in decks):
+        members = {f"assets/{self.visual(a, language).name}": self.visual(a, language).read_bytes()
+                   for language in languages for a in assets}
+        for language in languages:
             own = [d for d in decks if d.job.language == language]
             members.update(self._language_files(record, own, pdfs, plan, assets))
         return Kit(retailer_id, output, zip_bytes(members, comment=key.encode()), tuple(sorted(members)))
 
     def _key(self, record: dict[str, Any], assets: list[Asset], plan: RetailerPlan, decks: list[BuiltDeck],
-             pdfs: dict[str, bytes]) -> str:
+             pdfs: dict[str, bytes], languages: list[str]) -> str:
         """Return the hash of everything the kit is made from (with kitgen's code and xlsxwriter's version)."""
         parts: list[object] = [KIT_FORMAT, self._season_json, repr((sorted(record.items()), plan))]
-        parts += [f"{asset.file} {self._file_hash(self.brand_dir / asset.file)}" for asset in assets]
+        visuals = dict.fromkeys(self.visual(asset, language) for language in languages for asset in assets)
+        parts += [f"{path.name} {self._file_hash(path)}" for path in visuals]
         for deck in decks:
             parts += [deck.job.output, deck.content_hash(), pdfs.get(pdf_output(deck.job.output), b"")]
         locale_dir = self.season.path(self.season.spec.locale_dir)
@@ -152,7 +156,7 @@ class KitMaker:
                  renderer.text(texts.checklist, context) + ":", f"  {language}/{CHECKLIST_FILE}"]
         if assets:
             lines += ["", renderer.text(texts.assets, context) + ":",
-                      *(f"  assets/{PurePosixPath(a.file).name}: {renderer.text(a.title, {})}" for a in assets)]
+                      *(f"  assets/{self.visual(a, language).name}: {renderer.text(a.title, {})}" for a in assets)]
         return ("\n".join(lines) + "\n").encode("utf-8")
 
     # ------------------------------------------------------------ inputs
@@ -162,6 +166,10 @@ class KitMaker:
         if not rows:
             raise DataError(f"no retailer '{retailer_id}' in source '{self.season.spec.retailers}'")
         return rows[0]
+
+    def visual(self, asset: Asset, language: str) -> Path:
+        """Return the file of ``asset`` a ``language`` kit carries: its variant in that language when drawn."""
+        return localized_file(self.brand_dir / asset.file, language)
 
     def entitled(self, tier: str) -> list[Asset]:
         """Return the brand assets a retailer of ``tier`` receives, in catalogue order."""

@@ -14,12 +14,15 @@ from generator.charts import RenderedChart
 from generator.errors import RenderError
 from generator.fill.notes import notes_slide
 from generator.fill.placeholders import is_empty_placeholder_element, placeholder_elements, slide_placeholder
+from generator.fill.restyle import restyle_carried
+from generator.fill.sources import add_source_note, source_box
 from generator.fill.shapes import Look, add_picture, add_table, add_textbox, add_tiles, image_aspect, remove_shape
 from generator.fill.tables import split_tall_tables
 from generator.fill.text import THEME_TEXT, write_paragraphs
-from generator.fit import Fitter, ThemeFonts, share_layouts
+from generator.fit import Fitter, ThemeFonts, grow_shape, share_layouts
 from generator.geometry import EMU_PER_INCH, Box
-from generator.resolve import BlockContent, ChartContent, SlideContent
+from generator.resolve import BlockContent, ChartContent, SlideContent, TableContent
+from generator.spec import localized_file
 from generator.template import Master
 
 log = logging.getLogger(__name__)
@@ -29,6 +32,14 @@ Carrier = Callable[[Presentation, SlideContent, Fitter], None]  # adds the HQ sl
 HEADING_HEIGHT = int(0.45 * EMU_PER_INCH)
 CAPTION_HEIGHT = int(0.4 * EMU_PER_INCH)
 SUBTITLE_HEIGHT = int(0.8 * EMU_PER_INCH)
+NOTE_HEIGHT = int(1.2 * EMU_PER_INCH)
+NOTE_SIZE = 20  # points: the masters' body text size, so a note reads as the slide's text, not as a caption
+#: role -> the box whose content an empty-data note replaces (title, section and closing slides: the subtitle)
+NOTE_SLOTS = {"table": "table", "chart": "chart", "kpi": "tiles", "picture": "picture", "bullets": "body",
+              "two-content": "left"}
+GRAPHIC_SLOTS = ("table", "chart", "picture")
+GROWN_SLOTS = ("body",)  # a bullets slide's body (two columns keep one size side by side)
+BULLETS_GROWTH = 1.6  # the most bullets grow: the layout's 18 pt body to about 29 pt
 
 
 class _SlideFiller:
@@ -84,6 +95,8 @@ class _SlideFiller:
             write_paragraphs(shape.text_frame, lines, self.lang)
             if bold_first and shape.text_frame.paragraphs[0].runs:
                 shape.text_frame.paragraphs[0].runs[0].font.bold = True
+            if slot in GROWN_SLOTS:  # a few bullets are set larger rather than left in the top of the box
+                grow_shape(shape, self.fitter.fonts, BULLETS_GROWTH)
             self.fit(shape, slot)  # once, bold included: a second fit would shrink the shrunk sizes again
         elif slot == "subtitle":
             self._subtitle_in_content_area("\n".join(lines))
@@ -127,22 +140,36 @@ class _SlideFiller:
         return Box(box.left, box.top, box.width, box.height - CAPTION_HEIGHT)
 
     def chart(self, slot: str, chart: ChartContent, box: Box | None = None) -> None:
-        box = box or self.replace(slot)
-        if chart.render == "native" and self.draw_native and self.draw_native(self.slide, chart, box) is not None:
-            return
-        rendered = self.draw_chart(chart, box)
-        add_picture(self.slide, rendered.png, box, rendered.alt_text, "Chart")
-        if rendered.cut_off:  # never silent, even for a picture from the cache
-            self.fitter.note(self.number, chart.title or self.content.title or slot, rendered.cut_off)
+        box, strip = source_box(box or self.replace(slot), chart.source)
+        if not (chart.render == "native" and self.draw_native and self.draw_native(self.slide, chart, box) is not None):
+            rendered = self.draw_chart(chart, box)
+            add_picture(self.slide, rendered.png, box, rendered.alt_text, "Chart")
+            if rendered.cut_off:  # never silent, even for a picture from the cache
+                self.fitter.note(self.number, chart.title or self.content.title or slot, rendered.cut_off)
+        self.source_note(chart.source, strip, slot)
+
+    def table(self, table: TableContent, box: Box, label: str) -> None:
+        box, strip = source_box(box, table.source)
+        shape = add_table(self.slide, table, box, self.look, self.lang, fitter=self.fitter, where=(self.number, label))
+        self.source_note(table.source, strip, label, shape, bool(table.legend))
+
+    def source_note(self, note: str, strip: Box | None, label: str, above=None, legend: bool = False) -> None:
+        """Write the source note of a chart or table in ``strip`` (under the table ``above``)."""
+        shape = add_source_note(self.slide, note, strip, self.look, self.lang, above, legend)
+        if shape is not None:
+            self.fit(shape, f"{label} source")
 
     def image(self, slot: str, path, box: Box | None = None) -> None:
+        # a picture with words has a variant per language beside it (visual.fr.png): the deck's is placed
+        path = localized_file(path, self.lang.split("-")[0])
         box = (box or self.replace(slot)).fit_aspect(image_aspect(path))
         add_picture(self.slide, path.read_bytes(), box, self.content.caption or self.content.title, "Image")
 
     def block(self, slot: str, block: BlockContent) -> None:
-        if block.bullets and not (block.chart or block.table or block.image):
-            lines = ([block.heading] if block.heading else []) + list(block.bullets)
-            self.text(slot, lines, bold_first=bool(block.heading))
+        if (block.bullets or block.empty_note) and not (block.chart or block.table or block.image):
+            # a side whose chart or table has no row says so in its own text, under its bullets
+            lines = ([block.heading] if block.heading else []) + list(block.bullets) + [block.empty_note]
+            self.text(slot, [line for line in lines if line], bold_first=bool(block.heading))
             return
         box = self.replace(slot)
         if block.heading:
@@ -153,10 +180,21 @@ class _SlideFiller:
         if block.chart:
             self.chart(slot, block.chart, box)
         elif block.table:
-            add_table(self.slide, block.table, box, self.look, self.lang, fitter=self.fitter,
-                      where=(self.number, f"{slot} table"))
+            self.table(block.table, box, f"{slot} table")
         elif block.image:
             self.image(slot, block.image, box)
+
+    def empty_note(self, text: str) -> None:
+        """Write ``text`` where the role's chart or table would be: in its placeholder, or atop its box."""
+        slot = NOTE_SLOTS.get(self.role, "subtitle")
+        if slot not in GRAPHIC_SLOTS:
+            self.text(slot, [text])
+            return
+        # a table, chart or picture placeholder shows text as an empty frame of its kind: a text box in the body's style
+        box = self.replace(slot)
+        note = Box(box.left, box.top, box.width, min(NOTE_HEIGHT, box.height))
+        self.fit(add_textbox(self.slide, text, note, self.lang, size=NOTE_SIZE, color=THEME_TEXT,
+                             font=self.look.body_font), slot)
 
     def fill(self):
         c = self.content
@@ -167,10 +205,11 @@ class _SlideFiller:
         if c.chart:
             self.chart("chart", c.chart, self.above_caption("chart"))
         if c.table:
-            add_table(self.slide, c.table, self.replace("table"), self.look, self.lang, fitter=self.fitter,
-                      where=(self.number, "table"))
+            self.table(c.table, self.replace("table"), "table")
         if c.image:
             self.image("picture", c.image, self.above_caption("picture"))
+        if c.empty_note:
+            self.empty_note(c.empty_note)
         if c.tiles:
             for number, tile in enumerate(add_tiles(self.slide, c.tiles, self.replace("tiles"), self.look, self.lang), 1):
                 self.fit(tile, f"tile {number}")
@@ -201,7 +240,10 @@ def fill_deck(master: Master, slides: list[SlideContent], look: Look, lang: str,
         if content.include is not None:
             if carry is None:
                 raise RenderError(f"{content.origin}: slides included from an HQ deck need the HQ stage")
+            before = len(prs.slides)
             carry(prs, content, fitter)
+            if content.include.restyle:  # HQ's tables and charts dressed like the deck's own
+                restyle_carried(list(prs.slides)[before:], look)
             continue
         _SlideFiller(prs, master, content, look, lang, draw_chart, draw_native, fitter).fill()
     return prs

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.fill.shapes import Look, cell_style, column_widths
+from generator.fill.sources import source_box
 from generator.fit import row_heights, rows_per_slide
 from generator.geometry import EMU_PER_POINT
 from generator.resolve import SlideContent
@@ -28,7 +29,7 @@ def split_tall_tables(master: Master, slides: list[SlideContent], look: Look, co
 
 def _split(master: Master, content: SlideContent, look: Look, continued: str) -> list[SlideContent]:
     table = content.table
-    box = master.slot_area(content.role, "table")
+    box, _ = source_box(master.slot_area(content.role, "table"), table.source)  # the source note's strip is not rows'
     rows = [table.header, *table.rows]
     style = cell_style(look)
     heights = row_heights(rows, column_widths(table, box.width, style), style)
@@ -38,6 +39,6 @@ def _split(master: Master, content: SlideContent, look: Look, continued: str) ->
     slides = []
     for number, start in enumerate(range(0, len(table.rows), per_slide)):
         title = content.title if number == 0 or content.title.endswith(continued) else f"{content.title} {continued}"
-        slides.append(replace(content, title=title, table=replace(table, rows=table.rows[start:start + per_slide]),
+        slides.append(replace(content, title=title, table=table.row_range(start, start + per_slide),
                               notes=content.notes if number == 0 else ""))
     return slides

@@ -19,6 +19,7 @@ from pptx.oxml.ns import qn
 from generator.fit.breaks import give_breaks
 from generator.fit.measure import Area, FitResult, Paragraph, fit_paragraphs
 from generator.fit.style import ThemeFonts, area, paragraphs, txbody_chain
+from generator.fit.widows import tie_title
 
 _AUTOFIT_TAGS = ("a:noAutofit", "a:normAutofit", "a:spAutoFit")
 _T = qn("a:t")
@@ -69,9 +70,11 @@ class Fitter:
         """Return how the text of ``shape`` fits; shrink it when needed and record an overflow.
 
         An e-mail address or URL still too wide for its line at the floor gets the break
-        opportunities typesetting gives it (``fit.breaks``), and the text is fitted again.
+        opportunities typesetting gives it (``fit.breaks``), and the text is fitted again. A title's
+        last two words are tied first (``fit.widows``): it never wraps onto a line of one word.
         """
         started = time.perf_counter()
+        tie_title(shape)
         room = area(shape, txbody_chain(shape))
         items = paragraphs(shape, self.fonts)
         result = fit_paragraphs(items, room, self.min_scale)

@@ -1,9 +1,9 @@
 """Wrapping and measuring paragraphs, and finding the largest scale at which they fit a box.
 
 All lengths here are points. A paragraph is laid out the way PowerPoint does:
-lines break at spaces, after hyphens and at zero-width spaces (the break opportunities
-``fit.breaks`` gives e-mail addresses and URLs), a word wider than the line breaks between
-characters, text starts at the paragraph's left margin (a hanging bullet sits in
+lines break at spaces (never at a no-break space: U+00A0, U+2007, U+202F), after hyphens and at
+zero-width spaces (the break opportunities ``fit.breaks`` gives e-mail addresses and URLs), a word
+wider than the line breaks between characters, text starts at the paragraph's left margin (a hanging bullet sits in
 the indent), and each line is ``line_spacing`` times the font's line height.
 """
 
@@ -17,10 +17,13 @@ from generator.fit.breaks import WORD_JOINER, ZERO_WIDTH_SPACE, is_address
 from generator.fit.fonts import FontMetrics, metrics
 
 SCALE_STEP = 0.025
+# A no-break space is white space to Python's \s, but part of the word to a line breaker.
+_NO_BREAK = "\u00a0\u2007\u202f"
+_SPACE = rf"[^\S{_NO_BREAK}]"  # a space a line may break at
 # Pieces a line may end after: words keep their trailing hyphens (one a word joiner follows
 # is no break) or zero-width spaces.
-_PIECE = r"(?:[^\s\-\u200b]|-(?=\u2060))*(?:-(?!\u2060)|\u200b)+"
-_BREAKS = re.compile(rf"{_PIECE}|\S+?(?=\s|$)|\s+")
+_PIECE = rf"(?:[^\s\-\u200b]|[{_NO_BREAK}]|-(?=\u2060))*(?:-(?!\u2060)|\u200b)+"
+_BREAKS = re.compile(rf"{_PIECE}|(?:\S|[{_NO_BREAK}])+?(?={_SPACE}|$)|{_SPACE}+")
 _PIECES = re.compile(rf"{_PIECE}|\S+")
 
 

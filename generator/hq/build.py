@@ -18,6 +18,7 @@ from generator.hq.reader import TextUnit
 from generator.hq.source import HqDeck
 from generator.hq.translate import Localization
 from generator.i18n import Catalogs, TextRenderer
+from generator.spec import localized_file
 from generator.template import theme_fonts
 
 
@@ -34,7 +35,8 @@ class HqLocalizer:
         prs = deck.open()
         language = renderer.loc.language
         job = Localization(deck.spec.path, language, self.lookup(deck, language),
-                           lambda text: renderer.interpolate(text, context), renderer.loc.tag)
+                           lambda text: renderer.interpolate(text, context), renderer.loc.tag,
+                           translated=language != deck.spec.source_language)
         fitter = Fitter(ThemeFonts(*theme_fonts(prs.slide_master)), self.min_scale, renderer.loc.tag) if fit else None
         copy = localize_presentation(prs, job, fitter, lambda expression: self.picture(expression, renderer, context))
         if job.missing:
@@ -62,4 +64,4 @@ class HqLocalizer:
             raise LocalizeError(f"the picture '{relative}' is outside the season folder")
         if not path.is_file():
             raise LocalizeError(f"no picture '{relative}' (from the alt text {expression!r})")
-        return path
+        return localized_file(path, renderer.loc.language)  # its variant with words in the deck's language

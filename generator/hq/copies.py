@@ -15,7 +15,7 @@ from typing import Callable
 from pptx.oxml.ns import qn
 
 from generator.errors import LocalizeError
-from generator.fit import FitFinding, Fitter, check_shape
+from generator.fit import FitFinding, Fitter, check_shape, tie_title
 from generator.hq.reader import DeckText, PictureTag, read_deck
 from generator.hq.translate import Localization, localize_text
 
@@ -40,6 +40,9 @@ def localize_presentation(prs, job: Localization, fitter: Fitter | None = None,
     frames = _frames(text)
     before = {id(frame): check_shape(frame, fitter.fonts) for frame, _ in frames} if fitter else {}
     localize_text(text, job)
+    if job.translated:  # the copy in HQ's own language keeps HQ's text as it is
+        for frame, _ in frames:
+            tie_title(frame)  # a translated title never wraps onto a line of one word
     if pictures is not None:
         for tag in text.pictures:
             _swap(tag, pictures, job)

@@ -31,6 +31,7 @@ class Localization:
     fill: Fill | None = None
     lang_tag: str | None = None  # None leaves the proofing language as it is (the identity round trip)
     missing: list[TextUnit] = field(default_factory=list)
+    translated: bool = True  # False for the copy in the deck's own language, whose text stays HQ's
 
 
 def localize_text(found: DeckText, job: Localization) -> None:

@@ -12,8 +12,12 @@ from generator.i18n.data_text import data_values, translated_columns
 from generator.i18n.localize import (
     PROJECT_STRINGS, Catalogs, LocaleContext, TextRenderer, format_day, format_month, format_value, is_translatable,
 )
+from generator.i18n.places import (
+    PLACE_EXAMPLES, PLACE_FILTERS, PLACE_FORMS, SEASON_CODE_CONTEXT, Term, manager_title_context, place_context,
+)
 from generator.i18n.po import catalog_bytes, read_catalog, save_catalog
 
-__all__ = ["PROJECT_STRINGS", "Catalogs", "LocaleContext", "TextRenderer", "catalog_bytes", "data_values",
-           "format_day", "format_month", "format_value", "is_translatable", "read_catalog", "save_catalog",
+__all__ = ["PLACE_EXAMPLES", "PLACE_FILTERS", "PLACE_FORMS", "PROJECT_STRINGS", "SEASON_CODE_CONTEXT", "Catalogs",
+           "LocaleContext", "Term", "TextRenderer", "catalog_bytes", "data_values", "format_day", "format_month",
+           "format_value", "is_translatable", "manager_title_context", "place_context", "read_catalog", "save_catalog",
            "translated_columns"]

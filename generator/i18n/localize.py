@@ -23,15 +23,20 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from generator import formats
 from generator.errors import LocalizeError
+from generator.i18n.places import PLACE_FILTERS, Term, english_place, place_context, source_of
 from generator.i18n.po import read_catalog
 from generator.spec import catalog_file
 
 log = logging.getLogger(__name__)
 
 #: Text kitgen itself puts on slides; translated through the same catalogs.
-PROJECT_STRINGS = ("(continued)", "Total", "weeks", "vs last year", "Target", "Today", "No data", "n/a")
+PROJECT_STRINGS = ("(continued)", "Total", "weeks", "vs last year", "Target", "Today", "No data", "n/a",
+                   "Source: {{ source }}, as of {{ as_of | date }}", "Source: {{ source }}")
 #: The render-context name of the hook a figure the data cannot give calls (it shows as "n/a", reported).
 HOLE_HOOK = "__kitgen_hole__"
+
+#: The render-context name of the lookup of a place name's forms (``{{ region.name | in_place }}``).
+PLACE_HOOK = "__kitgen_place__"
 
 #: The render-context name of the label lookup that slide text (not names or paths) passes to ``{{ }}``.
 LABEL_HOOK = "__kitgen_label__"
@@ -129,10 +134,16 @@ class Catalogs:
         catalog = self.catalog(language)
         if catalog is None or not is_translatable(text):
             return text
-        message = catalog.get(text, context)
+        found = self.lookup(language, text, context)
+        return text if found is None else found
+
+    def lookup(self, language: str, text: str, context: str | None = None) -> str | None:
+        """Return the translation of ``text`` (msgctxt ``context``), or None (recorded) when it has none."""
+        catalog = self.catalog(language)
+        message = None if catalog is None else catalog.get(text, context)
         if message is None or not message.string or message.fuzzy:
             self.missing.setdefault(language, set()).add(text if context is None else f"{text} [{context}]")
-            return text
+            return None
         return message.string if isinstance(message.string, str) else message.string[0]
 
     def plural(self, language: str, singular: str, plural: str, count: Any) -> str:
@@ -175,6 +186,21 @@ class TextRenderer:
         english = self.labels.get(str(code))
         return self.catalogs.translate(self.loc.language, english) if english else str(code)
 
+    def term(self, source: str, context: str | None = None) -> Term:
+        """Return ``source`` (msgctxt ``context``) translated, remembering its English for the place filters."""
+        return Term(self.catalogs.translate(self.loc.language, source, context) if source else "", source)
+
+    def place(self, name: Any, form: str) -> str:
+        """Return the ``form`` (the, in, for, of) of a place name in this language: ``au Canada``.
+
+        A name whose form the catalog lacks shows bare, recorded as missing: never an article guessed.
+        """
+        if self.loc.language == "en":
+            return english_place(name, form)
+        source = source_of(name)
+        found = self.catalogs.lookup(self.loc.language, source, place_context(form)) if source else None
+        return str(name) if found is None else found
+
     def interpolate(self, source: str, context: dict[str, Any]) -> str:
         """Return ``source`` with its ``{{ ... }}`` filled in, untranslated (column names, filters, paths)."""
         return self._render(source, context)
@@ -185,7 +211,7 @@ class TextRenderer:
         language = self.loc.language
         callables = {"gettext": lambda text: self.catalogs.translate(language, text),
                      "ngettext": lambda one, many, n: self.catalogs.plural(language, one, many, n),
-                     HOLE_HOOK: lambda: self._hole(source)}
+                     HOLE_HOOK: lambda: self._hole(source), PLACE_HOOK: self.place}
         try:
             return _template(self.loc, source).render({**context, **callables})
         except UndefinedError as exc:
@@ -268,6 +294,17 @@ def _na(context: Any) -> str:
     return hole() if hole is not None else "n/a"
 
 
+def _place_filter(form: str) -> Callable[..., str]:
+    """Return the filter giving the ``form`` of a place name (the catalogs come with the render context)."""
+    @pass_context
+    def place(context: Any, value: Any) -> str:
+        if _missing(value):
+            return _na(context)
+        hook = context.get(PLACE_HOOK)
+        return hook(value, form) if hook is not None else english_place(value, form)
+    return place
+
+
 def _figure_filter(format_figure: Callable[..., str]) -> Callable[..., str]:
     """Return a filter that formats a figure, or gives "n/a" (reported) when the data cannot give it."""
     @pass_context
@@ -294,4 +331,5 @@ def _environment(loc: LocaleContext) -> SandboxedEnvironment:
         "date": lambda v, width="long": format_day(v, loc, width),
         "month": lambda v, width="wide": format_month(v, loc, width),
     })
+    env.filters.update({name: _place_filter(form) for name, form in PLACE_FILTERS.items()})
     return env

@@ -15,8 +15,11 @@ from generator.resolve.context import DeckContext
 from generator.spec import ChartSpec
 
 
-def resolve_chart(spec: ChartSpec, ctx: DeckContext, values: dict[str, Any]) -> ChartContent:
-    """Return the chart's content for the deck's language and data, read as its kind reads it."""
+def resolve_chart(spec: ChartSpec, ctx: DeckContext, values: dict[str, Any]) -> ChartContent | None:
+    """Return the chart's content for the deck's language and data, read as its kind reads it.
+
+    None when its binding gives no row: the slide shows the spec's ``when_empty`` instead.
+    """
     kind = chart_kind(spec.type)
     words = _words(spec, ctx, values)
     # a kind without a PowerPoint chart type is a picture whatever the spec asks
@@ -24,13 +27,19 @@ def resolve_chart(spec: ChartSpec, ctx: DeckContext, values: dict[str, Any]) -> 
     if kind.rules.reads == "value":
         return _value_chart(spec, ctx, values, words, render)
     frame = ctx.data(spec.data, values)
+    if frame.empty:
+        return None
     title = ctx.text(spec.caption, values) if spec.caption else ""
     if kind.rules.reads == "tasks":
         return ChartContent(spec.type, (), (), tasks=_tasks(spec, frame, ctx), title=title, labels=words, render=render)
     categories, series = _series(spec, frame, ctx, values)
+    # a category keeps the brand's colour by its value as written (charts.chart_colors), whatever its translation
+    keys = tuple(str(v) for v in frame[spec.x]) if not spec.split_by and spec.x in frame.columns else ()
     if spec.opening_column and "opening_column" in kind.rules.keys:
         categories, series = _with_opening(spec, frame, ctx, values, categories, series)
-    return ChartContent(spec.type, categories, series, spec.value_format, title=title, labels=words, render=render)
+        keys = ("", *keys) if keys else ()
+    return ChartContent(spec.type, categories, series, spec.value_format, title=title, labels=words, render=render,
+                        category_keys=keys)
 
 
 def _words(spec: ChartSpec, ctx: DeckContext, values: dict[str, Any]) -> tuple[tuple[str, str], ...]:
@@ -76,7 +85,7 @@ def _split_series(spec: ChartSpec, frame: pd.DataFrame, ctx: DeckContext):
         _column(frame, column, spec.data.source)
     table = frame.pivot_table(index=spec.x, columns=spec.split_by, values=value_column, aggfunc="sum", sort=True)
     categories = tuple(_category(v, spec, ctx) for v in table.index)
-    series = tuple(Series(ctx.label(name), _numbers(table[name])) for name in table.columns)
+    series = tuple(Series(ctx.label(name), _numbers(table[name]), key=str(name)) for name in table.columns)
     return categories, series
 
 

@@ -8,7 +8,7 @@ picture of exactly that size.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.charts import Series, Task
@@ -27,6 +27,8 @@ class ChartContent:
     title: str = ""
     labels: tuple[tuple[str, str], ...] = ()
     render: str = "image"
+    category_keys: tuple[str, ...] = ()  # the categories as written in the data, before translation: their colours
+    source: str = ""  # the note under the chart: where its figures come from, as of when
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,13 @@ class TableContent:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     numeric: tuple[bool, ...]
+    marks: tuple[tuple[str, ...], ...] = ()  # per cell: "alert", "good" or "" (scorecards)
+    legend: str = ""  # under the table: what its marks mean, thresholds written
+    source: str = ""  # the note under the table: where its rows come from, as of when
+
+    def row_range(self, start: int, stop: int) -> TableContent:
+        """Return this table with its rows ``start`` to ``stop`` only, their marks with them."""
+        return replace(self, rows=self.rows[start:stop], marks=self.marks[start:stop])
 
 
 @dataclass(frozen=True)
@@ -58,6 +67,7 @@ class BlockContent:
     chart: ChartContent | None = None
     table: TableContent | None = None
     image: Path | None = None
+    empty_note: str = ""  # shown in place of a chart or table whose data has no row (``when_empty``)
 
 
 @dataclass(frozen=True)
@@ -66,6 +76,7 @@ class IncludedSlides:
 
     deck: str  # the HQ deck's name or path, as the deck spec wrote it
     slides: tuple[int, ...]
+    restyle: bool = True  # their tables and charts get the brand's style
 
 
 @dataclass(frozen=True)
@@ -86,6 +97,7 @@ class SlideContent:
     right: BlockContent | None = None
     origin: str = field(default="", compare=False)  # "file:line" of the spec slide, for messages
     include: IncludedSlides | None = None  # slides of an HQ deck in place of this one
+    empty_note: str = ""  # shown in the main content box in place of a chart or table without rows (``when_empty``)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Resolve stage: expand a deck spec for one audience and language into SlideContent.
 
 Conditional slides (``when``) are dropped or kept, repeated slides expanded per
-record, text translated and interpolated, bindings queried. Every problem is
+record, text translated and interpolated, bindings queried; a chart or table whose
+binding gives no row becomes its ``when_empty`` note, or drops its slide. Every problem is
 re-raised located at the spec line that caused it.
 """
 
@@ -16,9 +17,13 @@ from generator.data import DataStore
 from generator.errors import DataError, KitgenError, LocalizeError, SpecError
 from generator.i18n import TextRenderer, format_value
 from generator.resolve.charts import resolve_chart
-from generator.resolve.content import BlockContent, IncludedSlides, SlideContent, TableContent, TileContent
+from generator.resolve.content import (
+    BlockContent, ChartContent, IncludedSlides, SlideContent, TableContent, TileContent,
+)
 from generator.resolve.context import DeckContext
-from generator.spec import Block, DeckSpec, KeyPath, KpiTile, LoadedYaml, Repeat, SlideSpec, TableSpec
+from generator.resolve.scorecard import resolve_scorecard
+from generator.resolve.sources import sourced
+from generator.spec import Block, DeckSpec, EmptyNote, KeyPath, KpiTile, LoadedYaml, Repeat, SlideSpec, TableSpec
 
 log = logging.getLogger(__name__)
 
@@ -27,11 +32,31 @@ def resolve_deck(spec: DeckSpec, ctx: DeckContext) -> list[SlideContent]:
     """Return the slides of ``spec`` for the context's audience and language."""
     slides: list[SlideContent] = []
     for index, slide in enumerate(spec.slides):
+        before = len(slides)
         for values in _instances(slide, index, ctx):
             spec_line = _origin(ctx, index) if ctx.document else f"spec slide {index + 1}"
             ctx.renderer.where = f"slide {len(slides) + 1} ({spec_line})"  # what a figure shown as n/a is pinned on
             slides.extend(_located(("slides", index), ctx, lambda: _resolve_slide(slide, index, ctx, values)))
+        if len(slides) == before and slide.repeat is not None and slide.repeat.when_empty != "skip":
+            slides.append(_repeat_note(slide, index, ctx))
     return slides
+
+
+def _repeat_note(slide: SlideSpec, index: int, ctx: DeckContext) -> SlideContent:
+    """Return the one slide a repeat without any slide gives: its note, under the note's own title."""
+    at = ("slides", index, "repeat", "when_empty")
+    when_empty = slide.repeat.when_empty
+    # the slide's own title names its record, which there is none of: the note brings its own
+    title = when_empty.title if isinstance(when_empty, EmptyNote) else ""
+    return SlideContent(role=slide.role, title=_located(at + ("title",), ctx, lambda: ctx.text(title)),
+                        empty_note=_empty_note(when_empty, at[:-1], ctx, ctx.values), origin=_origin(ctx, index))
+
+
+def _empty_note(when_empty: Any, at: KeyPath, ctx: DeckContext, values: dict[str, Any]) -> str:
+    """Return the sentence shown for ``when_empty: note`` (kitgen's "No data") or ``{note: ...}`` at ``at``."""
+    if isinstance(when_empty, EmptyNote):
+        return _located(at + ("when_empty", "note"), ctx, lambda: ctx.text(when_empty.note, values))
+    return ctx.renderer.word("No data")
 
 
 def _instances(slide: SlideSpec, index: int, ctx: DeckContext) -> Iterator[dict[str, Any]]:
@@ -76,9 +101,22 @@ def _origin(ctx: DeckContext, index: int) -> str:
 def _resolve_slide(slide: SlideSpec, index: int, ctx: DeckContext, values: dict[str, Any]) -> list[SlideContent]:
     at = ("slides", index)
     if slide.include is not None:
-        return [SlideContent(role="include", include=IncludedSlides(slide.include.deck, (number,)),
-                             origin=_origin(ctx, index)) for number in slide.include.numbers]
+        spec = slide.include
+        return [SlideContent(role="include", include=IncludedSlides(spec.deck, (number,), spec.restyle),
+                             origin=_origin(ctx, index)) for number in spec.numbers]
     text = lambda key, source: _located(at + (key,), ctx, lambda: ctx.text(source, values))  # noqa: E731
+    chart = _located(at + ("chart",), ctx, lambda: sourced(resolve_chart, slide.chart, ctx, values)) \
+        if slide.chart else None
+    table = _located(at + ("table",), ctx, lambda: sourced(resolve_table, slide.table, ctx, values)) \
+        if slide.table else None
+    if slide.scorecard is not None:
+        table = _located(at + ("scorecard",), ctx, lambda: sourced(resolve_scorecard, slide.scorecard, ctx, values))
+    scorecard = slide.scorecard.records if slide.scorecard else None  # its records say what no record gives
+    empty = [(key, spec.when_empty) for key, spec, made in (("chart", slide.chart, chart), ("table", slide.table, table),
+                                                            ("scorecard", scorecard, table))
+             if spec is not None and not _has_rows(made)]
+    if any(when_empty == "skip" for _, when_empty in empty):
+        return []  # no slide rather than a slide without its data
     content = SlideContent(
         role=slide.role,
         title=text("title", slide.title),
@@ -87,27 +125,32 @@ def _resolve_slide(slide: SlideSpec, index: int, ctx: DeckContext, values: dict[
                       for i, b in enumerate(slide.bullets)),
         notes=text("notes", slide.notes),
         caption=text("caption", slide.caption),
-        chart=_located(at + ("chart",), ctx, lambda: resolve_chart(slide.chart, ctx, values)) if slide.chart else None,
+        chart=chart if _has_rows(chart) else None,
         image=_image(slide.image, at, ctx, values),
         tiles=tuple(_tile(tile, at + ("kpis", i), ctx, values) for i, tile in enumerate(slide.kpis)),
         left=_block(slide.left, at + ("left",), ctx, values),
         right=_block(slide.right, at + ("right",), ctx, values),
         origin=_origin(ctx, index),
+        empty_note=_empty_note(empty[0][1], at + (empty[0][0],), ctx, values) if empty else "",
     )
-    if slide.table is None:
+    if not _has_rows(table):
         return [content]
-    table = _located(at + ("table",), ctx, lambda: resolve_table(slide.table, ctx, values))
-    return continued_tables(content, table, slide.table.max_rows, ctx.renderer.word("(continued)"))
+    max_rows = (slide.table or slide.scorecard).max_rows
+    return continued_tables(content, table, max_rows, ctx.renderer.word("(continued)"))
+
+
+def _has_rows(made: ChartContent | TableContent | None) -> bool:
+    """Return whether a resolved chart or table has data to show (a chart without rows resolves to None)."""
+    return made is not None and (not isinstance(made, TableContent) or bool(made.rows))
 
 
 def continued_tables(content: SlideContent, table: TableContent, max_rows: int, continued: str) -> list[SlideContent]:
     """Return one slide per ``max_rows`` rows; follow-up slides get a localized "(continued)"."""
-    chunks = [table.rows[i:i + max_rows] for i in range(0, len(table.rows), max_rows)] or [()]
+    chunks = [table.row_range(i, i + max_rows) for i in range(0, len(table.rows), max_rows)] or [table]
     slides = []
-    for number, rows in enumerate(chunks):
+    for number, chunk in enumerate(chunks):
         title = content.title if number == 0 else f"{content.title} {continued}"
-        slides.append(replace(content, title=title, table=replace(table, rows=rows),
-                              notes=content.notes if number == 0 else ""))
+        slides.append(replace(content, title=title, table=chunk, notes=content.notes if number == 0 else ""))
     return slides
 
 
@@ -145,13 +188,22 @@ def _finite(value: Any) -> float | None:
 def _block(block: Block | None, at: KeyPath, ctx: DeckContext, values: dict[str, Any]) -> BlockContent | None:
     if block is None:
         return None
+    chart = _located(at + ("chart",), ctx, lambda: sourced(resolve_chart, block.chart, ctx, values)) \
+        if block.chart else None
+    table = _located(at + ("table",), ctx, lambda: sourced(resolve_table, block.table, ctx, values)) \
+        if block.table else None
+    # an empty chart or table of one side: "skip" leaves the side its heading and bullets, "note" adds the note
+    notes = [_empty_note(spec.when_empty, at + (key,), ctx, values)
+             for key, spec, made in (("chart", block.chart, chart), ("table", block.table, table))
+             if spec is not None and not _has_rows(made) and spec.when_empty != "skip"]
     return BlockContent(
         heading=_located(at + ("heading",), ctx, lambda: ctx.text(block.heading, values)),
         bullets=tuple(_located(at + ("bullets", i), ctx, lambda b=b: ctx.text(b, values))
                       for i, b in enumerate(block.bullets)),
-        chart=_located(at + ("chart",), ctx, lambda: resolve_chart(block.chart, ctx, values)) if block.chart else None,
-        table=_located(at + ("table",), ctx, lambda: resolve_table(block.table, ctx, values)) if block.table else None,
+        chart=chart if _has_rows(chart) else None,
+        table=table if _has_rows(table) else None,
         image=_image(block.image, at, ctx, values),
+        empty_note=notes[0] if notes else "",
     )
 
 

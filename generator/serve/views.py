@@ -101,7 +101,8 @@ def _showing(slides: list[SlideView], text: str) -> list[int]:
     parts = sorted((p.strip() for p in _PLACEHOLDER.split(text)), key=len, reverse=True)
     if not parts or len(parts[0]) < 6:
         return []
-    return [s.number for s in slides if any(parts[0] in t for t in s.texts)]
+    # a slide's text may tie words with no-break spaces (a title's last two): compare spaces as spaces
+    return [s.number for s in slides if any(parts[0] in t.replace("\u00a0", " ") for t in s.texts)]
 
 
 def _spec_slides(state: DeckState, finding: Finding, slide_count: int) -> list[int]:

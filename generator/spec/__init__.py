@@ -11,13 +11,15 @@ from typing import TYPE_CHECKING
 from generator import lazy_face
 from generator.spec.chart_kinds import KindRules, Needs, kind_names, kind_rules
 from generator.spec.languages import LANGUAGES
+from generator.spec.visuals import has_variants, localized_file, variant_file
 
 if TYPE_CHECKING:  # the names below, for type checkers and IDEs
     from generator.spec.brand import Asset, Brand, load_brand
+    from generator.spec.conditions import CONDITION_OPERATORS, Condition, EmptyNote
     from generator.spec.loader import KeyPath, LoadedYaml, format_key, load_yaml, walk_scalars
     from generator.spec.model import (
         Block, ChartSpec, ChecklistSpec, DataBinding, DeckDef, DeckSpec, HqDeckDef, KpiTile, Maison,
-        RegionDef, Repeat, SeasonInfo, SeasonSpec, SlideSpec, SourceDef, TableSpec,
+        RegionDef, Repeat, ScoreColumn, ScorecardSpec, SeasonInfo, SeasonSpec, SlideSpec, SourceDef, TableSpec,
     )
     from generator.spec.profile import (
         CONTENT_SLOTS, DEFAULT_MIN_BOX, MIN_BOX_SLOTS, ROLE_SLOTS, TemplateProfile, load_profile,
@@ -35,10 +37,12 @@ if TYPE_CHECKING:  # the names below, for type checkers and IDEs
 # importtime); a build whose run stamp says nothing changed reads neither, nor does the chart-kind list
 _LATER = {
     "generator.spec.brand": ("Asset", "Brand", "load_brand"),
+    "generator.spec.conditions": ("CONDITION_OPERATORS", "Condition", "EmptyNote"),
     "generator.spec.loader": ("KeyPath", "LoadedYaml", "format_key", "load_yaml", "walk_scalars"),
     "generator.spec.model": (
         "Block", "ChartSpec", "ChecklistSpec", "DataBinding", "DeckDef", "DeckSpec", "HqDeckDef", "KpiTile",
-        "Maison", "RegionDef", "Repeat", "SeasonInfo", "SeasonSpec", "SlideSpec", "SourceDef", "TableSpec",
+        "Maison", "RegionDef", "Repeat", "ScoreColumn", "ScorecardSpec", "SeasonInfo", "SeasonSpec", "SlideSpec",
+        "SourceDef", "TableSpec",
     ),
     "generator.spec.profile": (
         "CONTENT_SLOTS", "DEFAULT_MIN_BOX", "MIN_BOX_SLOTS", "ROLE_SLOTS", "TemplateProfile", "load_profile",
@@ -53,12 +57,14 @@ _LATER = {
     "generator.spec.validate": ("did_you_mean", "validate_document"),
 }
 
-__all__ = ["CONTENT_SLOTS", "DEFAULT_MIN_BOX", "LANGUAGES", "MIN_BOX_SLOTS", "ROLE_SLOTS", "SEASON_FILE", "Asset",
-           "Block", "Brand", "ChartSpec", "ChecklistSpec", "DataBinding", "DeckDef", "DeckSpec", "HqDeckDef",
-           "KeyPath", "KindRules", "KpiTile", "LoadedYaml", "Maison", "Needs", "RegionDef", "Repeat", "Season",
+__all__ = ["CONDITION_OPERATORS", "CONTENT_SLOTS", "DEFAULT_MIN_BOX", "LANGUAGES", "MIN_BOX_SLOTS", "ROLE_SLOTS",
+           "SEASON_FILE", "Asset", "Block", "Brand", "ChartSpec", "ChecklistSpec", "Condition", "DataBinding",
+           "DeckDef", "DeckSpec", "EmptyNote", "HqDeckDef", "KeyPath", "KindRules", "KpiTile", "LoadedYaml", "Maison",
+           "Needs", "RegionDef", "Repeat", "ScoreColumn", "ScorecardSpec", "Season",
            "SeasonDraft", "SeasonInfo", "SeasonSpec", "SlideSpec", "SourceDef", "TableSpec", "TemplateProfile",
            "TrackerAlerts", "TrackerDef", "catalog_file", "did_you_mean", "display_path", "finding_order",
-           "format_key", "kind_names", "kind_rules", "load_brand", "load_profile", "load_season", "load_yaml",
-           "read_season", "season_file", "spec_reference", "spec_schema", "validate_document", "walk_scalars"]
+           "format_key", "has_variants", "kind_names", "kind_rules", "load_brand", "load_profile", "load_season",
+           "load_yaml", "localized_file", "read_season", "season_file", "spec_reference", "spec_schema",
+           "validate_document", "variant_file", "walk_scalars"]
 
 __getattr__ = lazy_face(__name__, _LATER)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from generator.errors import SpecError
 from generator.spec.base import Strict
@@ -25,6 +27,37 @@ class Palette(Strict):
     chart: list[str] = Field(min_length=1)
 
 
+HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+PALETTE_NAMES: tuple[str, ...] = tuple(n for n in Palette.model_fields if n != "chart")
+
+
+def _colour(value: str) -> str:
+    """Return ``value`` when it is a palette colour's name or a ``#RRGGBB`` hex code, else raise ValueError."""
+    if value in PALETTE_NAMES or HEX_COLOUR.match(value):
+        return value
+    raise ValueError(f"'{value}' is not a colour: write a palette colour ({', '.join(PALETTE_NAMES)}) "
+                     "or a hex code like #1F2F4A")
+
+
+# validated where it is written, so a bad colour is reported at its own key and line
+Colour = Annotated[str, AfterValidator(_colour)]
+
+
+class Scenarios(Strict):
+    """The colours of the scenarios a series names with ``kind:`` (IBCS notation: actual dark, last year grey)."""
+
+    ty: Colour  # this year, the actual: solid, dark
+    ly: Colour  # last year: grey
+    target: Colour  # drawn outlined (bars) or dotted (lines) in this colour
+
+
+class ChartColours(Strict):
+    """Fixed chart colours: per scenario, and per category value (a collection, a tier ...) wherever it shows."""
+
+    scenarios: Scenarios
+    categories: dict[str, Colour] = Field(default_factory=dict)
+
+
 class FontChoice(Strict):
     name: str
     fallbacks: list[str] = Field(default_factory=list)
@@ -41,6 +74,8 @@ class Asset(Strict):
     kind: str
     title: str
     tiers: list[Tier] = Field(min_length=1)
+    # the picture carries words: each deck language needs its variant (visual.fr.png), see spec.visuals
+    text: bool = False
 
 
 class Brand(Strict):
@@ -52,6 +87,20 @@ class Brand(Strict):
     logo_light: str | None = None
     mplstyle: str
     assets: list[Asset] = Field(default_factory=list)
+    colors: ChartColours | None = None
+
+    def hex_colour(self, colour: str) -> str:
+        """Return a colour of ``colors`` as a hex code: a palette name becomes its palette's code."""
+        return getattr(self.palette, colour) if colour in PALETTE_NAMES else colour.upper()
+
+    def category_colours(self) -> dict[str, str]:
+        """Return each category value's fixed chart colour as a hex code (none without ``colors``)."""
+        return {k: self.hex_colour(v) for k, v in self.colors.categories.items()} if self.colors else {}
+
+    def scenario_colours(self) -> dict[str, str]:
+        """Return the hex code of each scenario kind (ty, ly, target); none without ``colors``."""
+        scenarios = self.colors.scenarios if self.colors else None
+        return {k: self.hex_colour(getattr(scenarios, k)) for k in Scenarios.model_fields} if scenarios else {}
 
 
 def load_brand(path: Path) -> tuple[Brand, Path]:

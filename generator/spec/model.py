@@ -15,6 +15,9 @@ from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from generator.spec.base import Strict
 from generator.spec.chart_kinds import kind_names, kind_rules
+from generator.spec.conditions import (  # noqa: F401 -- CONDITION_OPERATORS, EmptyNote re-exported
+    CONDITION_OPERATORS, Condition, EmptyNote, WhenEmpty, when_empty_shape,
+)
 from generator.spec.languages import LANGUAGES, Language  # noqa: F401 -- LANGUAGES re-exported
 from generator.spec.trackers import TrackerDef
 
@@ -37,7 +40,7 @@ class SortKey(Strict):
 
 
 class DataBinding(Strict):
-    """A declarative query: source -> filter -> period -> group/aggregate -> sort -> top-N."""
+    """A declarative query: source -> filter -> period -> group/aggregate -> derive -> where -> sort -> top-N."""
 
     source: str
     filter: dict[str, str | int | float | bool | list[str | int]] = Field(default_factory=dict)
@@ -46,6 +49,7 @@ class DataBinding(Strict):
     aggregate: dict[str, Aggregate] = Field(default_factory=dict)
     derive: dict[str, str] = Field(default_factory=dict, description="new column -> named derived measure")
     compare_last_year: bool = Field(default=False, description="add <column>_ly for each aggregate")
+    where: dict[str, Condition] = Field(default_factory=dict)
     sort: list[SortKey] = Field(default_factory=list)
     top: int | None = Field(default=None, ge=1)
 
@@ -94,6 +98,10 @@ class ChartSpec(Strict):
     end: str | None = None
     category: str | None = None
     caption: str = ""
+    source_note: str = ""
+    when_empty: WhenEmpty = "note"
+
+    _when_empty = field_validator("when_empty", mode="before")(when_empty_shape)
 
     @model_validator(mode="after")
     def _needs(self) -> "ChartSpec":
@@ -114,6 +122,10 @@ class TableSpec(Strict):
     data: DataBinding
     columns: list[ColumnSpec] = Field(min_length=1)
     max_rows: int = Field(default=10, ge=1, description="rows per slide before continuing")
+    source_note: str = ""
+    when_empty: WhenEmpty = "note"
+
+    _when_empty = field_validator("when_empty", mode="before")(when_empty_shape)
 
 
 class KpiTile(Strict):
@@ -142,8 +154,10 @@ class Repeat(Strict):
     as_: str = Field(alias="as", pattern=r"^[a-z_][a-z0-9_]*$")
     sort: list[SortKey] = Field(default_factory=list)
     limit: int | None = Field(default=None, ge=1)
+    when_empty: WhenEmpty = "skip"
 
     _sort = field_validator("sort", mode="before")(lambda value: _sort_shorthand(value))
+    _when_empty = field_validator("when_empty", mode="before")(when_empty_shape)
 
 
 class IncludeSpec(Strict):
@@ -151,6 +165,8 @@ class IncludeSpec(Strict):
 
     deck: str = Field(description="the HQ deck's name or path, as season.yaml's 'hq' declares it")
     slides: list[int | str] = Field(min_length=1, description="slide numbers and ranges: [3, 5-7]")
+    restyle: bool = Field(default=True, description="give their tables and charts the brand's style "
+                                                    "(false: as HQ made them)")
 
     @field_validator("slides")
     @classmethod
@@ -173,6 +189,37 @@ class IncludeSpec(Strict):
 _RANGE = re.compile(r"\d+(\s*-\s*\d+)?")
 
 
+class ScoreColumn(Strict):
+    """One KPI column of a scorecard: its value per record, its format and the thresholds it marks."""
+
+    label: str
+    value: str = Field(description="expression per record, e.g. door_month_kpi.stock_cover_weeks")
+    format: ValueFormat = "number"
+    alert: Condition | None = Field(default=None, description="values meeting it are marked as alerts: {lt: 12}")
+    good: Condition | None = Field(default=None, description="values meeting it are marked as good news")
+
+
+class ScorecardSpec(Strict):
+    """Records (doors, references) by KPIs in one table, thresholds marked: one slide where one per
+    record would make the reader compare them from memory."""
+
+    records: Repeat
+    label: str = Field(description="the first column's text per record, e.g. '{{ door.name }}, {{ door.city }}'")
+    label_header: str = ""
+    columns: list[ScoreColumn] = Field(min_length=1)
+    keep: str | None = Field(default=None, description="expression: only the records for which it is true")
+    sort: str | None = Field(default=None, description="a column's label to sort by ('-' first: descending)")
+    legend: str = Field(default="", description="under the table: what the marks mean, thresholds written")
+    max_rows: int = Field(default=12, ge=1, description="rows per slide before continuing")
+
+    @model_validator(mode="after")
+    def _sort_names_a_column(self) -> "ScorecardSpec":
+        labels = [column.label for column in self.columns]
+        if self.sort and self.sort.lstrip("-").strip() not in labels:
+            raise ValueError(f"sort: no column labelled '{self.sort.lstrip('-').strip()}' (columns: {', '.join(labels)})")
+        return self
+
+
 def _role_or_include(schema: dict) -> None:
     """Let editors accept a slide with a role, or one that only includes HQ slides."""
     schema["required"] = [key for key in schema.get("required", []) if key != "role"]
@@ -189,6 +236,7 @@ class SlideSpec(Strict):
     notes: str = ""
     chart: ChartSpec | None = None
     table: TableSpec | None = None
+    scorecard: ScorecardSpec | None = Field(default=None, description="on a 'table' slide, in place of 'table'")
     image: str | None = None
     caption: str = ""
     kpis: list[KpiTile] = Field(default_factory=list)
@@ -210,6 +258,10 @@ class SlideSpec(Strict):
     def _content_for_role(self) -> "SlideSpec":
         needed = {"chart": "chart", "table": "table", "kpi": "kpis", "picture": "image", "bullets": "bullets"}
         field_name = needed.get(self.role)
+        if self.role == "table" and self.scorecard is not None:
+            if self.table is not None:
+                raise ValueError("a 'table' slide has either 'table' or 'scorecard', not both")
+            field_name = None
         if field_name and not getattr(self, field_name):
             raise ValueError(f"a '{self.role}' slide needs '{field_name}'")
         if self.role == "two-content" and not (self.left and self.right):
@@ -317,6 +369,7 @@ class RegionDef(Strict):
     currency: str = Field(pattern=r"^[A-Z]{3}$")
     manager: str = ""
     manager_email: str = ""
+    manager_title: str = ""
 
     @model_validator(mode="after")
     def _locale_per_language(self) -> "RegionDef":

@@ -14,7 +14,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 from generator.tools.brand.campaign import draw_asset  # noqa: E402 (backend chosen first)
-from generator.tools.brand.identity import ASSETS, PALETTE  # noqa: E402
+from generator.tools.brand.identity import ASSETS, PALETTE, VARIANTS  # noqa: E402
 from generator.tools.brand.logo import draw_logo  # noqa: E402
 from generator.tools.brand.texts import LOGO, LOGO_LIGHT, STYLE, brand_yaml, mplstyle, readme  # noqa: E402
 
@@ -30,9 +30,14 @@ def build_brand(out_dir: Path = DEFAULT_OUT) -> list[Path]:
         (out_dir / name).write_text(text, encoding="utf-8")
     draw_logo(out_dir / LOGO, PALETTE["ink"])
     draw_logo(out_dir / LOGO_LIGHT, PALETTE["ivory"])
+    pictures = []
     for asset in ASSETS:
         draw_asset(asset, out_dir / asset.file)
-    written = [out_dir / name for name in (*texts, LOGO, LOGO_LIGHT)] + [out_dir / a.file for a in ASSETS]
+        pictures.append(out_dir / asset.file)
+        for language in VARIANTS if asset.text else ():  # words in the picture: one variant per kit language
+            draw_asset(asset, out_dir / asset.variant(language), language)
+            pictures.append(out_dir / asset.variant(language))
+    written = [out_dir / name for name in (*texts, LOGO, LOGO_LIGHT)] + pictures
     log.info("wrote %d brand files to %s", len(written), out_dir)
     return written
 

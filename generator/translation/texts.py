@@ -22,7 +22,10 @@ from jinja2 import Environment, TemplateSyntaxError
 from jinja2.ext import extract_from_ast
 
 from generator.errors import KitgenError, SpecError
-from generator.i18n import PROJECT_STRINGS, data_values, is_translatable
+from generator.i18n import (
+    PLACE_EXAMPLES, PLACE_FORMS, PROJECT_STRINGS, SEASON_CODE_CONTEXT, data_values, is_translatable,
+    manager_title_context, place_context,
+)
 from generator.spec import KeyPath, LoadedYaml, Season, format_key, load_yaml, season_file, walk_scalars
 
 if TYPE_CHECKING:
@@ -33,13 +36,17 @@ _PARSER = Environment(extensions=["jinja2.ext.i18n"])  # parses only: finds the 
 KITGEN_FILE = "generator/localize.py"  # where kitgen's own words live (PROJECT_STRINGS)
 TRACKER_DEFAULTS_FILE = "generator/spec/trackers.py"  # the tracker texts' defaults
 
-_BLOCK_TEXT = ("heading", "bullets[]", "chart.caption", "chart.series[].label")
+_BLOCK_TEXT = ("heading", "bullets[]", "chart.caption", "chart.series[].label", "chart.when_empty.note",
+               "table.when_empty.note", "chart.source_note", "table.source_note")
 #: Slide keys holding text, as paths relative to the slide with list indices written ``[]``.
 SLIDE_TEXT = frozenset({
     "title", "subtitle", "notes", "caption", "bullets[]",
     "kpis[].label", "kpis[].value", "kpis[].delta", "kpis[].note",
     "chart.caption", "chart.opening_label", "chart.total_label", "chart.series[].label",
-    "table.columns[].label",
+    "table.columns[].label", "chart.source_note", "table.source_note",
+    "chart.when_empty.note", "table.when_empty.note", "repeat.when_empty.note", "repeat.when_empty.title",
+    "scorecard.label", "scorecard.label_header", "scorecard.columns[].label", "scorecard.legend",
+    "scorecard.records.when_empty.note", "scorecard.records.when_empty.title",
     *(f"{side}.{key}" for side in ("left", "right") for key in _BLOCK_TEXT),
 })
 #: Retailer kit keys holding text (``#`` stands for a list index); the rest name sources or columns.
@@ -128,11 +135,31 @@ def _season_texts(season: Season) -> Iterator[SpecText]:
     data = loaded.data
     name = _relative(season, file)
     yield from _messages(data["season"]["name"], loaded, ("season", "name"), (name, "season", "season name"))
+    code = data["season"].get("code")
+    if isinstance(code, str) and is_translatable(code):  # {{ season.label }}: the code readers see (FW26: AH26)
+        yield SpecText(code, name, loaded.locate(("season", "code")).line, "season",
+                       "season code as readers see it ({{ season.label }}; file names keep it)", SEASON_CODE_CONTEXT)
     for index, region in enumerate(data.get("regions", [])):
         yield from _messages(region.get("name"), loaded, ("regions", index, "name"),
                              (name, "season", f"region {region.get('id')} name"))
+        yield from _region_forms(region, loaded, index, name)
     for code, label in (data.get("labels") or {}).items():
         yield from _messages(label, loaded, ("labels", code), (name, "season", f"label of data code '{code}'"))
+
+
+def _region_forms(region: dict[str, Any], loaded: LoadedYaml, index: int, file: str) -> Iterator[SpecText]:
+    """Yield a region name's place forms (``| in_place``: au Canada) and its manager's title, each in its msgctxt."""
+    region_id, place = region.get("id"), region.get("name")
+    if isinstance(place, str) and is_translatable(place):
+        line = loaded.locate(("regions", index, "name")).line
+        for form, english in PLACE_FORMS.items():
+            yield SpecText(place, file, line, "season", f"region {region_id} name as '{english}{place}' "
+                           f"(| {form}_place; e.g. {PLACE_EXAMPLES[form]})", place_context(form))
+    title = region.get("manager_title")
+    if isinstance(title, str) and is_translatable(title):
+        yield SpecText(title, file, loaded.locate(("regions", index, "manager_title")).line, "season",
+                       f"region {region_id} manager's title ({region.get('manager', '')})",
+                       manager_title_context(str(region_id)))
 
 
 def _deck_texts(season: Season, deck: str, spec: str) -> list[SpecText]:

@@ -27,6 +27,7 @@ from generator.validation.report import Report, finding_line
 from generator.validation.season_refs import check_brand, check_locales, check_regions, check_template
 from generator.validation.trackers import check_trackers
 from generator.validation.translations import check_translations
+from generator.validation.visuals import check_visuals
 
 __all__ = ["CheckedSeason", "Report", "check_season", "checked_report", "cross_check", "finding_line", "load_valid_season",
            "validate_path"]
@@ -57,6 +58,7 @@ def _checked_view(draft: SeasonDraft) -> SeasonView:
         view.frame(name)
     check_template(view, unsafe)
     check_brand(view, unsafe)
+    check_visuals(view, unsafe)
     check_locales(view)
     check_regions(view)
     check_data_refs(view)

@@ -100,6 +100,8 @@ def _binding(view: SeasonView, doc: LoadedYaml, path: KeyPath, binding: DataBind
             view.add(doc.finding(path + ("derive", column), f"unknown derived measure '{measure}'",
                                  did_you_mean(measure, DERIVED_MEASURES) or "known: " + ", ".join(DERIVED_MEASURES)))
     result = _result_columns(binding, list(columns))
+    for column in binding.where:
+        _column(view, doc, path + ("where", column), column, result)
     for index, key in enumerate(binding.sort):
         _column(view, doc, path + ("sort", index), key.by, result)
     return result if len(view.findings) == before else None  # one mistake, one message

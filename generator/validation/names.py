@@ -12,8 +12,10 @@ from generator.spec import Asset, KeyPath, LoadedYaml, Maison, RegionDef, Season
 from generator.validation.context import BRAND_ASSETS, SeasonView, walk_strings
 
 #: formatting filters kitgen adds to Jinja's own (see generator.i18n.localize)
-KITGEN_FILTERS = ("number", "currency", "money", "percent", "signed_percent", "multiple", "weeks", "date", "month")
+KITGEN_FILTERS = ("number", "currency", "money", "percent", "signed_percent", "multiple", "weeks", "date", "month",
+                  "the_place", "in_place", "for_place", "of_place")
 EXPRESSION_KEYS = {"when", "trend", "actual"}
+SCORECARD_EXPRESSIONS = {"keep", "value"}  # a scorecard column's value is an expression, a tile's a text
 Scope = dict[str, frozenset[str] | None]  # name -> its fields (None: a plain value)
 
 _ENV = Environment(extensions=["jinja2.ext.i18n"])
@@ -44,7 +46,7 @@ def check_names(view: SeasonView) -> None:
 
 def deck_scope(view: SeasonView, audience: str) -> Scope:
     """Return the names deck text can use for ``audience`` (see DeckBuilder.context)."""
-    scope: Scope = {"season": frozenset(SeasonInfo.model_fields), "maison": frozenset(Maison.model_fields),
+    scope: Scope = {"season": frozenset(SeasonInfo.model_fields) | {"label"}, "maison": frozenset(Maison.model_fields),
                     "lang": None, "locale": None, "as_of": None, "month": _MONTH_FIELDS, **_GETTEXT}
     if audience in ("region", "retailer"):
         scope.update(region=frozenset(RegionDef.model_fields), kpi=_KPI_FIELDS, region_kpi=_KPI_FIELDS,
@@ -58,7 +60,10 @@ def deck_scope(view: SeasonView, audience: str) -> Scope:
 def _slide_scope(view: SeasonView, deck, path: KeyPath, scope: Scope) -> Scope:
     if len(path) < 2 or path[0] != "slides" or not isinstance(path[1], int) or path[1] >= len(deck.slides):
         return scope
-    repeat = deck.slides[path[1]].repeat
+    slide = deck.slides[path[1]]
+    repeat = slide.repeat
+    if slide.scorecard is not None and len(path) > 2 and path[2] == "scorecard":
+        repeat = slide.scorecard.records  # a scorecard's texts read its record, as a repeated slide's do
     if repeat is None:
         return scope
     if repeat.source == BRAND_ASSETS:
@@ -70,7 +75,7 @@ def _slide_scope(view: SeasonView, deck, path: KeyPath, scope: Scope) -> Scope:
 
 
 def _check_text(view: SeasonView, doc: LoadedYaml, path: KeyPath, text: str, scope: Scope, audience: str) -> None:
-    expression = path and path[-1] in EXPRESSION_KEYS
+    expression = path and (path[-1] in EXPRESSION_KEYS or ("scorecard" in path and path[-1] in SCORECARD_EXPRESSIONS))
     if not expression and "{" not in text:
         return
     try:

@@ -47,6 +47,7 @@ def test_core_properties_come_from_the_season(two_builds):
     assert props.modified.date().isoformat() == "2026-07-01"  # the season start, not the build day
     assert props.created == props.modified and props.revision == 1
     assert props.language == "es-MX"
+    assert props.subject == "Otoño-Invierno 2026 (OI26)"  # the season as a Spanish reader names it, not "FW26 market-meeting"
 
 
 def test_zip_members_have_fixed_timestamps_and_order(two_builds):

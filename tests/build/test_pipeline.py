@@ -102,7 +102,9 @@ def test_spanish_month_names(decks):
 
 
 def test_charts_fill_the_chart_box(decks, master):
-    box = master.slot_box("chart", "chart")
+    from generator.fill.sources import source_box
+
+    box, _ = source_box(master.slot_box("chart", "chart"), "Source")  # less the source note's strip at its foot
     for built, prs in decks.values():
         charts = [p for slide in prs.slides if slide.slide_layout.name == "Orvelle Chart"
                   for p in slide.shapes if p._element.tag == qn("p:pic")]

@@ -52,9 +52,11 @@ def test_kit_holds_decks_per_language_assets_checklist_and_index(kit):
 def test_assets_follow_the_tier(kit):
     maker, _, archive = kit
     tier = maker.retailer(QUEBEC_RETAILER)["tier"]
-    expected = {f"assets/{Path(a.file).name}" for a in maker.brand.assets if tier in a.tiers}
+    expected = {f"assets/{maker.visual(a, language).name}" for a in maker.brand.assets if tier in a.tiers
+                for language in ("en", "fr")}  # the retailer's languages: a visual with words in each
     assert expected and {n for n in archive.namelist() if n.startswith("assets/")} == expected
-    assert len(expected) < len(maker.brand.assets) or tier == "flagship"
+    assert len({maker.visual(a, "en") for a in maker.brand.assets if tier in a.tiers}) < len(maker.brand.assets) \
+        or tier == "flagship"
 
 
 def test_checklist_lists_windows_pos_and_trainings_with_dates(kit):

@@ -46,8 +46,8 @@ def test_a_copy_per_audience_and_language(copies):
 
 def test_text_translated_and_data_tags_formatted_for_the_locale(copies):
     texts = _texts(copies / "fr" / "CA-solenne-launch.pptx")
-    assert texts[1] == "Guide de lancement pour Canada, dès le 15 septembre 2026"
-    assert re.fullmatch("Objectif de lancement pour Canada : 10,2\u00a0M\u00a0?\\$ de ventes", texts[4])  # CLDR spacing varies
+    assert texts[1] == "Guide de lancement pour le Canada, dès le 15 septembre 2026"
+    assert re.fullmatch("Objectif de lancement pour le Canada : 10,2\u00a0M\u00a0?\\$ de ventes", texts[4])  # CLDR spacing varies
     assert texts[5] == "Disponible dès septembre\ndans chaque boutique phare et point de vente prioritaire"
     assert _texts(copies / "en" / "CA-solenne-launch.pptx")[1] == "Launch guide for Canada, from September 15, 2026"
 

@@ -49,7 +49,7 @@ def test_percent_and_signed_percent(loc: LocaleContext, plain: str, up: str, dow
 
 
 @pytest.mark.parametrize(("loc", "day", "short", "wide"), [
-    (FR, "1 septembre 2026", "sept.", "septembre"),
+    (FR, "1er septembre 2026", "sept.", "septembre"),
     (ES, "1 de septiembre de 2026", "sep", "septiembre"),
     (EN, "September 1, 2026", "Sep", "September"),
 ])
@@ -60,7 +60,7 @@ def test_dates_and_month_names(loc: LocaleContext, day: str, short: str, wide: s
 def test_filters_in_text() -> None:
     renderer = TextRenderer(FR, Catalogs(SAMPLE_LOCALE))
     text = renderer.text("{{ d | date }} · {{ d | month }} · {{ g | signed_percent }}", {"d": SEPT_1, "g": 0.1})
-    assert text == f"1 septembre 2026 · septembre · +10,0{NBSP}%"
+    assert text == f"1er septembre 2026 · septembre · +10,0{NBSP}%"
 
 
 @pytest.mark.parametrize(("loc", "season", "continued"), [

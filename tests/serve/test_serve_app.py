@@ -31,7 +31,7 @@ def test_a_deck_shows_its_slides_in_each_language(served):
     assert list(deck["languages"]) == ["en", "fr"]
     english, french = deck["languages"]["en"]["slides"], deck["languages"]["fr"]["slides"]
     assert len(english) == len(french) > 10
-    assert (english[1]["title"], french[1]["title"]) == ("Agenda", "Ordre du jour")
+    assert (english[1]["title"], french[1]["title"]) == ("Agenda", "Ordre du\u00a0jour")  # no lone last word
     assert english[1]["image"] is None  # outlines only
 
 
@@ -60,10 +60,10 @@ def test_a_request_for_another_host_name_is_refused(served):
 def test_an_edit_rebuilds_the_deck_and_a_broken_spec_shows_located_errors(served, project):
     project.edit("title: Agenda\n", "title: Agenda for the partners\n")
     served.season_when(lambda s: s["status"] == "ready" and
-                       served.json(CA)["languages"]["en"]["slides"][1]["title"] == "Agenda for the partners",
+                       served.json(CA)["languages"]["en"]["slides"][1]["title"] == "Agenda for the\u00a0partners",
                        what="the new title")
     french = served.json("/api/deck/fr/CA-market-meeting.pptx")["languages"]["fr"]["slides"][1]
-    assert french["title"] == "Agenda for the partners"  # English until translated, and said so on the slide
+    assert french["title"] == "Agenda for the\u00a0partners"  # English until translated, and said so on the slide
     fallback = [f for f in french["findings"] if f["kind"] == "translation"]
     assert [(f["message"], f["view"]) for f in fallback] == [
         ("no fr translation: 'Agenda for the partners'", "/files/season/decks/market_meeting.yaml#L10")]
@@ -81,7 +81,7 @@ def test_an_edit_rebuilds_the_deck_and_a_broken_spec_shows_located_errors(served
     assert error["view"] == "/files/season/decks/market_meeting.yaml#L11"
     deck = served.json(CA)
     slides = deck["languages"]["en"]["slides"]
-    assert slides[1]["title"] == "Agenda for the partners" and slides[1]["stale"]  # the last good slide
+    assert slides[1]["title"] == "Agenda for the\u00a0partners" and slides[1]["stale"]  # the last good slide
     assert [f["line"] for f in slides[1]["findings"]] == [11]  # pinned on the slide it concerns
     assert all(not s["findings"] for s in slides[2:])
 

@@ -85,7 +85,7 @@ def _slide_ready(driver, title: str, lang: str = "en", not_picture: str | None =
 def test_the_page_follows_edits_errors_and_fixes(browser, server, project):
     browser.get(server.url + "#deck=en/CA-market-meeting.pptx&slide=2")
     first = wait_for(lambda: _slide_ready(browser, "Agenda"), 90, "the Agenda slide")
-    assert _shown(browser, "fr")["title"] == "Ordre du jour"  # EN and FR side by side
+    assert _shown(browser, "fr")["title"] == "Ordre du\u00a0jour"  # EN and FR side by side (no lone last word)
     assert "market-meeting CA" in _text(browser, "#decks")
     assert _text(browser, "#problems") == "The season validates."
     assert "slide 2 of" in _text(browser, "#deck-title")
@@ -96,7 +96,7 @@ def test_the_page_follows_edits_errors_and_fixes(browser, server, project):
     wait_for(lambda: _shown(browser).get("caption", "").startswith("EN · 2 · "), 10, "the slide before")
 
     project.edit("title: Agenda\n", "title: Agenda for the partners\n")
-    wait_for(lambda: _slide_ready(browser, "Agenda for the partners", not_picture=first["picture"]), 60,
+    wait_for(lambda: _slide_ready(browser, "Agenda for the\u00a0partners", not_picture=first["picture"]), 60,
              "the new title's slide")
 
     project.edit("title: Agenda for the partners\n", "titel: Agenda\n")

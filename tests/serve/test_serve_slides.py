@@ -20,7 +20,7 @@ def test_a_title_change_changes_that_slide_key_only(project):
     build_season(project.season, BuildOptions(project.out, only=("market-meeting",), regions=("CA",),
                                               languages=("en",)))
     after = deck_slides((project.out / CA).read_bytes())
-    assert [s.title for s in after][:2] == ["Fall-Winter 2026 Market Meeting", "Agenda for the partners"]
+    assert [s.title for s in after][:2] == ["Fall-Winter 2026 Market\u00a0Meeting", "Agenda for the\u00a0partners"]
     changed = [a.number for a, b in zip(after, before) if a.key != b.key]
     assert changed == [2]
 
@@ -37,7 +37,7 @@ def test_the_cut_down_deck_shows_only_the_slides_asked_for_in_place(review_proje
     assert shown == [2, 6] and len(cut.slides) == len(Presentation(BytesIO(data)).slides)
     hidden = cut.slides[0]
     assert len(hidden.shapes) == 0 and all(r.reltype.endswith("/slideLayout") for r in hidden.part.rels.values())
-    assert cut.slides[5].shapes.title.text_frame.text == "Sell-out against last year"
+    assert cut.slides[5].shapes.title.text_frame.text == "Sell-out against last\u00a0year"
     assert len(slides_only(data, {2})) < len(data) / 3  # pictures of the other slides are left out
 
 

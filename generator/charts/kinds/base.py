@@ -28,6 +28,8 @@ class ChartKindInfo:
     has_data: Callable[[ChartRequest], bool]  # False: the chart shows a "No data" note instead
     describe: Callable[[ChartRequest], str]  # alt text's details, once has_data holds
     native: str | None = None  # python-pptx XL_CHART_TYPE member of its editable chart; None: always a picture
+    colors_by: str = "series"  # what takes the brand's fixed colours: "series", "categories" (parts of a whole), ""
+    totals: str = ""  # sums labelled beside the values, on their scale: "columns" (stacks), "whole" (a ring), "running"
 
     @property
     def rules(self) -> KindRules:

@@ -24,4 +24,4 @@ def _actual(request: ChartRequest) -> str:
 
 
 KINDS = (ChartKindInfo("bullet", "Bullet chart", "generator.charts.waterfall:draw_bullet", flat=False,
-                       has_data=_has_actual, describe=_actual),)
+                       has_data=_has_actual, describe=_actual, colors_by=""),)

@@ -19,14 +19,14 @@ def series_listing(request: ChartRequest) -> str:
     return "; ".join(rows) + "."
 
 
-def _category_kind(name: str, word: str, function: str, native: str) -> ChartKindInfo:
+def _category_kind(name: str, word: str, function: str, native: str, totals: str = "") -> ChartKindInfo:
     """Return a kind drawing series over categories with ``charts.category.<function>``."""
     return ChartKindInfo(name, word, f"generator.charts.category:{function}", flat=True, has_data=any_value,
-                         describe=series_listing, native=native)
+                         describe=series_listing, native=native, totals=totals)
 
 
 KINDS = (
     _category_kind("bar", "Bar chart", "draw_bar", "COLUMN_CLUSTERED"),
-    _category_kind("stacked_bar", "Stacked bar chart", "draw_stacked_bar", "COLUMN_STACKED"),
+    _category_kind("stacked_bar", "Stacked bar chart", "draw_stacked_bar", "COLUMN_STACKED", totals="columns"),
     _category_kind("line", "Line chart", "draw_line", "LINE_MARKERS"),
 )

@@ -26,4 +26,4 @@ def _shares(request: ChartRequest) -> str:
 
 
 KINDS = (ChartKindInfo("donut", "Donut chart", "generator.charts.donut:draw_donut", flat=False, has_data=_has_parts,
-                       describe=_shares, native="DOUGHNUT"),)
+                       describe=_shares, native="DOUGHNUT", colors_by="categories", totals="whole"),)

@@ -20,4 +20,4 @@ def _tasks(request: ChartRequest) -> str:
 
 
 KINDS = (ChartKindInfo("gantt", "Timeline", "generator.charts.gantt:draw_gantt", flat=True, has_data=_has_tasks,
-                       describe=_tasks),)
+                       describe=_tasks, colors_by=""),)

@@ -16,4 +16,4 @@ def _steps(request: ChartRequest) -> str:
 
 # no native form: PowerPoint's own waterfall chart (2016) is not one python-pptx writes
 KINDS = (ChartKindInfo("waterfall", "Waterfall chart", "generator.charts.waterfall:draw_waterfall", flat=True,
-                       has_data=any_value, describe=_steps),)
+                       has_data=any_value, describe=_steps, colors_by="", totals="running"),)

@@ -28,6 +28,19 @@ CHART_COLOURS: tuple[str, ...] = (
     "#1F2F4A", "#B8975A", "#7A8CA5", "#5E7F6E", "#9C6B5A", "#C9B48A", "#A7A39A",
 )
 
+# One visual language across a season's charts: a scenario or a category value keeps its colour
+# in every chart, whatever the series order (a palette colour's name or a hex code).
+# Scenarios follow IBCS notation: this year (the actual) solid dark, last year grey, target outlined.
+SCENARIO_COLOURS: dict[str, str] = {"ty": "ink", "ly": "#A7A39A", "target": "ink"}
+
+# (comment, {category value as written in the data: colour}): the season's collections, then the retailer
+# tiers, in colours of their own so that no collection reads as a tier.
+CATEGORY_COLOURS: tuple[tuple[str, dict[str, str]], ...] = (
+    ("collections", {"Solenne": "gold", "Lumeris": "#7A8CA5", "Veyrac": "#5E7F6E", "Ombrelune": "#1F2F4A",
+                     "Nordane": "#9C6B5A"}),
+    ("retailer tiers", {"flagship": "slate", "focus": "#C9B48A", "standard": "stone"}),
+)
+
 HEADING_FONT = ("Cambria", ("Caladea", "DejaVu Serif"))
 BODY_FONT = ("Calibri", ("Carlito", "Liberation Sans", "DejaVu Sans"))
 
@@ -37,6 +50,11 @@ ART_SERIF = ["Liberation Serif", "DejaVu Serif"]
 ART_SANS = ["Carlito", "Liberation Sans", "DejaVu Sans"]
 
 TIERS = ("flagship", "focus", "standard")
+
+# The drawings are in English; the retailer kits are also read in Quebec French and Mexican Spanish,
+# and point-of-sale material in English only is not allowed in Quebec: each visual with words is
+# drawn again in these languages (generator/tools/brand/wording.py holds the translations).
+VARIANTS = ("fr", "es")
 
 
 @dataclass(frozen=True)
@@ -49,11 +67,16 @@ class Asset:
     tiers: tuple[str, ...]
     size: tuple[int, int]  # pixels (width, height)
     caption: str
+    text: bool = True  # drawn with words: a variant per language of VARIANTS (only the wordmark: False)
 
     @property
     def file(self) -> str:
         """Return the path of the PNG relative to brand_assets/."""
         return f"campaign/{self.id}.png"
+
+    def variant(self, language: str) -> str:
+        """Return the path of the ``language`` variant relative to brand_assets/ (what kitgen looks for)."""
+        return f"campaign/{self.id}.{language}.png"
 
 
 WIDE = (1600, 900)
@@ -79,5 +102,5 @@ ASSETS: tuple[Asset, ...] = (
     Asset("nordane_event_invitation", "event", "Nordane evening invitation", FLAGSHIP, CLASSIC,
           "An evening with Nordane"),
     Asset("vitrine_lightbox", "window", "Vitrine lightbox backdrop", FLAGSHIP, WIDE,
-          "Maison Orvelle — Geneva"),
+          "Maison Orvelle — Geneva", text=False),  # draws only the wordmark and GENÈVE, as the logo does
 )

@@ -7,7 +7,8 @@ reviewable layout in git.
 from __future__ import annotations
 
 from generator.tools.brand.identity import (
-    ASSETS, BODY_FONT, CHART_COLOURS, HEADING_FONT, NAME, PALETTE, TAGLINE,
+    ASSETS, BODY_FONT, CATEGORY_COLOURS, CHART_COLOURS, HEADING_FONT, NAME, PALETTE, SCENARIO_COLOURS, TAGLINE,
+    VARIANTS,
 )
 
 LOGO, LOGO_LIGHT, STYLE = "logo.png", "logo_light.png", "orvelle.mplstyle"
@@ -40,7 +41,10 @@ def brand_yaml() -> str:
         f"logo: {LOGO}              # for light backgrounds",
         f"logo_light: {LOGO_LIGHT}  # for ink backgrounds",
         f"mplstyle: {STYLE}",
+        *_colour_lines(),
         "# Campaign / trade-marketing / POS visuals; `tiers` says which retailer kits include each one.",
+        "# `text: true`: the picture carries words, so each deck language needs its variant beside it",
+        f"# ({', '.join(f'campaign/<id>.{language}.png' for language in VARIANTS)}; English is the file itself).",
         "assets:",
     ]
     for asset in ASSETS:
@@ -50,8 +54,27 @@ def brand_yaml() -> str:
             f"    kind: {asset.kind}",
             f'    title: "{asset.title}"',
             f"    tiers: {_flow(asset.tiers)}",
+            *(["    text: true"] if asset.text else []),
         ]
     return "\n".join(lines) + "\n"
+
+
+def _colour_lines() -> list[str]:
+    """Return the ``colors:`` block: scenario colours, then each category group under its comment."""
+    lines = ["# Fixed chart colours (a palette colour's name or a hex code): a scenario or a category value has",
+             "# its colour in every chart; other series take the chart palette's remaining colours in order.",
+             "colors:",
+             "  # IBCS notation: this year (the actual) solid dark, last year grey, target outlined",
+             "  scenarios: {" + ", ".join(f"{k}: {_scalar(v)}" for k, v in SCENARIO_COLOURS.items()) + "}",
+             "  categories:"]
+    for comment, colours in CATEGORY_COLOURS:
+        lines += [f"    # {comment}", *(f"    {name}: {_scalar(colour)}" for name, colour in colours.items())]
+    return lines
+
+
+def _scalar(value: str) -> str:
+    """Return a YAML scalar, quoted when it starts with "#" (a comment otherwise)."""
+    return f'"{value}"' if value.startswith("#") else value
 
 
 def mplstyle() -> str:
@@ -107,7 +130,9 @@ savefig.pad_inches: 0.05
 
 def readme() -> str:
     """Return brand_assets/README.md."""
-    rows = "\n".join(f"| `{a.file}` | {a.kind} | {a.title} | {', '.join(a.tiers)} |" for a in ASSETS)
+    rows = "\n".join(f"| `{a.file}` | {a.kind} | {a.title} | {', '.join(a.tiers)} | "
+                     f"{', '.join(f'`{a.variant(language)}`' for language in VARIANTS) if a.text else '(no words)'} |"
+                     for a in ASSETS)
     return f"""\
 # Maison Orvelle brand assets
 
@@ -127,7 +152,10 @@ the output is byte-identical on every run. Change colours, fonts or the asset li
 
 ## Campaign visuals
 
-| file | kind | title | kit tiers |
-| --- | --- | --- | --- |
+A visual with words is also drawn in Quebec French and Mexican Spanish (`<id>.fr.png`,
+`<id>.es.png`, marked `text: true` in brand.yaml); a French or Spanish deck and kit use them.
+
+| file | kind | title | kit tiers | language variants |
+| --- | --- | --- | --- | --- |
 {rows}
 """
