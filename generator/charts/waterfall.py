@@ -12,6 +12,7 @@ from generator.charts.model import ChartRequest
 from generator.charts.style import Theme
 
 HALF_STEP = 0.31  # half a bar's width, in categories
+BREAK_SHARE = 0.35  # steps spanning less than this share of the total get a broken axis (see broken_floor)
 
 
 def waterfall_steps(request: ChartRequest) -> list[tuple[str, float]]:
@@ -27,16 +28,48 @@ def draw_waterfall(canvas: Canvas, request: ChartRequest, theme: Theme) -> None:
     deltas = np.array([v for _, v in steps[:-1]])
     bottoms = np.concatenate([[0.0], np.cumsum(deltas)[:-1], [0.0]])
     ends = bottoms + np.append(deltas, steps[-1][1])
-    plot = Plot(canvas, request, value_limits([0.0, *bottoms, *ends], 0.12, sticky_zero=True),
-                tuple(label for label, _ in steps))
+    floor = broken_floor(bottoms, ends)
+    limits = value_limits([0.0, *bottoms, *ends], 0.12, sticky_zero=True) if floor is None else \
+        (floor, value_limits([floor, *ends], 0.12)[1])
+    plot = Plot(canvas, request, limits, tuple(label for label, _ in steps))
     marks = _step_marks(plot, bottoms, ends)
     lay_out(plot, None, marks, theme.ink)
-    draw_frame(plot, theme, baseline=True)
-    canvas.rectangles([(plot.x(x - HALF_STEP), plot.y(bottom), plot.x(x + HALF_STEP), plot.y(end))
+    draw_frame(plot, theme, baseline=floor is None)
+    low = 0.0 if floor is None else floor
+    canvas.rectangles([(plot.x(x - HALF_STEP), plot.y(max(bottom, low)), plot.x(x + HALF_STEP), plot.y(end))
                        for x, (bottom, end) in enumerate(zip(bottoms, ends))], _step_colors(deltas, theme))
+    if floor is not None:
+        _break_marks(plot, canvas, theme, [0, len(ends) - 1], floor, limits[1])
     canvas.segments([((plot.x(x + HALF_STEP), plot.y(level)), (plot.x(x + 1 - HALF_STEP), plot.y(level)))
                      for x, level in enumerate(ends[:-1])], theme.muted, 0.6, zorder=2)
     finish(plot, None, marks)
+
+
+def broken_floor(bottoms: np.ndarray, ends: np.ndarray) -> float | None:
+    """Return where a broken value axis starts, None when it should start at zero.
+
+    When every level the steps float between lies in the top BREAK_SHARE of the total, an axis
+    from zero makes the changes slivers on a tall bar: the axis starts below the lowest level
+    instead, and the opening and closing bars (which stand on zero) are drawn broken.
+    """
+    floating = [*bottoms[1:-1], *ends[:-1]]
+    if len(floating) < 2:
+        return None
+    low, high = min(floating + [ends[-1]]), max([*floating, ends[-1]])
+    if low <= 0 or (high - low) > BREAK_SHARE * high:
+        return None
+    return max(low - (high - low) * 0.6, 0.0) or None
+
+
+def _break_marks(plot: Plot, canvas: Canvas, theme: Theme, bars: list[int], floor: float, top: float) -> None:
+    """Draw the axis-break sign (two slanted white cuts) across the bars that stand on zero."""
+    level = floor + (top - floor) * 0.08
+    rise = (top - floor) * 0.025
+    for x in bars:
+        for offset in (0.0, rise * 1.6):
+            start = (plot.x(x - HALF_STEP * 1.2), plot.y(level + offset - rise))
+            end = (plot.x(x + HALF_STEP * 1.2), plot.y(level + offset + rise))
+            canvas.segments([(start, end)], theme.background, 2.2, zorder=3)
 
 
 def _step_marks(plot: Plot, bottoms: np.ndarray, ends: np.ndarray) -> list[Mark]:

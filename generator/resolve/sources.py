@@ -33,7 +33,8 @@ def source_note(spec: ChartSpec | TableSpec | ScorecardSpec, ctx: DeckContext, v
     if not source:
         return ""
     as_of = values.get("as_of")
-    return ctx.renderer.text(SOURCE_AS_OF if as_of else SOURCE_ONLY, {**values, "source": source})
+    # a source named in the season's labels reads as its readers call it ("retailers' sell-out reports")
+    return ctx.renderer.text(SOURCE_AS_OF if as_of else SOURCE_ONLY, {**values, "source": ctx.label(source)})
 
 
 def sourced(resolve: Callable[[Spec, DeckContext, dict[str, Any]], Made | None], spec: Spec, ctx: DeckContext,
