@@ -19,7 +19,7 @@ from generator.fill.sources import add_source_note, source_box
 from generator.fill.shapes import Look, add_picture, add_table, add_textbox, add_tiles, image_aspect, remove_shape
 from generator.fill.tables import split_tall_tables
 from generator.fill.text import THEME_TEXT, write_paragraphs
-from generator.fit import Fitter, ThemeFonts, grow_shape, share_layouts
+from generator.fit import Fitter, ThemeFonts, grow_shape, growth, share_layouts
 from generator.geometry import EMU_PER_INCH, Box
 from generator.resolve import BlockContent, ChartContent, SlideContent, TableContent
 from generator.spec import localized_file
@@ -58,6 +58,15 @@ class _SlideFiller:
     def fit(self, shape, label: str) -> None:
         """Shrink the text of ``shape`` to its box (recording an overflow under ``label``)."""
         self.fitter.fit_shape(shape, self.number, label)
+
+    def _grow_side_by_side(self, slots: tuple[str, ...]) -> None:
+        """Grow the bullets of ``slots`` (two columns) to one size: the smallest both have room for."""
+        shapes = [shape for shape in map(self.placeholder, slots) if shape is not None and shape.has_text_frame]
+        if len(shapes) != len(slots):
+            return
+        scale = min(growth(shape, self.fitter.fonts, BULLETS_GROWTH) for shape in shapes)
+        for shape in shapes:
+            grow_shape(shape, self.fitter.fonts, scale)
 
     def placeholder(self, slot: str):
         """Return the slide placeholder mapped to ``slot``, or None."""
@@ -216,6 +225,8 @@ class _SlideFiller:
         for slot, block in (("left", c.left), ("right", c.right)):
             if block:
                 self.block(slot, block)
+        if _bullets_only(c.left) and _bullets_only(c.right):
+            self._grow_side_by_side(("left", "right"))
         self.text("caption", [c.caption])
         if c.notes:
             write_paragraphs(notes_slide(self.master, self.slide).notes_text_frame, [c.notes], self.lang)
@@ -223,6 +234,10 @@ class _SlideFiller:
             if is_empty_placeholder_element(element):
                 element.getparent().remove(element)
         return self.slide
+
+
+def _bullets_only(block: BlockContent | None) -> bool:
+    return block is not None and bool(block.bullets) and not (block.chart or block.table or block.image)
 
 
 def fill_deck(master: Master, slides: list[SlideContent], look: Look, lang: str,

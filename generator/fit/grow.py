@@ -12,13 +12,9 @@ GROW_STEP = 0.05
 FILL_SHARE = 0.7  # grown text takes at most this share of its box: the rest is the slide's air
 
 
-def grow_shape(shape, fonts: ThemeFonts, max_scale: float, fill: float = FILL_SHARE) -> float:
-    """Return the scale (1.0 up to ``max_scale``, in 5 % steps) the text of ``shape`` was grown to.
-
-    The largest scale at which the text takes at most ``fill`` of the box's height and breaks
-    no word; every run gets its size written. 1.0 (nothing written) when the text already uses
-    the room. Fit the shape afterwards as any other: growing never makes it overflow.
-    """
+def growth(shape, fonts: ThemeFonts, max_scale: float, fill: float = FILL_SHARE) -> float:
+    """Return the largest scale (1.0 up to ``max_scale``, in 5 % steps) at which the text of ``shape``
+    takes at most ``fill`` of the box's height and breaks no word (nothing is written)."""
     room = area(shape, txbody_chain(shape))
     items = paragraphs(shape, fonts)
     if not items or not any(p.text.strip() for p in items):
@@ -30,11 +26,26 @@ def grow_shape(shape, fonts: ThemeFonts, max_scale: float, fill: float = FILL_SH
         if height > fill * room.height or too_wide_word(items, room.width, candidate):
             break
         scale = candidate
-    if scale > 1.0:
-        _write_sizes(shape, [p.size for p in items], scale)
+    return round(scale, 2)
+
+
+def grow_shape(shape, fonts: ThemeFonts, max_scale: float, fill: float = FILL_SHARE) -> float:
+    """Return the scale the text of ``shape`` was grown to (see :func:`growth`; ``max_scale`` caps it).
+
+    Every run gets its size written and the paragraphs are spaced towards ``fill`` of the box; 1.0
+    (nothing written) when the text already uses the room. Fit the shape afterwards as any other:
+    growing never makes it overflow. Shapes shown side by side are grown to the smallest of their
+    ``growth`` (pass it as ``max_scale``), so they keep one size.
+    """
+    scale = growth(shape, fonts, max_scale, fill)
+    if scale <= 1.0:
+        return 1.0
+    room = area(shape, txbody_chain(shape))
+    items = paragraphs(shape, fonts)
+    _write_sizes(shape, [p.size for p in items], scale)
     height, _ = text_height(items, room.width, scale)
     _space_out(shape, items, scale, fill * room.height - height)
-    return round(scale, 2)
+    return scale
 
 
 def _space_out(shape, items: list, scale: float, spare: float) -> None:

@@ -112,9 +112,8 @@ def _resolve_slide(slide: SlideSpec, index: int, ctx: DeckContext, values: dict[
     if slide.scorecard is not None:
         table = _located(at + ("scorecard",), ctx, lambda: sourced(resolve_scorecard, slide.scorecard, ctx, values))
     scorecard = slide.scorecard.records if slide.scorecard else None  # its records say what no record gives
-    empty = [(key, spec.when_empty) for key, spec, made in (("chart", slide.chart, chart), ("table", slide.table, table),
-                                                            ("scorecard", scorecard, table))
-             if spec is not None and not _has_rows(made)]
+    made = (("chart", slide.chart, chart), ("table", slide.table, table), ("scorecard", scorecard, table))
+    empty = [(key, spec.when_empty) for key, spec, content in made if spec is not None and not _has_rows(content)]
     if any(when_empty == "skip" for _, when_empty in empty):
         return []  # no slide rather than a slide without its data
     content = SlideContent(

@@ -216,7 +216,8 @@ class ScorecardSpec(Strict):
     def _sort_names_a_column(self) -> "ScorecardSpec":
         labels = [column.label for column in self.columns]
         if self.sort and self.sort.lstrip("-").strip() not in labels:
-            raise ValueError(f"sort: no column labelled '{self.sort.lstrip('-').strip()}' (columns: {', '.join(labels)})")
+            wanted = self.sort.lstrip("-").strip()
+            raise ValueError(f"sort: no column labelled '{wanted}' (columns: {', '.join(labels)})")
         return self
 
 
