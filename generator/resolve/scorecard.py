@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any, Callable
 
+from generator.formats import figure_scale
 from generator.formats import finite_number as _finite
 from generator.i18n import format_value
 from generator.resolve.content import TableContent
@@ -24,11 +25,11 @@ def resolve_scorecard(spec: ScorecardSpec, ctx: DeckContext, values: dict[str, A
     """Return the scorecard as a table: a label column, then one column per KPI, with a mark per cell."""
     rows: list[tuple[float | None, tuple[str, ...], tuple[str, ...]]] = []
     sort_index = _sort_index(spec)
-    for record_values in _records(spec, ctx, values):
-        figures = [ctx.renderer.value(column.value, record_values) for column in spec.columns]
-        label = ctx.text(spec.label, record_values)
-        cells = tuple(format_value(_finite(f), c.format, ctx.renderer.loc) if c.format != "text" else _text(f)
-                      for f, c in zip(figures, spec.columns))
+    records = [(ctx.text(spec.label, record_values), [ctx.renderer.value(c.value, record_values) for c in spec.columns])
+               for record_values in _records(spec, ctx, values)]
+    shown = _column_formats(spec, [figures for _, figures in records], ctx)
+    for label, figures in records:
+        cells = tuple(show(f) for show, f in zip(shown, figures))
         marks = tuple(mark(_finite(f), c) for f, c in zip(figures, spec.columns))
         key = _finite(figures[sort_index]) if sort_index is not None else None
         rows.append((key, (label, *cells), ("", *marks)))
@@ -41,6 +42,22 @@ def resolve_scorecard(spec: ScorecardSpec, ctx: DeckContext, values: dict[str, A
     numeric = (False, *(c.format in NUMERIC_FORMATS for c in spec.columns))
     legend = ctx.text(spec.legend, values) if spec.legend else ""
     return TableContent(header, tuple(r[1] for r in rows), numeric, marks=tuple(r[2] for r in rows), legend=legend)
+
+
+def _column_formats(spec: ScorecardSpec, figures: list[list[Any]], ctx: DeckContext) -> list[Callable[[Any], str]]:
+    """Return, per column, how its figures show: amounts compact on one scale for the whole column
+    ("2,96 M$" beside "0,99 M$", never a full amount that wraps in a narrow column), the rest as formatted."""
+    loc = ctx.renderer.loc
+    shown: list[Callable[[Any], str]] = []
+    for index, column in enumerate(spec.columns):
+        if column.format == "currency":
+            scale = figure_scale([_finite(row[index]) for row in figures], "currency", loc.locale, loc.currency)
+            shown.append(lambda value, scale=scale: scale.format(_finite(value)))
+        elif column.format == "text":
+            shown.append(_text)
+        else:
+            shown.append(lambda value, kind=column.format: format_value(_finite(value), kind, loc))
+    return shown
 
 
 def mark(value: float | None, column: ScoreColumn) -> str:

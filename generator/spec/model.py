@@ -211,6 +211,8 @@ class ScorecardSpec(Strict):
     sort: str | None = Field(default=None, description="a column's label to sort by ('-' first: descending)")
     legend: str = Field(default="", description="under the table: what the marks mean, thresholds written")
     max_rows: int = Field(default=12, ge=1, description="rows per slide before continuing")
+    source_note: str = Field(default="", description="the note under the table (default: 'Source: <records' source>, "
+                                                     "as of <as-of day>'): name where the figures come from")
 
     @model_validator(mode="after")
     def _sort_names_a_column(self) -> "ScorecardSpec":

@@ -238,6 +238,7 @@ EXAMPLES = {
     "ScorecardSpec.max_rows": "12",
     "ScoreColumn.label": "Stock cover",
     "ScoreColumn.format": "weeks",
+    "ScorecardSpec.source_note": "Source: retailers' sell-out and stock reports, as of {{ as_of | date }}",
     "Block.image": "images/window.jpg",
     "SortKey.by": "sellout_value",
     "TrackerDef.languages": "[fr]",

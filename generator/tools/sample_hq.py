@@ -89,7 +89,9 @@ def launch_deck(out: Path) -> Presentation:
     slide.shapes.title.text = "Why Solenne matters"
     _write(_placeholder(slide, 1).text_frame, [
         ("A ", ("moon-phase", {"bold": True}), " complication at an ", ("accessible", {"italic": True}), " price"),
-        ("Launch target for {{ region.name }}: ", ("{{ kpi.sellout | money }}", {"bold": True}), " in sell-out"),
+        # the audience's own season target (the region's in a meeting, the retailer's in its kit): HQ has no
+        # separate launch figure, and a "launch target" equal to the season's sales contradicted the deck
+        ("Season target, Solenne included: ", ("{{ kpi.target | money }}", {"bold": True}), " in sell-out"),
         ("Available from September", "\n", "in every flagship and focus door"),
         ("Order the window kit at ", ("orvelle.example.com/solenne", {"link": "https://orvelle.example.com/solenne"})),
     ])
