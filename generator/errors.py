@@ -98,6 +98,14 @@ class TemplateError(KitgenError):
     """An HQ master template or its profile cannot be used."""
 
 
+class PackageError(KitgenError):
+    """An Office package from outside refused before parsing: it unpacks too big, lies about sizes, or holds a DOCTYPE."""
+
+    def __init__(self, file: str, where: str, problem: str):
+        self.file, self.where, self.problem = file, where, problem  # where: "part ppt/x.xml", "member y" or ""
+        super().__init__(": ".join(piece for piece in (file, where, problem) if piece))
+
+
 class LocalizeError(KitgenError):
     """A locale, catalog or text interpolation problem."""
 

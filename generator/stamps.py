@@ -33,6 +33,8 @@ from generator.cache_key import cache_key
 
 STAMP_VERSION = 2
 CACHE_PARTS = (".kitgen-cache", "__pycache__", ".git")  # derived files: never an input, never an output
+#: the audit event the path checks raise for each file a season names: an input even when refused unread
+JUDGED = "kitgen.path"
 _PACKAGE = Path(generator.__file__).resolve().parent
 _READ_MODES = ("r", "rb", "rt", "br", "tr")
 
@@ -65,9 +67,12 @@ class InputLog:
 
 
 def _on_audit(event: str, args: tuple) -> None:
-    if event != "open" or not InputLog._active:
+    if event == JUDGED and InputLog._active:  # a named file the path checks refused: never opened, still an input
+        path, mode, flags = args[0], "r", 0
+    elif event != "open" or not InputLog._active:
         return
-    path, mode, flags = args
+    else:
+        path, mode, flags = args
     if isinstance(path, int) or not _reading(mode, flags):
         return
     name = os.path.abspath(os.fsdecode(path))
@@ -196,7 +201,15 @@ def _files_of(folder: Path) -> list[str]:
 
 
 def _sha_of(path: Path) -> str:
+    """Return the content hash of ``path``, with where it really is when it is a symbolic link.
+
+    A file swapped for a link (to the same content elsewhere) changes the answer: the link may lead
+    out of the project, which the path checks refuse (and name with a ``kitgen.path`` audit event).
+    """
     try:
+        if path.is_symlink():  # where it leads, and its size and time: a link out of the project is never read
+            stat = path.stat()
+            return f"link:{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}"
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return "missing"

@@ -15,7 +15,9 @@ import logging
 import os
 import re
 import shutil
+import socket
 import tempfile
+import time
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -33,6 +35,11 @@ DECK_STORED = (".jpg", ".jpeg", ".gif")
 KIT_STORED = (".pptx", ".xlsx", ".pdf", ".zip", ".png", ".jpg", ".jpeg", ".gif")
 FAST_DEFLATE = (".png",)  # kitgen's chart PNGs favour encoding speed: a fast deflate still takes off ~15 %
 log = logging.getLogger(__name__)
+STAGING_PREFIX = ".kitgen-staging-"
+STALE_HOURS = 12
+# The owner of a staging folder is in its name: .kitgen-staging-<pid>@<host>-<random>
+_HOST = re.sub(r"[^A-Za-z0-9.]", "_", socket.gethostname())[:64] or "host"
+_STAGING_OWNER = re.compile(rf"^{re.escape(STAGING_PREFIX)}(?P<pid>\d+)@(?P<host>[A-Za-z0-9._]+)-[^-]+$")
 
 
 class DeckProperties(Protocol):
@@ -137,7 +144,7 @@ class Staging:
         self.out_dir = out_dir
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
-            self.folder = Path(tempfile.mkdtemp(prefix=".kitgen-staging-", dir=out_dir))
+            self.folder = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}@{_HOST}-", dir=out_dir))
         except OSError as exc:
             raise OutputError(f"cannot write to {out_dir}: {exc.strerror}") from exc
         self.files: list[str] = []
@@ -178,6 +185,50 @@ class Staging:
             self.commit()
         else:
             self.discard()
+
+
+def remove_stale_staging(out_dir: Path) -> str | None:
+    """Return the line telling how many staging folders of dead builds were removed from ``out_dir`` (None if none).
+
+    A killed build (SIGKILL, a power cut) cannot remove its own folder. A folder belongs
+    to a live build while its owner process runs: only folders of this host whose process
+    is gone are removed, and those without a readable owner (another host, an older
+    kitgen) once they are STALE_HOURS old, as no build runs that long.
+    """
+    removed = 0
+    try:
+        folders = [path for path in out_dir.glob(STAGING_PREFIX + "*") if path.is_dir()]
+    except OSError:
+        return None
+    for folder in folders:
+        if _staging_is_stale(folder):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed += not folder.exists()
+    if not removed:
+        return None
+    return f"removed {removed} staging folder{'s' if removed > 1 else ''} left by an interrupted build"
+
+
+def _staging_is_stale(folder: Path) -> bool:
+    owner = _STAGING_OWNER.match(folder.name)
+    if owner and owner["host"] == _HOST:
+        return not _alive(int(owner["pid"]))
+    try:
+        return time.time() - folder.stat().st_mtime > STALE_HOURS * 3600
+    except OSError:
+        return False
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process (PermissionError): alive
+        return True
+    return True
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -22,14 +22,15 @@ def case_names() -> list[str]:
 def make_case(name: str | None, project: Path) -> tuple[Path, list[str]]:
     """Return the season folder of case ``name`` (None: the base alone) under ``project``, and CLI arguments.
 
-    The project gets the repository's template and brand kit (symlinked, read-only) and a
-    pyproject.toml marker, so path checks see the same layout as a real checkout.
+    The project gets a copy of the repository's template and brand kit (copies: a symbolic link
+    out of the project is refused) and a pyproject.toml marker, so path checks see the same layout
+    as a real checkout.
     """
     season = project / "season"
     shutil.copytree(BASE, season)
     (project / "pyproject.toml").write_text("")
     for shared in ("templates", "brand_assets"):
-        (project / shared).symlink_to(REPO / shared, target_is_directory=True)
+        shutil.copytree(REPO / shared, project / shared)
     if name is None:
         return season, []
     case = CASES / name

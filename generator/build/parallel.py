@@ -10,11 +10,13 @@ number of workers.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import resource
 import signal
 import sys
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -29,6 +31,8 @@ from generator.spec import load_season
 CHUNKS_PER_WORKER = 8  # small chunks keep both workers busy to the end
 TAIL_SHARE = 2  # near the end, a chunk holds at most 1 / (TAIL_SHARE x workers) of the jobs left
 _WORKER: DeckBuilder | None = None
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+PARENT_POLL_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -91,13 +95,39 @@ def chunks(jobs: list[DeckJob], workers: int) -> list[list[DeckJob]]:
     return out
 
 
-def _start_worker(setup: BuilderSetup) -> None:
+def _start_worker(setup: BuilderSetup, parent: int) -> None:
     global _WORKER
     # A worker forked from `kitgen serve` inherits the server's SIGTERM handler, which only sets a flag
     # for the server's event loop: the worker would outlive a terminated server. It ends on SIGTERM instead.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    end_with_parent(parent)
     # A forked worker already holds the parent's builder (season and data loaded): keep it.
     _WORKER = _WORKER or setup.builder()
+
+
+def end_with_parent(parent: int) -> None:
+    """Return once this process is set to end when ``parent`` does (a killed build leaves no worker running)."""
+    if not _death_signal():  # not Linux: a thread watches for the parent's end instead
+        threading.Thread(target=_watch_parent, args=(parent,), name="kitgen-parent-watch", daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the signal was set: it will never come
+        os._exit(1)
+
+
+def _death_signal() -> bool:
+    """Return whether the kernel will kill this process when its parent ends (Linux's PR_SET_PDEATHSIG)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:  # an orphan is adopted by init (or a subreaper): its parent id changes
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
 
 
 def _build_chunk(jobs: list[DeckJob]) -> tuple[list[BuiltDeck], int, float]:
@@ -129,14 +159,18 @@ class PoolRun:
             _WORKER.warm_up(drawing=_WORKER.will_draw())  # once, before the fork, not once per worker
         try:
             with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
-                                     initargs=(self.setup,)) as pool:
-                results = pool.map(_build_chunk, chunks(jobs, self.workers))  # every worker forked here
-                for decks, pid, peak in results:
-                    self.peak_mb[pid] = max(peak, self.peak_mb.get(pid, 0.0))
-                    for deck in decks:
-                        if progress:
-                            progress(deck)
-                        yield deck
+                                     initargs=(self.setup, os.getpid())) as pool:
+                try:
+                    results = pool.map(_build_chunk, chunks(jobs, self.workers))  # every worker forked here
+                    for decks, pid, peak in results:
+                        self.peak_mb[pid] = max(peak, self.peak_mb.get(pid, 0.0))
+                        for deck in decks:
+                            if progress:
+                                progress(deck)
+                            yield deck
+                except BaseException:
+                    _stop(pool)
+                    raise
         finally:
             _WORKER = None
 
@@ -148,3 +182,17 @@ class PoolRun:
                 progress(deck)
             yield deck
         self.peak_mb[os.getpid()] = peak_memory_mb()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Drop the chunks not started and end the workers: a stopped build (an error, Ctrl-C, SIGTERM) needs none of them.
+
+    Leaving the pool as it is would wait for every chunk queued, the rest of the build.
+    """
+    workers = list((getattr(pool, "_processes", None) or {}).values())  # no public way to them; shutdown drops it
+    for process in workers:
+        if process.is_alive():
+            process.terminate()
+    # the pool's manager thread then fails every chunk left as "broken"; cancelling them here as well
+    # raced with it (CPython 3.11 sets an exception on a cancelled future: a traceback from that thread)
+    pool.shutdown(wait=False)

@@ -24,7 +24,7 @@ from generator.errors import ClusterError, DataError, KitgenError, SpecError
 from generator.i18n import LocaleContext, TextRenderer
 from generator.spec import LANGUAGES, DeckDef, RegionDef, Season, did_you_mean, season_file
 from generator.validation import CheckedSeason, check_season, finding_line
-from generator.writer import Staging, json_bytes
+from generator.writer import Staging, json_bytes, remove_stale_staging
 
 if TYPE_CHECKING:
     from generator.build.cluster import ClusterRun
@@ -189,6 +189,9 @@ def _build(season_dir: Path, checked: CheckedSeason, options: BuildOptions, call
     pool = _executor(setup, builder, options, calls.on_notice)
     result = BuildResult(options.out_dir, worker_peak_mb=pool.peak_mb, warnings=[*checked.warnings, *gaps],
                          as_of=as_of, as_of_given=options.as_of is not None, season=season, store=builder.store)
+    removed = remove_stale_staging(options.out_dir)  # what killed builds left (`kitgen build` did it already)
+    if removed and calls.on_notice:
+        calls.on_notice(removed)
     with Staging(options.out_dir) as staging:
         todo = [j for j in jobs if j.output not in kept]
         built, written = _build_into(staging, pool, todo, calls.progress)

@@ -82,7 +82,8 @@ def draw_bar(canvas: Canvas, request: ChartRequest, theme: Theme) -> None:
     count, n_series = len(request.categories), len(request.series)
     width = GROUP_WIDTH / max(n_series, 1)
     heights = [np.nan_to_num(values_array(s, count)) for s in request.series]
-    plot = Plot(canvas, request, value_limits([0.0, *(v for h in heights for v in h)], 0.12, sticky_zero=True))
+    plot = Plot(canvas, request, value_limits([0.0, *(v for h in heights for v in h), *_reference(request)], 0.12,
+                                              sticky_zero=True))
     marks = _bar_marks(plot, width) if count * n_series <= MAX_LABELLED_BARS else []
     legend = _legend(canvas, request, theme, line=False)
     lay_out(plot, legend, marks, theme.ink)
@@ -94,7 +95,24 @@ def draw_bar(canvas: Canvas, request: ChartRequest, theme: Theme) -> None:
                  [(plot.x(c - half), plot.y(0), plot.x(c + half), plot.y(v)) for c, v in zip(centres, values)])
     draw_frame(plot, theme, baseline=True)
     bars.draw(canvas, theme)
+    draw_reference(plot, request, theme)
     finish(plot, legend, marks)
+
+
+def _reference(request: ChartRequest) -> list[float]:
+    """Return the reference line's value as a list (empty without one), for the value range."""
+    return [] if request.target is None else [request.target]  # only bar and line drawers ask
+
+
+def draw_reference(plot: Plot, request: ChartRequest, theme: Theme) -> None:
+    """Draw the spec's reference line (a target, 100 %) across the plot, its label at the right end above it."""
+    if not _reference(request):
+        return
+    frame, y = plot.frame, plot.y(request.target)
+    plot.canvas.segments([((frame.left, y), (frame.right, y))], theme.ink, 1.0, zorder=BAR_Z + 0.2)
+    words = request.word("reference", "") or plot.label(request.target)
+    plot.canvas.text(frame.right, y + plot.canvas.pt(2), words, ha="right", va="bottom", color=theme.ink,
+                     fontsize=matplotlib.rcParams["xtick.labelsize"])
 
 
 def draw_stacked_bar(canvas: Canvas, request: ChartRequest, theme: Theme) -> None:
@@ -123,10 +141,12 @@ def draw_line(canvas: Canvas, request: ChartRequest, theme: Theme) -> None:
     """Draw each series as a line over the categories (gaps break it), the lead's last value labelled."""
     count = len(request.categories)
     values = [values_array(s, count) for s in request.series]
-    plot = Plot(canvas, request, value_limits([v for row in values for v in row if not math.isnan(v)], 0.15))
+    plot = Plot(canvas, request, value_limits([v for row in values for v in row if not math.isnan(v)]
+                                              + _reference(request), 0.15))
     legend, marks = _legend(canvas, request, theme, line=True), _last_point(plot)
     lay_out(plot, legend, marks, theme.ink)
     draw_frame(plot, theme, baseline=False)
+    draw_reference(plot, request, theme)
     for index, (series, row) in enumerate(zip(request.series, values)):
         style = LINE_STYLES.get(series.kind, DEFAULT_LINE)
         canvas.polyline([plot.x(x) for x in range(count)], [plot.y(v) for v in row],

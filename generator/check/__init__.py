@@ -18,15 +18,16 @@ from pathlib import Path
 
 from generator.check import presentation, structure
 from generator.check.package import DeckPackage
-from generator.check.problem import Problem
-from generator.check.recalc import recalculation_problems
+from generator.check.problem import PACKAGE, Problem
+from generator.check.recalc import end_process_group, recalculation_problems
 from generator.check.render import pdf_page_count, render_problems, render_workbook_problems
 from generator.check.reopen import reopen_problems
 from generator.check.schema import schema_problems
 from generator.check.workbook import check_workbook_package, not_a_workbook
-from generator.errors import CheckError
+from generator.errors import CheckError, PackageError
 
-__all__ = ["Problem", "check_deck", "check_workbook", "ensure_clean", "ensure_clean_workbook", "pdf_page_count"]
+__all__ = ["Problem", "check_deck", "check_workbook", "end_process_group", "ensure_clean", "ensure_clean_workbook",
+           "pdf_page_count"]
 
 Check = Callable[[DeckPackage], Iterator[Problem]]
 
@@ -58,6 +59,8 @@ def check_deck(deck: Path | bytes, *, schema: bool = True, reopen: bool = True, 
     label, data = _read(deck)
     try:
         pkg = DeckPackage(label, data)
+    except PackageError as exc:
+        return [Problem(label, exc.where or PACKAGE, exc.problem)]
     except _UNREADABLE as exc:
         return [structure.zip_problem(label, exc)]
     problems = [problem for check in STRUCTURE_CHECKS for problem in check(pkg)]
@@ -90,6 +93,8 @@ def check_workbook(workbook: Path | bytes, *, label: str | None = None, render: 
     shown, data = _read(workbook, "workbook")
     try:
         pkg = DeckPackage(label or shown, data)
+    except PackageError as exc:
+        return [Problem(label or shown, exc.where or PACKAGE, exc.problem)]
     except _UNREADABLE as exc:
         return [not_a_workbook(label or shown, exc)]
     problems = [problem for check in PACKAGE_CHECKS for problem in check(pkg)] + list(check_workbook_package(pkg))

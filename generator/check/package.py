@@ -15,14 +15,14 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from generator.errors import PackageError
+from generator.ooxml import parse_part, unpack
+
 CONTENT_TYPES = "[Content_Types].xml"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 PR_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 HYPERLINK_TYPE_SUFFIX = "/hyperlink"
 SLIDE_TYPE = "presentationml.slide+xml"
-
-# Decks come from outside (HQ masters): never expand entities or touch the network.
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
 @dataclass(frozen=True)
@@ -71,13 +71,17 @@ def is_rels_part(name: str) -> bool:
 
 
 class DeckPackage:
-    """Zip members of a deck with parsed XML, content types and relationships, cached."""
+    """Zip members of a deck with parsed XML, content types and relationships, cached.
+
+    Decks come from outside (HQ masters, files given to ``kitgen check``): members are unpacked
+    counting real bytes and XML with a DOCTYPE is refused (PackageError), as ``generator.ooxml`` does.
+    """
 
     def __init__(self, label: str, data: bytes):
         self.label = label
         with zipfile.ZipFile(BytesIO(data)) as archive:
             self.members = [info.filename for info in archive.infolist()]
-            self.parts = {n: archive.read(n) for n in self.members if not n.endswith("/")}
+            self.parts = unpack(label, archive)
         self._xml: dict[str, etree._Element | None] = {}
         self.xml_errors: dict[str, str] = {}
 
@@ -91,9 +95,12 @@ class DeckPackage:
         if part not in self.parts:
             return None
         try:
-            return etree.fromstring(self.parts[part], _PARSER)
+            return parse_part(self.parts[part], self.label, part)
         except etree.XMLSyntaxError as exc:
             self.xml_errors[part] = str(exc)
+            return None
+        except PackageError as exc:  # a DOCTYPE in a part typed XML whose name does not say so
+            self.xml_errors[part] = exc.problem
             return None
 
     def is_xml(self, part: str) -> bool:

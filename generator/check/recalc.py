@@ -93,18 +93,20 @@ def _run(command: list[str], timeout: int) -> str:
     except subprocess.TimeoutExpired:
         raise CheckError(f"LibreOffice did not recalculate the workbook within {timeout} s") from None
     finally:
-        _kill_group(process)
+        end_process_group(process)
     return output
 
 
-def _kill_group(process: subprocess.Popen) -> None:
-    """Kill what is left of the process's group, then reap the process and close its pipe."""
+def end_process_group(process: subprocess.Popen) -> None:
+    """Kill what is left of the process's group (LibreOffice started in a session of its own), then reap the
+    process and close its pipe."""
     try:
         os.killpg(process.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass  # the group is gone already: LibreOffice exited on its own
     process.wait()
-    process.stdout.close()
+    if process.stdout:
+        process.stdout.close()
 
 
 def compare(saved: bytes, recalculated: bytes) -> list[tuple[str, str]]:

@@ -15,9 +15,10 @@ import click
 
 from generator import stamps
 from generator.build import BuildOptions
+from generator.commands.interrupt import terminate_as_interrupt
 from generator.delivery import DeliveryOptions, DeliveryResult
 from generator.spec import LANGUAGES
-from generator.writer import write_atomic
+from generator.writer import remove_stale_staging, write_atomic
 
 if TYPE_CHECKING:  # the engine loads only when a build runs: an unchanged season is answered from its stamp
     from generator.build import BuildResult
@@ -28,6 +29,18 @@ DEFAULT_SEASON = Path("decks/fw26")
 def _season_arg(function):
     return click.argument("season_dir", type=click.Path(path_type=Path), default=DEFAULT_SEASON,
                           required=False)(function)
+
+
+def _out_folder(out_dir: Path | None, season_dir: Path) -> Path:
+    """Return the output folder (default build/<season folder name>); refuse one holding the season's inputs."""
+    if out_dir is None:
+        return Path("build") / season_dir.resolve().name
+    out, season = out_dir.resolve(), season_dir.resolve()
+    if season.is_relative_to(out):
+        what = "is the season folder" if out == season else f"holds the season folder {season_dir}"
+        raise click.BadParameter(f"{out_dir} {what}: a build would write among its inputs "
+                                 f"(choose a folder outside it, such as build/{season.name})", param_hint="'--out'")
+    return out_dir
 
 
 def _run(season_dir: Path, options: BuildOptions) -> BuildResult:
@@ -190,18 +203,22 @@ class AsOfDay(click.ParamType):
               help="Write the season's KPI tracker workbooks into OUT/trackers/<language>/.")
 @click.option("--pdf-processes", type=click.IntRange(1, 8), default=2, show_default=True,
               help="LibreOffice processes converting decks at once.")
+@terminate_as_interrupt()
 def build_command(season_dir: Path, out_dir: Path | None, languages, only, regions, strict: bool,
                   template: Path | None, profile: Path | None, jobs: int | None, executor: str,
                   scheduler: str | None, force: bool, cache_dir: Path | None, as_of, pdf: bool, kits: bool,
                   report: bool, trackers: bool, pdf_processes: int) -> None:
     """Build the season's deck set into OUT/<language>/, then PDFs, retailer kits and the report."""
     started = time.perf_counter()
-    out = out_dir or Path("build") / season_dir.resolve().name
+    out = _out_folder(out_dir, season_dir)
     options = BuildOptions(out, tuple(languages), tuple(only), (), tuple(regions), strict, template, profile,
                            jobs or os.cpu_count() or 1, force, cache_dir, as_of,
                            executor, scheduler)
     delivery = DeliveryOptions(pdf, kits, report, pdf_processes, trackers)
     key = _run_key(season_dir, options, delivery)
+    removed = remove_stale_staging(out)  # before a replay too: a killed build may have had nothing to change
+    if removed:
+        click.echo(removed, err=True)
     kept = None if force else stamps.current_report(out / stamps.STAMP_FILE, key, out)
     if kept is not None:
         return _replay(kept, out, started)
@@ -221,9 +238,10 @@ def build_command(season_dir: Path, out_dir: Path | None, languages, only, regio
 @click.option("--lang", "languages", multiple=True, type=click.Choice(LANGUAGES))
 @click.option("--strict", is_flag=True)
 @click.option("--pdf", is_flag=True, help="Also make PDFs of the decks and put them in the kit.")
+@terminate_as_interrupt()
 def kit_command(retailer_id: str, season_dir: Path, out_dir: Path | None, languages, strict: bool, pdf: bool) -> None:
     """Build one retailer's kit (all of its decks, in each of its languages) and OUT/kits/<id>.zip."""
-    out = out_dir or Path("build") / season_dir.resolve().name
+    out = _out_folder(out_dir, season_dir)
     result = _run(season_dir, BuildOptions(out, tuple(languages), ("retailer-kit",), (retailer_id,), (), strict))
     if not result.decks:
         raise click.ClickException(f"no retailer '{retailer_id}' in the season (see the retailers source)")

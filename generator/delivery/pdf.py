@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from generator.check import end_process_group
 from generator.errors import CheckError, RenderError, ToolMissingError
 
 log = logging.getLogger(__name__)
@@ -68,10 +69,15 @@ def convert_decks(jobs: list[PdfJob], processes: int = 2, thumbnails: int = 3) -
     with tempfile.TemporaryDirectory(prefix=f"kitgen-lo-{os.getpid()}-") as scratch:
         work = Path(scratch)
         batches = [list(range(i, len(jobs), processes)) for i in range(min(processes, len(jobs)))]
-        running = [_start(soffice, work / f"batch{n}", [jobs[i] for i in batch], batch)
-                   for n, batch in enumerate(batches)]
-        for process, batch in zip(running, batches):
-            _wait(process, len(batch))
+        running: list[subprocess.Popen] = []
+        try:
+            for n, batch in enumerate(batches):
+                running.append(_start(soffice, work / f"batch{n}", [jobs[i] for i in batch], batch))
+            for process, batch in zip(running, batches):
+                _wait(process, len(batch))
+        finally:  # an error, Ctrl-C or SIGTERM: no LibreOffice outlives the build
+            for process in running:
+                end_process_group(process)
         pdfs = [work / f"batch{i % processes}" / "out" / f"{i:04d}.pdf" for i in range(len(jobs))]
         _check_pages(jobs, pdfs)
         with ThreadPoolExecutor(max_workers=processes) as pool:
@@ -93,7 +99,9 @@ def _start(soffice: str, folder: Path, jobs: list[PdfJob], numbers: list[int]) -
                f"-env:UserInstallation={(folder / 'profile').as_uri()}",
                "--convert-to", "pdf", "--outdir", str(folder / "out"), *inputs]
     log.info("converting %d deck(s) with %s", len(inputs), soffice)
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    # A session of its own: soffice starts oosplash and soffice.bin, which ending the first alone would leave.
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            start_new_session=True)
 
 
 def _wait(process: subprocess.Popen, decks: int) -> None:
@@ -101,8 +109,7 @@ def _wait(process: subprocess.Popen, decks: int) -> None:
     try:
         output, _ = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired as exc:
-        process.kill()
-        process.communicate()
+        end_process_group(process)  # the whole group: a soffice.bin left holding the pipe would block a read to the end
         raise RenderError(f"LibreOffice did not convert {decks} deck(s) within {timeout} s") from exc
     log.debug("soffice: %s", output)
 

@@ -19,6 +19,7 @@ from lxml import etree
 from pptx.oxml.ns import qn
 
 from generator.hq.markers import MarkedParagraph, escape, read_paragraph, unescape
+from generator.ooxml import parse_part
 
 NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -211,7 +212,7 @@ class _SlideReader:
         if hasattr(part, "_element"):
             return part._element
         if part not in self.found.blob_parts:
-            self.found.blob_parts[part] = etree.fromstring(part.blob)
+            self.found.blob_parts[part] = parse_part(part.blob, "HQ deck", str(part.partname).lstrip("/"))
         return self.found.blob_parts[part]
 
 

@@ -19,10 +19,10 @@ from typing import Any, Callable, Mapping
 from babel import Locale
 from babel.messages.catalog import Catalog
 from jinja2 import StrictUndefined, Template, TemplateError, UndefinedError, pass_context
-from jinja2.sandbox import SandboxedEnvironment
 
 from generator import formats
 from generator.errors import LocalizeError
+from generator.i18n.limits import LimitedEnvironment, render_limited, steps
 from generator.i18n.places import PLACE_FILTERS, Term, english_place, place_context, source_of
 from generator.i18n.po import read_catalog
 from generator.spec import catalog_file
@@ -146,6 +146,12 @@ class Catalogs:
             return None
         return message.string if isinstance(message.string, str) else message.string[0]
 
+    def where(self, language: str, text: str) -> str:
+        """Return ``file:line`` of the catalog entry translating ``text`` into ``language`` (the file alone if none)."""
+        message = self.for_language(language).get(text)
+        path = catalog_file(self.folder, language)
+        return f"{path}:{message.lineno}" if message is not None and message.lineno else str(path)
+
     def plural(self, language: str, singular: str, plural: str, count: Any) -> str:
         """Return the form of ``singular``/``plural`` the language uses for ``count`` (gettext ngettext)."""
         english = singular if count == 1 else plural
@@ -179,7 +185,16 @@ class TextRenderer:
         if not source:
             return ""
         translated = self.catalogs.translate(self.loc.language, source)
-        return self._render(translated, {**context, LABEL_HOOK: self.label}) if "{" in translated else translated
+        if "{" not in translated:
+            return translated
+        try:
+            return self._render(translated, {**context, LABEL_HOOK: self.label})
+        except LocalizeError as exc:
+            if translated == source:  # the spec's own text: its caller names the key
+                raise
+            language = self.loc.language  # a translator's msgstr: name the catalog entry, wherever it is used
+            raise type(exc)(f"{self.catalogs.where(language, source)}: the '{language}' translation of "
+                            f"'{source}': {exc.message}") from exc
 
     def label(self, code: Any) -> str:
         """Return the translated label of a data code (the code itself when it has none)."""
@@ -213,11 +228,13 @@ class TextRenderer:
                      "ngettext": lambda one, many, n: self.catalogs.plural(language, one, many, n),
                      HOLE_HOOK: lambda: self._hole(source), PLACE_HOOK: self.place}
         try:
-            return _template(self.loc, source).render({**context, **callables})
+            return render_limited(_template(self.loc, source), {**context, **callables})
         except UndefinedError as exc:
             raise LocalizeError(f"in '{source}': {exc.message}") from exc
         except TemplateError as exc:
             raise LocalizeError(f"in '{source}': {exc}") from exc
+        except _TOO_MUCH as exc:
+            raise LocalizeError(f"in '{source}': {_too_much(exc)}") from exc
 
     def _hole(self, source: str) -> str:
         """Return "n/a" in this language, and record that ``source`` lacked a figure where it is shown."""
@@ -228,11 +245,14 @@ class TextRenderer:
     def value(self, expression: str, context: dict[str, Any]) -> Any:
         """Return the value of a sandboxed expression such as ``retailer.tier == 'flagship'``."""
         try:
-            return _expression(self.loc, expression)(**context)
+            with steps():
+                return _expression(self.loc, expression)(**context)
         except UndefinedError as exc:
             raise LocalizeError(f"in '{expression}': {exc.message}") from exc
         except TemplateError as exc:
             raise LocalizeError(f"in '{expression}': {exc}") from exc
+        except _TOO_MUCH as exc:
+            raise LocalizeError(f"in '{expression}': {_too_much(exc)}") from exc
 
     def word(self, english: str) -> str:
         """Return one of kitgen's own words (:data:`PROJECT_STRINGS`) translated."""
@@ -261,6 +281,16 @@ class TextRenderer:
     def _data_column(self, source: str, column: str, values: Any) -> list[Any]:
         done: dict[Any, Any] = {}  # a column repeats few distinct values: each is looked up once
         return [done[v] if v in done else done.setdefault(v, self.datum(source, column, v)) for v in values]
+
+
+#: what a text asking too much of Python (not of the sandbox's limits) ends in
+_TOO_MUCH = (OverflowError, MemoryError, RecursionError)
+
+
+def _too_much(exc: BaseException) -> str:
+    """Return the message of a text that asked for too big a number, too much memory or too deep a recursion."""
+    what = {MemoryError: "too much memory", RecursionError: "too deep a recursion"}.get(type(exc), "too big a number")
+    return f"the text asks for {what}"
 
 
 @functools.lru_cache(maxsize=4096)  # the same spec strings render in every deck: compile them once
@@ -314,10 +344,10 @@ def _figure_filter(format_figure: Callable[..., str]) -> Callable[..., str]:
 
 
 @functools.lru_cache(maxsize=None)
-def _environment(loc: LocaleContext) -> SandboxedEnvironment:
+def _environment(loc: LocaleContext) -> LimitedEnvironment:
     # jinja2.ext.i18n gives specs {% trans count=n %}...{% pluralize %}...{% endtrans %}; its gettext and
     # ngettext come from the render context so one cached environment serves every set of catalogs.
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False,
+    env = LimitedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False,
                                extensions=["jinja2.ext.i18n"], finalize=_shown)
     env.filters.update({name: _figure_filter(figure) for name, figure in {
         "number": lambda v: format_value(v, "number", loc),

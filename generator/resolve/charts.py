@@ -9,6 +9,7 @@ import pandas as pd
 
 from generator.charts import Series, Task, chart_kind
 from generator.errors import DataError
+from generator.formats import finite_number
 from generator.i18n import format_day, format_month
 from generator.resolve.content import ChartContent
 from generator.resolve.context import DeckContext
@@ -38,8 +39,22 @@ def resolve_chart(spec: ChartSpec, ctx: DeckContext, values: dict[str, Any]) -> 
     if spec.opening_column and "opening_column" in kind.rules.keys:
         categories, series = _with_opening(spec, frame, ctx, values, categories, series)
         keys = ("", *keys) if keys else ()
+    reference = _reference_line(spec, ctx, values)
+    if reference is not None and reference[1]:
+        words = (*words, ("reference", reference[1]))
     return ChartContent(spec.type, categories, series, spec.value_format, title=title, labels=words, render=render,
-                        category_keys=keys)
+                        category_keys=keys, target=None if reference is None else reference[0])
+
+
+def _reference_line(spec: ChartSpec, ctx: DeckContext, values: dict[str, Any]) -> tuple[float, str] | None:
+    """Return (value, label) of the chart's reference line; None without one or when its value is no figure."""
+    if spec.reference is None:
+        return None
+    given = spec.reference.value
+    number = finite_number(ctx.renderer.value(given, values) if isinstance(given, str) else given)
+    if number is None:
+        return None
+    return number, ctx.text(spec.reference.label, values) if spec.reference.label else ""
 
 
 def _words(spec: ChartSpec, ctx: DeckContext, values: dict[str, Any]) -> tuple[tuple[str, str], ...]:

@@ -70,7 +70,7 @@ class ReviewServer:
         watcher = Watcher(self.season_dir, self.options.out_dir, session.changed)
         inputs = watcher.inputs
         roots = served_roots(inputs.season_dir, inputs.template, inputs.profile, inputs.brand_dir)
-        config = uvicorn.Config(review_app(session, roots, self.host), log_level="warning",
+        config = uvicorn.Config(review_app(session, roots, self.host, self.port), log_level="warning",
                                 timeout_graceful_shutdown=1, lifespan="off")
         def close() -> None:
             watcher.stop()

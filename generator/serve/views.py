@@ -7,6 +7,7 @@ translation on the slides that show its English fallback.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from urllib.parse import quote
@@ -49,13 +50,16 @@ def deck_payload(session: ReviewSession, state: DeckState, roots: dict[str, Serv
     """Return one deck for the page: its slides with pictures and pins, its languages, its findings."""
     with session.lock:
         languages = session.languages_of(state)
-        pins = _pins(session, state, roots)
+        pins = {d.output: _pins(session, d, roots) for d in languages}
+        # every language's own findings (its overflows, its missing translations), the season's spec ones once
+        findings = [{**pin, "language": d.language} for d in languages for number in
+                    [*sorted(n for n in pins[d.output] if n), 0] for pin in pins[d.output].get(number, [])
+                    if pin["kind"] != "spec" or d is state]
         return {**_deck_entry(state),
-                "languages": {d.language: {"id": d.output, "slides": _slides(session, d, pins if d is state
-                                                                             else _pins(session, d, roots))}
+                "languages": {d.language: {"id": d.output, "slides": _slides(session, d, pins[d.output])}
                               for d in languages},
                 "render_error": session.render_errors.get(state.output, ""),
-                "findings": [p for number in sorted(pins) for p in pins[number]] + pins.get(0, [])}
+                "findings": findings}
 
 
 def _slides(session: ReviewSession, state: DeckState, pins: dict[int, list[dict]]) -> list[dict]:
@@ -72,23 +76,24 @@ def _pins(session: ReviewSession, state: DeckState, roots: dict[str, ServedRoot]
     for fit in state.fit:
         number = int(fit["slide"])
         pins.setdefault(number, []).append({"kind": "fit", "severity": "warning", "message": fit["message"],
-                                            "slide": number, **_links(state, number, len(slides), roots)})
+                                            "slide": number, **_links(session, state, number, len(slides), roots)})
     for text in state.missing:
         for number in _showing(slides, text) or [0]:
             pins.setdefault(number, []).append({"kind": "translation", "severity": "warning", "slide": number,
                                                 "message": f"no {state.language} translation: {text!r}",
-                                                **_links(state, number, len(slides), roots)})
+                                                **_links(session, state, number, len(slides), roots)})
     for finding in session.problems:
-        for number in _spec_slides(state, finding, len(slides)):
+        for number in _spec_slides(session, state, finding, len(slides)):
             pins.setdefault(number, []).append({**finding_payload(finding, roots, session), "slide": number})
     return pins
 
 
-def _links(state: DeckState, number: int, slide_count: int, roots: dict[str, ServedRoot]) -> dict:
+def _links(session: ReviewSession, state: DeckState, number: int, slide_count: int,
+           roots: dict[str, ServedRoot]) -> dict:
     """Return the editor and file links of the spec slide behind slide ``number`` (none when unknown)."""
     if not 0 < number <= len(state.origins) or len(state.origins) != slide_count:
         return {}
-    path, line = _origin(state.origins[number - 1])
+    path, line = _origin(state.origins[number - 1], session.season_dir)
     return {} if path is None else {"editor": _editor(path, line, 1), "view": _served_url(path, roots, line)}
 
 
@@ -105,12 +110,12 @@ def _showing(slides: list[SlideView], text: str) -> list[int]:
     return [s.number for s in slides if any(parts[0] in t.replace("\u00a0", " ") for t in s.texts)]
 
 
-def _spec_slides(state: DeckState, finding: Finding, slide_count: int) -> list[int]:
+def _spec_slides(session: ReviewSession, state: DeckState, finding: Finding, slide_count: int) -> list[int]:
     """Return the slides built from the spec slide that holds ``finding``'s line (none when unknown)."""
     if not finding.location.line or len(state.origins) != slide_count:
         return []  # a table continued on more slides: the slides no longer line up with their origins
     target = Path(str(finding.location.file)).resolve()
-    starts = [(index, line) for index, (file, line) in enumerate(map(_origin, state.origins))
+    starts = [(index, line) for index, (file, line) in enumerate(_origin(o, session.season_dir) for o in state.origins)
               if file == target and line <= finding.location.line]
     if not starts:
         return []
@@ -118,11 +123,33 @@ def _spec_slides(state: DeckState, finding: Finding, slide_count: int) -> list[i
     return [index + 1 for index, line in starts if line == first]
 
 
-def _origin(origin: str) -> tuple[Path | None, int]:
+def _origin(origin: str, season_dir: Path) -> tuple[Path | None, int]:
+    """Return the spec file and line an origin (``file:line:col``) names; (None, 0) for one without a file."""
     parts = origin.rsplit(":", 2)
     if len(parts) < 2 or not parts[1].isdigit():
         return None, 0
-    return Path(parts[0]).resolve(), int(parts[1])
+    return origin_file(parts[0], season_dir.resolve(), Path.cwd()), int(parts[1])
+
+
+@functools.lru_cache(maxsize=512)
+def origin_file(name: str, season: Path, cwd: Path) -> Path:
+    """Return the file an origin's ``name`` stands for in the ``season`` folder served from ``cwd``.
+
+    A build records the file as it was named then: relative to that build's working folder, or
+    absolute in a project since moved or copied (a kept deck keeps its record). Resolved here it
+    may miss the season served, and no error would ever be pinned: a name outside the season is
+    taken as the season's file at the longest tail of the name that exists there.
+    """
+    path = Path(name)
+    resolved = (cwd / path).resolve()
+    if resolved.is_relative_to(season) and resolved.is_file():
+        return resolved
+    parts = path.parts[1:] if path.is_absolute() else path.parts
+    for start in range(len(parts)):
+        candidate = season.joinpath(*parts[start:])
+        if candidate.is_file():
+            return candidate.resolve()
+    return resolved
 
 
 def finding_payload(finding: Finding, roots: dict[str, ServedRoot], session: ReviewSession) -> dict:

@@ -19,8 +19,10 @@ if TYPE_CHECKING:  # the names below, for type checkers and IDEs
     from generator.spec.loader import KeyPath, LoadedYaml, format_key, load_yaml, walk_scalars
     from generator.spec.model import (
         Block, ChartSpec, ChecklistSpec, DataBinding, DeckDef, DeckSpec, HqDeckDef, KpiTile, Maison,
-        RegionDef, Repeat, ScoreColumn, ScorecardSpec, SeasonInfo, SeasonSpec, SlideSpec, SourceDef, TableSpec,
+        ReferenceLine, RegionDef, Repeat, ScoreColumn, ScorecardSpec, SeasonInfo, SeasonSpec, SlideSpec, SourceDef,
+        TableSpec,
     )
+    from generator.spec.paths import escape_problem, name_problem, path_problem, project_root
     from generator.spec.profile import (
         CONTENT_SLOTS, DEFAULT_MIN_BOX, MIN_BOX_SLOTS, ROLE_SLOTS, TemplateProfile, load_profile,
     )
@@ -41,9 +43,11 @@ _LATER = {
     "generator.spec.loader": ("KeyPath", "LoadedYaml", "format_key", "load_yaml", "walk_scalars"),
     "generator.spec.model": (
         "Block", "ChartSpec", "ChecklistSpec", "DataBinding", "DeckDef", "DeckSpec", "HqDeckDef", "KpiTile",
-        "Maison", "RegionDef", "Repeat", "ScoreColumn", "ScorecardSpec", "SeasonInfo", "SeasonSpec", "SlideSpec",
+        "Maison", "ReferenceLine", "RegionDef", "Repeat", "ScoreColumn", "ScorecardSpec", "SeasonInfo", "SeasonSpec",
+        "SlideSpec",
         "SourceDef", "TableSpec",
     ),
+    "generator.spec.paths": ("escape_problem", "name_problem", "path_problem", "project_root"),
     "generator.spec.profile": (
         "CONTENT_SLOTS", "DEFAULT_MIN_BOX", "MIN_BOX_SLOTS", "ROLE_SLOTS", "TemplateProfile", "load_profile",
     ),
@@ -60,11 +64,13 @@ _LATER = {
 __all__ = ["CONDITION_OPERATORS", "CONTENT_SLOTS", "DEFAULT_MIN_BOX", "LANGUAGES", "MIN_BOX_SLOTS", "ROLE_SLOTS",
            "SEASON_FILE", "Asset", "Block", "Brand", "ChartSpec", "ChecklistSpec", "Condition", "DataBinding",
            "DeckDef", "DeckSpec", "EmptyNote", "HqDeckDef", "KeyPath", "KindRules", "KpiTile", "LoadedYaml", "Maison",
-           "Needs", "RegionDef", "Repeat", "ScoreColumn", "ScorecardSpec", "Season",
+           "Needs", "ReferenceLine", "RegionDef", "Repeat", "ScoreColumn", "ScorecardSpec", "Season",
            "SeasonDraft", "SeasonInfo", "SeasonSpec", "SlideSpec", "SourceDef", "TableSpec", "TemplateProfile",
-           "TrackerAlerts", "TrackerDef", "catalog_file", "did_you_mean", "display_path", "finding_order",
+           "TrackerAlerts", "TrackerDef", "catalog_file", "did_you_mean", "display_path", "escape_problem",
+           "finding_order",
            "format_key", "has_variants", "kind_names", "kind_rules", "load_brand", "load_profile", "load_season",
-           "load_yaml", "localized_file", "read_season", "season_file", "spec_reference", "spec_schema",
+           "load_yaml", "localized_file", "name_problem",
+           "path_problem", "project_root", "read_season", "season_file", "spec_reference", "spec_schema",
            "validate_document", "variant_file", "walk_scalars"]
 
 __getattr__ = lazy_face(__name__, _LATER)

@@ -11,6 +11,7 @@ from pydantic import AfterValidator, Field
 from generator.errors import SpecError
 from generator.spec.base import Strict
 from generator.spec.loader import load_yaml
+from generator.spec.paths import escape_problem, project_root
 from generator.spec.validate import validate_document
 
 Tier = str
@@ -109,6 +110,13 @@ def load_brand(path: Path) -> tuple[Brand, Path]:
     brand, findings = validate_document(loaded, Brand)
     if findings:
         raise SpecError(findings)
+    named = [(("logo",), brand.logo), (("logo_light",), brand.logo_light), (("mplstyle",), brand.mplstyle),
+             *((("assets", i, "file"), a.file) for i, a in enumerate(brand.assets))]
+    project = project_root(path.parent)
+    escapes = [loaded.finding(key, *problem) for key, name in named
+               if name and (problem := escape_problem(name, path.parent, project))]
+    if escapes:  # never opened
+        raise SpecError(escapes)
     missing = [name for name in (brand.logo, brand.mplstyle, *(a.file for a in brand.assets))
                if not (path.parent / name).is_file()]
     if missing:

@@ -25,6 +25,7 @@ except ImportError:  # pragma: no cover - depends on the platform build
 
 KeyPath = tuple[str | int, ...]
 MAX_EXPANDED_NODES = 100_000  # a spec is a few thousand nodes; more means an alias bomb
+MAX_DEPTH = 100  # a spec nests about 8 levels; the walks below recurse, so deeper input must stop here
 
 
 @dataclass(frozen=True)
@@ -96,9 +97,14 @@ def load_yaml(path: Path, *, display: str | None = None) -> LoadedYaml:
     if node is None:
         raise SpecError(Finding(Location(shown, 1, 1), "", "the file is empty (or holds only comments)",
                                 "add the spec's keys"))
-    _check_size(node, shown)
-    _walk(node, (), loaded)
-    loaded.data = _construct(node, shown)
+    _check_depth(node, shown)
+    try:
+        _check_size(node, shown)
+        _walk(node, (), loaded)
+        loaded.data = _construct(node, shown)
+    except RecursionError as exc:  # aliases nested in aliases: each within MAX_DEPTH, together deeper
+        raise SpecError(Finding(Location(shown, 1, 1), "", f"values nest too deeply (limit {MAX_DEPTH} levels)",
+                                "flatten the structure")) from exc
     return loaded
 
 
@@ -123,6 +129,9 @@ def _decode(raw: bytes, shown: str) -> str:
 def _compose(text: str, shown: str) -> yaml.Node | None:
     try:
         return yaml.compose(text, Loader=_Loader)
+    except RecursionError as exc:  # only the pure-Python composer recurses; libyaml's reaches _check_depth
+        raise SpecError(Finding(Location(shown, 1, 1), "", f"values nest too deeply (limit {MAX_DEPTH} levels)",
+                                "flatten the structure")) from exc
     except yaml.MarkedYAMLError as exc:
         raise SpecError(_syntax_finding(exc, text, shown)) from exc
     except yaml.YAMLError as exc:
@@ -187,6 +196,25 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, char: str) -> tuple[str, str | None
     if "expected <block end>" in problem or "did not find expected key" in problem:
         return "the indentation does not line up with the keys above", "indent keys of one mapping equally"
     return (f"{context}: {problem}" if context else problem), None
+
+
+def _check_depth(node: yaml.Node, shown: str) -> None:
+    """Refuse values nested deeper than MAX_DEPTH, located at the first too-deep one (walked without recursion)."""
+    stack = [(node, 1)]
+    seen: set[int] = set()
+    while stack:
+        current, depth = stack.pop()
+        if id(current) in seen:  # an alias (or a recursive one): already walked
+            continue
+        seen.add(id(current))
+        if depth > MAX_DEPTH:
+            mark = current.start_mark
+            raise SpecError(Finding(Location(shown, mark.line + 1, mark.column + 1), "",
+                                    f"values nest too deeply (limit {MAX_DEPTH} levels)", "flatten the structure"))
+        if isinstance(current, yaml.MappingNode):
+            stack += [(child, depth + 1) for pair in current.value for child in pair]
+        elif isinstance(current, yaml.SequenceNode):
+            stack += [(child, depth + 1) for child in current.value]
 
 
 def _check_size(node: yaml.Node, shown: str) -> None:

@@ -75,6 +75,13 @@ class SeriesSpec(Strict):
     kind: Literal["", "ty", "ly", "target"] = ""
 
 
+class ReferenceLine(Strict):
+    """A line across a bar or line chart at a value the reader compares with: a target, 100 %, the region."""
+
+    value: float | str = Field(description="a number or an expression, e.g. 1 or region_kpi.sell_through")
+    label: str = Field(default="", description="the words at its end (default: the value)")
+
+
 class ChartSpec(Strict):
     type: ChartKind
     data: DataBinding | None = None
@@ -85,6 +92,7 @@ class ChartSpec(Strict):
     split_by: str | None = Field(default=None, description="one series per value of this column")
     value_format: ValueFormat = "number"
     render: Literal["image", "native"] | None = None
+    reference: ReferenceLine | None = Field(default=None, description="a line across bar and line charts")
     # bullet
     actual: str | None = Field(default=None, description="expression, e.g. kpi.roi")
     target: float | str | None = None

@@ -8,6 +8,7 @@ from pathlib import Path
 from generator.errors import Finding, Location, SpecError
 from generator.spec.loader import LoadedYaml, load_yaml
 from generator.spec.model import DeckSpec, SeasonSpec
+from generator.spec.paths import escape_problem, project_root
 from generator.spec.validate import validate_document
 
 SEASON_FILE = "season.yaml"
@@ -82,8 +83,13 @@ def read_season(path: Path) -> SeasonDraft:
     draft.spec = _load(file, SeasonSpec, draft.documents, draft.findings)
     if draft.spec is not None:
         draft.findings += _duplicate_deck_names(draft.spec, draft.documents[str(file)])
+        project = project_root(file.parent)
         for index, deck in enumerate(draft.spec.decks):
             deck_file = file.parent / deck.spec
+            escape = escape_problem(deck.spec, file.parent, project)
+            if escape:  # never opened: its first line would show in the error
+                draft.findings.append(draft.documents[str(file)].finding(("decks", index, "spec"), *escape))
+                continue
             if not deck_file.is_file():
                 draft.findings.append(draft.documents[str(file)].finding(
                     ("decks", index, "spec"), f"deck spec '{deck.spec}' not found"))

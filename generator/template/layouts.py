@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import difflib
 
-from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation
 from pptx.slide import SlideLayout, SlideMaster
 
 from generator.errors import TemplateError
 from generator.geometry import Box
-from generator.ooxml import placeholder_of
+from generator.ooxml import parse_part, placeholder_of
 
 NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -172,7 +171,8 @@ def _lvl1_size(element, path: str) -> float | None:
 
 def theme_fonts(master: SlideMaster) -> tuple[str, str]:
     """Return the theme's (major, minor) latin font names; empty strings if unset."""
-    theme = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
+    part = master.part.part_related_by(RT.THEME)
+    theme = parse_part(part.blob, "template", str(part.partname).lstrip("/"))
     scheme = "./a:themeElements/a:fontScheme/a:{}Font/a:latin"
     found = (theme.find(scheme.format(kind), NS) for kind in ("major", "minor"))
     major, minor = (font.get("typeface", "") if font is not None else "" for font in found)

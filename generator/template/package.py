@@ -15,12 +15,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from generator.errors import TemplateError
+from generator.errors import PackageError, TemplateError
+from generator.ooxml import MAX_MEMBER_BYTES, MAX_TOTAL_BYTES, parse_part, unpack
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # compound file: how Office stores encrypted documents
 MAX_MEMBERS = 5_000
-MAX_MEMBER_BYTES = 100 * 1024 * 1024
-MAX_TOTAL_BYTES = 500 * 1024 * 1024
 MAX_RATIO = 200
 RATIO_CHECK_BYTES = 1024 * 1024  # tiny members compress oddly; only big ones can be bombs
 CONTENT_TYPES = "[Content_Types].xml"
@@ -44,20 +43,23 @@ def read_template_bytes(path: Path) -> bytes:
     try:
         with _open_zip(path, data) as archive:
             return _checked(path, archive, data)
+    except PackageError as exc:
+        raise TemplateError(exc.message) from exc
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise TemplateError(f"{path}: the file is damaged ({exc}); re-export it from PowerPoint") from exc
 
 
 def _checked(path: Path, archive: zipfile.ZipFile, data: bytes) -> bytes:
-    _check_members(path, archive.infolist())
-    if CONTENT_TYPES not in archive.namelist():
+    _check_members(path, archive.infolist())  # what the headers say: refuse early, before inflating
+    parts = unpack(str(path), archive)  # what the members really hold: python-pptx then reads them safely
+    if CONTENT_TYPES not in parts:
         raise TemplateError(f"{path}: not a PowerPoint file (no {CONTENT_TYPES}); save it as .pptx or .potx")
-    _check_external_media(path, archive)
-    content_types = archive.read(CONTENT_TYPES)
+    _check_external_media(path, parts)
+    content_types = parts[CONTENT_TYPES]
     if MACRO_MAIN in content_types and b"macroEnabled.main+xml" in content_types:
         raise TemplateError(f"{path}: the template is macro-enabled; save it as .pptx or .potx without macros")
     if TEMPLATE_MAIN in content_types or SLIDESHOW_MAIN in content_types:
-        return _as_presentation(archive)
+        return _as_presentation(archive, parts)
     return data
 
 
@@ -99,21 +101,21 @@ def _check_size(path: Path, info: zipfile.ZipInfo) -> None:
                             "which looks like a zip bomb; refusing it")
 
 
-def _check_external_media(path: Path, archive: zipfile.ZipFile) -> None:
+def _check_external_media(path: Path, parts: dict[str, bytes]) -> None:
     """Refuse layouts/masters/themes whose pictures or media live outside the file."""
-    for name in archive.namelist():
+    for name, blob in parts.items():
         if not (name.startswith(DESIGN_PARTS) and name.endswith(".rels")):
             continue
-        for rel in _parse(path, archive, name).iter(f"{{{PKG_RELS_NS}}}Relationship"):
+        for rel in _parse(path, blob, name).iter(f"{{{PKG_RELS_NS}}}Relationship"):
             kind = posixpath.basename(rel.get("Type", ""))
             if rel.get("TargetMode") == "External" and kind in EMBEDDED_KINDS:
                 raise TemplateError(f"{path}: {_owner_part(name)} links its {kind} to {rel.get('Target')!r} "
                                     "outside the file; embed the picture/media in the template and save again")
 
 
-def _parse(path: Path, archive: zipfile.ZipFile, name: str) -> etree._Element:
+def _parse(path: Path, blob: bytes, name: str) -> etree._Element:
     try:
-        return etree.fromstring(archive.read(name), etree.XMLParser(resolve_entities=False, no_network=True))
+        return parse_part(blob, str(path), name)
     except etree.XMLSyntaxError as exc:
         raise TemplateError(f"{path}: part {name} is damaged ({exc}); re-export the template") from exc
 
@@ -124,12 +126,12 @@ def _owner_part(rels_name: str) -> str:
     return posixpath.join(posixpath.dirname(folder), rels_file.removesuffix(".rels"))
 
 
-def _as_presentation(archive: zipfile.ZipFile) -> bytes:
+def _as_presentation(archive: zipfile.ZipFile, parts: dict[str, bytes]) -> bytes:
     """Return the package with its .potx/.ppsx main content type switched to a .pptx one."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in archive.infolist():
-            blob = archive.read(info.filename)
+            blob = parts.get(info.filename, b"")
             if info.filename == CONTENT_TYPES:
                 blob = blob.replace(TEMPLATE_MAIN, PRESENTATION_MAIN).replace(SLIDESHOW_MAIN, PRESENTATION_MAIN)
             target.writestr(info, blob)

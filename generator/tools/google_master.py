@@ -18,6 +18,8 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 
+from generator.ooxml import parse_part
+
 # layout name -> placeholders (type, idx, left, top, width, height in inches, size in pt); the
 # default template's layouts are reused in order and their placeholders replaced by these.
 LAYOUTS: tuple[tuple[str, tuple[tuple[str, int, float, float, float, float, int], ...]], ...] = (
@@ -80,7 +82,7 @@ def _arial_theme(prs) -> None:
     """Set the theme's heading and body fonts to Arial, as Google Slides' default theme has them."""
     theme = prs.slide_master.part.part_related_by(
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme")
-    root = etree.fromstring(theme.blob)
+    root = parse_part(theme.blob, "master", "theme")
     for latin in root.iter(qn("a:latin")):
         if latin.getparent().tag in (qn("a:majorFont"), qn("a:minorFont")):
             latin.set("typeface", "Arial")

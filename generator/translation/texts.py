@@ -46,7 +46,7 @@ SLIDE_TEXT = frozenset({
     "table.columns[].label", "chart.source_note", "table.source_note",
     "chart.when_empty.note", "table.when_empty.note", "repeat.when_empty.note", "repeat.when_empty.title",
     "scorecard.label", "scorecard.label_header", "scorecard.columns[].label", "scorecard.legend",
-    "scorecard.source_note",
+    "scorecard.source_note", "chart.reference.label",
     "scorecard.records.when_empty.note", "scorecard.records.when_empty.title",
     *(f"{side}.{key}" for side in ("left", "right") for key in _BLOCK_TEXT),
 })

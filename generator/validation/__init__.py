@@ -22,7 +22,7 @@ from generator.validation.coverage import check_coverage
 from generator.validation.data_refs import check_data_refs, check_source_texts
 from generator.validation.hq_refs import check_hq
 from generator.validation.names import check_names
-from generator.validation.paths import check_paths, unsafe_paths
+from generator.validation.paths import check_output_names, check_paths, leads_out, unsafe_paths
 from generator.validation.report import Report, finding_line
 from generator.validation.season_refs import check_brand, check_locales, check_regions, check_template
 from generator.validation.trackers import check_trackers
@@ -66,9 +66,11 @@ def _checked_view(draft: SeasonDraft) -> SeasonView:
     check_trackers(view)
     check_coverage(view)
     check_names(view)
+    check_output_names(view)
     check_codes(view)
     check_hq(view)
-    check_translations(view)  # every run, errors or not: the same warnings each time
+    if not leads_out(view):  # the texts to translate are read from the files the season names
+        check_translations(view)  # every run, errors or not: the same warnings each time
     return view
 
 

@@ -8,6 +8,7 @@ from typing import Iterable
 from jinja2 import Environment, TemplateError, TemplateSyntaxError, meta, nodes
 
 from generator.data import Kpis, MonthKpis
+from generator.i18n import limit_problems
 from generator.spec import Asset, KeyPath, LoadedYaml, Maison, RegionDef, SeasonInfo, did_you_mean
 from generator.validation.context import BRAND_ASSETS, SeasonView, walk_strings
 
@@ -97,7 +98,17 @@ def text_problems(text: str, scope: Scope, audience: str) -> list[tuple[str, str
     return list(_problems(tree, scope, audience))
 
 
+def limits_of(text: str) -> list[str]:
+    """Return the limits the template ``text`` would run into when rendered (none for a text that does not parse)."""
+    try:
+        return limit_problems(_ENV.parse(text))
+    except TemplateSyntaxError:
+        return []
+
+
 def _problems(tree: nodes.Template, scope: Scope, audience: str) -> Iterable[tuple[str, str | None]]:
+    for problem in limit_problems(tree):  # the build would stop on it (or, before limits, hang)
+        yield problem, "loop over the data, not over big ranges"
     for node in tree.find_all(nodes.Filter):
         if node.name not in _FILTERS:
             yield f"unknown filter '{node.name}'", did_you_mean(node.name, _FILTERS) or \

@@ -1,47 +1,18 @@
 """Check file references: they exist and stay inside the season or project folder.
 
-Specs travel between reviewers' machines, so a path must be relative and must not
-leave the project: absolute paths, ``..`` escapes, URLs and UNC shares are refused.
+The rule itself (relative, no ``..`` escape, no symbolic link out, no URL or UNC share)
+is the spec stage's :func:`generator.spec.path_problem`; the deck specs are held to it
+as they load, every other file a season names here, before anything opens it.
 """
 
 from __future__ import annotations
 
-import os
-import re
 from pathlib import Path
 
-from generator.spec import KeyPath, LoadedYaml, did_you_mean
+from generator.spec import KeyPath, LoadedYaml, escape_problem, name_problem, path_problem, project_root
 from generator.validation.context import SeasonView
 
-_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
-PROJECT_MARKERS = ("pyproject.toml", ".git")
-
-
-def project_root(season_root: Path) -> Path:
-    """Return the nearest folder above ``season_root`` holding pyproject.toml or .git (else the season)."""
-    here = season_root.absolute()
-    for folder in (here, *here.parents):
-        if any((folder / marker).exists() for marker in PROJECT_MARKERS):
-            return folder
-    return here
-
-
-def path_problem(text: str, base: Path, project: Path) -> tuple[str, str | None] | None:
-    """Return (message, hint) when ``text`` is not a safe, existing path relative to ``base``."""
-    if _URL.match(text):
-        return "URLs are not allowed here", "download the file into the season folder and give its relative path"
-    if text.startswith(("\\\\", "//")):
-        return "network (UNC) paths are not allowed", "copy the file into the season folder"
-    if _DRIVE.match(text) or Path(text).is_absolute():
-        return "absolute paths are not allowed", "give the path relative to the season folder"
-    target = Path(os.path.normpath(base.absolute() / text))
-    if not target.is_relative_to(project):
-        return "the path leaves the project folder", "keep files inside the season or project"
-    if not target.exists():
-        siblings = [p.name for p in target.parent.iterdir()] if target.parent.is_dir() else []
-        return f"file not found: {text}", did_you_mean(target.name, siblings)
-    return None
+__all__ = ["check_output_names", "check_paths", "leads_out", "path_problem", "project_root", "unsafe_paths"]
 
 
 def check_paths(view: SeasonView) -> None:
@@ -55,6 +26,9 @@ def check_paths(view: SeasonView) -> None:
     refs += [(("hq", index, "path"), deck.path) for index, deck in enumerate(spec.hq)]
     for path, text in refs:
         _check(view, doc, path, text, project)
+    locale = escape_problem(spec.locale_dir, view.root, project) or _catalog_escape(view, project)
+    if locale:
+        view.add(doc.finding(("locale_dir",), *locale))
     for _, deck, deck_doc, _ in view.decks():
         for index, slide in enumerate(deck.slides):
             for at, image in ((("slides", index, "image"), slide.image),
@@ -78,3 +52,33 @@ def unsafe_paths(view: SeasonView) -> set[KeyPath]:
             ("template", "profile"): spec.template.profile or ""}
     refs.update({("sources", n, "path"): s.path for n, s in spec.sources.items()})
     return {k for k, v in refs.items() if v and path_problem(v, view.root, project)}
+
+
+def _catalog_escape(view: SeasonView, project: Path) -> tuple[str, str] | None:
+    """Return the problem of the first translation catalog that leads out of the project (symbolic link)."""
+    folder = view.root / view.spec.locale_dir
+    catalogs = sorted(folder.glob("*.po")) + sorted(folder.glob("*.pot")) if folder.is_dir() else []
+    return next((p for p in (escape_problem(str(c.relative_to(view.root)), view.root, project) for c in catalogs)
+                 if p), None)
+
+
+def leads_out(view: SeasonView) -> bool:
+    """Return whether a file the season names leads out of the project (then no later check may open it)."""
+    project = project_root(view.root)
+    spec = view.spec
+    named = [spec.template.path, spec.template.profile or "", spec.brand, spec.locale_dir,
+             *(s.path for s in spec.sources.values()), *(d.path for d in spec.hq), *(d.spec for d in spec.decks)]
+    return any(escape_problem(text, view.root, project) for text in named if text) or bool(
+        _catalog_escape(view, project))
+
+
+def check_output_names(view: SeasonView) -> None:
+    """Record findings for output file names (decks, HQ copies, trackers) longer than a file system allows."""
+    spec, doc = view.spec, view.season_doc
+    named = [(("decks", i, "filename"), d.filename, ".pptx") for i, d in enumerate(spec.decks)]
+    named += [(("hq", i, "filename"), d.filename, ".pptx") for i, d in enumerate(spec.hq)]
+    named += [(("trackers", i, "filename"), t.filename, ".xlsx") for i, t in enumerate(spec.trackers)]
+    for path, template, suffix in named:
+        problem = template and name_problem(template, suffix)
+        if problem:
+            view.add(doc.finding(path, *problem))

@@ -10,6 +10,7 @@ from generator.spec import catalog_file
 from generator.translation import catalog_languages, catalog_path, collect_texts, message_status
 from generator.hq import MarkerError, hq_messages, markers_of, parse_marked, template_for
 from generator.validation.context import SeasonView
+from generator.validation.names import limits_of
 
 HINT = "run 'kitgen i18n update' on the season folder and translate the new entries"
 
@@ -38,6 +39,7 @@ def check_translations(view: SeasonView) -> None:
         except KitgenError as exc:
             view.add(Finding(Location(shown, 1), "", exc.message))
             continue
+        _check_limits(view, catalog, language, shown)
         _missing(view, texts if language != "en" else [], catalog, language, base, shown)  # specs are English
         _missing_hq(view, hq, catalog, language, base)
 
@@ -56,6 +58,16 @@ def _missing(view: SeasonView, texts, catalog, language: str, base: Path, shown:
         of = f" (msgctxt {text.msgctxt})" if text.msgctxt else ""
         view.add(Finding(where, "", f"'{language}' translation {word} for '{_short(text.key)}'{of}", HINT, "warning",
                          tally=tallies[status]))
+
+
+def _check_limits(view: SeasonView, catalog, language: str, shown: Path) -> None:
+    """Record an error for a translation whose template code would run into the render limits (a build stops on it)."""
+    for message in catalog:
+        strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
+        msgid = message.id[0] if isinstance(message.id, (tuple, list)) else message.id
+        for problem in dict.fromkeys(p for s in strings if s and "{" in s for p in limits_of(s)):
+            view.add(Finding(Location(shown, message.lineno), "", f"the '{language}' translation of "
+                             f"'{_short(msgid)}': {problem}", "loop over the data, not over big ranges"))
 
 
 def _hq_messages(view: SeasonView, season) -> list:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import math
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -107,7 +108,7 @@ def hostile_deck(tmp_path_factory) -> Path:
     project = tmp_path_factory.mktemp("hostile_project")
     (project / "pyproject.toml").write_text("", encoding="utf-8")  # marks the project folder specs stay inside
     for shared in ("templates", "brand_assets"):
-        (project / shared).symlink_to(ROOT / shared, target_is_directory=True)
+        shutil.copytree(ROOT / shared, project / shared)  # copies: a link out of the project is refused
     (project / "season").mkdir()
     season = _write_season(project / "season")
     out = tmp_path_factory.mktemp("hostile_out")

@@ -169,3 +169,14 @@ def test_random_charts_draw_and_never_cut_text_silently():
 
 def _inside(box, canvas: Canvas) -> bool:
     return box.x0 >= -1 and box.y0 >= -1 and box.x1 <= canvas.width + 1 and box.y1 <= canvas.height + 1
+
+
+def test_a_reference_line_crosses_bar_and_line_charts_with_its_words():
+    for kind in ("bar", "line"):
+        chart = request(kind, ("Solenne", "Veyrac"), Series("Taux", (1.8, 0.8)), value_format="percent",
+                        target=0.992, labels={"reference": "Région 99,2 %"})
+        canvas, texts = drawn_texts(chart)
+        words = [t.get_text() for t in texts]
+        assert "Région 99,2 %" in words, kind
+        line = next(t for t in texts if t.get_text() == "Région 99,2 %")
+        assert canvas.extent(line).x1 <= canvas.figure.bbox.width + 0.5  # inside the picture, right-aligned

@@ -153,7 +153,7 @@ def sample_copy(tmp_path: Path) -> Path:
     """Return a writable copy of the sample season, its template and brand beside it as in the repository."""
     (tmp_path / "pyproject.toml").write_text("")
     for shared in ("templates", "brand_assets"):
-        (tmp_path / shared).symlink_to(ROOT / shared, target_is_directory=True)
+        shutil.copytree(ROOT / shared, tmp_path / shared)  # copies: a link out of the project is refused
     return Path(shutil.copytree(SAMPLE_SEASON, tmp_path / "decks" / "fw26"))
 
 

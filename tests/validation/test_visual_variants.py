@@ -80,9 +80,7 @@ def _season(tmp_path: Path, missing: tuple[str, ...], french_in: str = "CA") -> 
     """Return the minimal season, its CA region in English and French (fr_``french_in``), MX in Spanish,
     on a copy of the brand kit without the ``missing`` variants."""
     season, _ = make_case(None, tmp_path)
-    brand = tmp_path / "brand_assets"
-    brand.unlink()
-    shutil.copytree(ROOT / "brand_assets", brand)
+    brand = tmp_path / "brand_assets"  # a copy already: make_case copies the brand kit into the project
     for name in missing:
         (brand / "campaign" / name).unlink()
     text = (season / "season.yaml").read_text("utf-8")

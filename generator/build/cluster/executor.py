@@ -14,16 +14,19 @@ data raises the error a local build raises, which cancels the tasks left; so doe
 
 from __future__ import annotations
 
+import asyncio
 import importlib.util
 import logging
 import os
 import uuid
+from concurrent.futures import CancelledError
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
 from distributed import Client, Future, LocalCluster, as_completed, get_worker
+from distributed.comm import CommClosedError
 from distributed.scheduler import KilledWorker
 
 from generator.build.builder import BuiltDeck, DeckBuilder, DeckJob
@@ -61,7 +64,7 @@ class ClusterRun:
         self.tasks = 0
         if not jobs:  # an incremental rebuild that keeps every deck starts no cluster and sends no task
             return
-        with connected(self.scheduler, self.workers) as client:
+        with connected(self.scheduler, self.workers) as client, lost_scheduler(client):
             check_versions(client)
             plugin = SeasonPlugin(gather_inputs(self.local, self.out_dir))
             log.info("season inputs: %.1f MB of files, %d frames", plugin.inputs.size / 1e6, len(plugin.inputs.frames))
@@ -86,7 +89,8 @@ class ClusterRun:
                         progress(deck)
                     yield deck
         finally:  # an error, Ctrl-C or a writer that stopped reading: the tasks left are not needed
-            client.cancel(futures)
+            if client.status == "running":  # a lost scheduler has nothing left to cancel, and cannot answer
+                client.cancel(futures)
 
     def _announce(self, client: Client) -> None:
         if self.notice and client.run_on_scheduler(_has_dashboard):
@@ -124,6 +128,20 @@ def check_versions(client: Client) -> None:
         problem = version_mismatch(worker, theirs, ours)
         if problem:
             raise ClusterError(problem)
+
+
+@contextmanager
+def lost_scheduler(client: Client) -> Iterator[None]:
+    """Return a context turning the loss of the scheduler (a closed connection, cancelled tasks) into ClusterError."""
+    try:
+        yield
+    except (CancelledError, asyncio.CancelledError, CommClosedError, OSError) as exc:
+        if isinstance(exc, OSError) and not isinstance(exc, CommClosedError) and client.status == "running":
+            raise  # the client is fine: a local file, not the cluster
+        address = getattr(client.scheduler, "address", None) or "(unknown address)"
+        raise ClusterError(f"lost the Dask scheduler at {address} during the build ({type(exc).__name__}); "
+                           "check that it is still running and reachable from here, then build again. "
+                           "Nothing was written") from exc
 
 
 @contextmanager

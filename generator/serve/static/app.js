@@ -135,7 +135,14 @@ function drawDeck(deck) {
   const stage = languages.map(lang => slideFigure(lang, deck.languages[lang].slides[view.slide - 1],
                                                    lang === deck.language));
   document.getElementById("stage").replaceChildren(...stage);
-  document.getElementById("thumbs").replaceChildren(...slides.map(thumb));
+  const strip = document.getElementById("thumbs");
+  const focused = strip.contains(document.activeElement);  // a thumbnail chosen by keyboard keeps the focus
+  strip.replaceChildren(...slides.map(thumb));
+  const current = strip.querySelector("li.current");
+  if (current) {
+    current.scrollIntoView({ block: "nearest", inline: "nearest" });  // the strip follows the slide on screen
+    if (focused) current.focus({ preventScroll: true });
+  }
   drawFindings(deck);
 }
 
@@ -167,7 +174,13 @@ function picture(slide, lang, kind) {
 function thumb(slide) {
   const errors = slide.findings.filter(f => f.severity === "error").length;
   return el("li", { class: slide.number === view.slide ? "current" : "", "data-slide": slide.number,
-                    onclick: () => moveTo(slide.number) },
+                    tabindex: 0, role: "button", "aria-current": slide.number === view.slide ? "true" : null,
+                    onclick: () => moveTo(slide.number),
+                    onkeydown: event => {
+                      if (event.key !== "Enter" && event.key !== " ") return;
+                      event.preventDefault();
+                      moveTo(slide.number);
+                    } },
     picture(slide, view.deck.language, "thumb"),
     slide.findings.length ? el("span", { class: "badge" + (errors ? " error" : "") }, slide.findings.length) : null,
     `${slide.number} ${slide.title}`);
@@ -190,8 +203,10 @@ function findingItem(finding) {
   const where = finding.kind === "spec" ? el("code", {}, `${finding.file}:${finding.line || ""}:${finding.column || ""}`) : null;
   const slide = finding.slide ? el("a", { href: "#", onclick: e => { e.preventDefault(); moveTo(finding.slide); } },
                                    `slide ${finding.slide}`) : null;
-  return el("li", { class: finding.severity === "error" ? "error" : "warning" },
-    where, where ? " " : null, finding.key ? el("strong", {}, finding.key + ": ") : null, finding.message,
+  const lang = finding.kind !== "spec" && finding.language ?
+    el("span", { class: "lang-tag" }, finding.language.toUpperCase() + " ") : null;
+  return el("li", { class: finding.severity === "error" ? "error" : "warning", "data-lang": finding.language },
+    lang, where, where ? " " : null, finding.key ? el("strong", {}, finding.key + ": ") : null, finding.message,
     finding.hint ? ` (${finding.hint})` : "", el("br"),
     finding.editor ? el("a", { href: finding.editor, class: "editor" }, "open in editor") : null,
     finding.view ? el("a", { href: finding.view, target: "_blank", class: "view" }, "view file") : null, slide);
@@ -226,6 +241,23 @@ document.addEventListener("keydown", event => {
   } else return;
   event.preventDefault();
   moveTo(slide);
+});
+
+// Back, Forward and a hash typed or linked move to the deck and slide the hash names
+window.addEventListener("hashchange", () => {
+  const wanted = new URLSearchParams(location.hash.slice(1));
+  const slide = parseInt(wanted.get("slide") || "1", 10) || 1;
+  const deckId = wanted.get("deck");
+  if (deckId && deckId !== view.deckId && view.season && view.season.decks.some(d => d.id === deckId)) {
+    view.deckId = deckId;
+    view.slide = slide;
+    view.lang = view.season.decks.find(d => d.id === deckId).language;
+    refresh();
+  } else if (slide !== view.slide && view.deck) {
+    view.slide = slide;
+    draw();
+    refresh();
+  }
 });
 
 const start = new URLSearchParams(location.hash.slice(1));

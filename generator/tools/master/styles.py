@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from generator.ooxml import parse_part
 from generator.tools.master.shapes import NSDECL
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -51,7 +52,7 @@ def theme_colours(palette: dict) -> dict[str, str]:
 
 def rebrand_theme(blob: bytes, palette: dict, heading: str, body: str) -> bytes:
     """Return the theme XML with the Orvelle name, colour scheme and major/minor fonts."""
-    root = etree.fromstring(blob)
+    root = parse_part(blob, "master", "theme")
     ns = {"a": A_NS}
     root.set("name", THEME_NAME)
     scheme = root.find("a:themeElements/a:clrScheme", ns)
