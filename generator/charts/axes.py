@@ -17,6 +17,8 @@ from generator.charts.style import Theme
 from generator.formats import FigureScale, figure_scale
 
 
+MAX_LABEL_LINES = 3  # category labels wrap onto this many lines before they are rotated
+
 def values_array(series: Series, count: int) -> np.ndarray:
     """Return ``count`` values as floats with NaN for every gap."""
     return np.array([np.nan if v is None else v for v in series.finite(count)], dtype=float)
@@ -84,11 +86,12 @@ def series_color(series: Series, index: int, theme: Theme) -> str:
 def category_labels(categories: tuple[str, ...], figure_inches: float) -> tuple[list[str], bool]:
     """Return the category labels wrapped to fit side by side, or as they are and whether to rotate them.
 
-    Labels that would need more than two lines are rotated rather than wrapped.
+    Labels that would need more than three lines are rotated rather than wrapped: a slanted name is read
+    with the head tilted, so door names ("Marlowe & Finch Jewelers") wrap onto up to three lines first.
     """
     room = _chars_per_category(figure_inches, len(categories))
     labels = [_wrap(c, room) for c in categories]
-    if any(label.count("\n") > 1 for label in labels):
+    if any(label.count("\n") > MAX_LABEL_LINES - 1 for label in labels):
         return list(categories), True
     return labels, False
 
