@@ -161,8 +161,10 @@ class PoolRun:
             with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
                                      initargs=(self.setup, os.getpid())) as pool:
                 try:
-                    results = pool.map(_build_chunk, chunks(jobs, self.workers))  # every worker forked here
-                    for decks, pid, peak in results:
+                    # submitted here rather than through pool.map, whose iterator cancels what is left when a
+                    # stop interrupts it: racing the pool's own failing of those chunks (see _stop)
+                    futures = [pool.submit(_build_chunk, chunk) for chunk in chunks(jobs, self.workers)]
+                    for decks, pid, peak in (future.result() for future in futures):
                         self.peak_mb[pid] = max(peak, self.peak_mb.get(pid, 0.0))
                         for deck in decks:
                             if progress:
@@ -193,6 +195,6 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     for process in workers:
         if process.is_alive():
             process.terminate()
-    # the pool's manager thread then fails every chunk left as "broken"; cancelling them here as well
-    # raced with it (CPython 3.11 sets an exception on a cancelled future: a traceback from that thread)
-    pool.shutdown(wait=False)
+    # the pool's manager thread fails every chunk left as "broken"; nothing may cancel them meanwhile:
+    # CPython 3.11's manager thread sets an exception on a cancelled future (a traceback on SIGTERM)
+    pool.shutdown(wait=True)

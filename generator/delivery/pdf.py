@@ -16,7 +16,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from generator.check import end_process_group
 from generator.errors import CheckError, RenderError, ToolMissingError
 
 log = logging.getLogger(__name__)
@@ -77,7 +76,7 @@ def convert_decks(jobs: list[PdfJob], processes: int = 2, thumbnails: int = 3) -
                 _wait(process, len(batch))
         finally:  # an error, Ctrl-C or SIGTERM: no LibreOffice outlives the build
             for process in running:
-                end_process_group(process)
+                _end_group(process)
         pdfs = [work / f"batch{i % processes}" / "out" / f"{i:04d}.pdf" for i in range(len(jobs))]
         _check_pages(jobs, pdfs)
         with ThreadPoolExecutor(max_workers=processes) as pool:
@@ -109,7 +108,7 @@ def _wait(process: subprocess.Popen, decks: int) -> None:
     try:
         output, _ = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired as exc:
-        end_process_group(process)  # the whole group: a soffice.bin left holding the pipe would block a read to the end
+        _end_group(process)  # the whole group: a soffice.bin left holding the pipe would block a read to the end
         raise RenderError(f"LibreOffice did not convert {decks} deck(s) within {timeout} s") from exc
     log.debug("soffice: %s", output)
 
@@ -152,3 +151,10 @@ def page_thumbnails(pdf: Path, pages: int, dpi: int = 30) -> tuple[bytes, ...]:
         return ()
     # pdftoppm pads page numbers to the width of the page count: deck-1.png or deck-01.png
     return tuple(p.read_bytes() for p in sorted(pdf.parent.glob(f"{prefix.name}-*.png")))
+
+
+def _end_group(process) -> None:
+    """End LibreOffice's process group (check's rule, imported here: a build converting nothing never loads check)."""
+    from generator.check import end_process_group
+
+    end_process_group(process)
