@@ -226,10 +226,15 @@ def _copy_cell(stamp, tc, line: str) -> None:
     tc.extend(list(copy))
 
 
+def cell_fill(look: Look, header: bool, band: bool) -> str:
+    """Return a table cell's fill: ink header, ivory bands between white rows (kitgen's tables and HQ's alike)."""
+    return look.ink if header else (look.ivory if band else "#FFFFFF")
+
+
 def _cell(cell, text: str, lang: str, size: float, look: Look, *, header: bool = False, band: bool = False,
           right: bool = False, mark: str = "") -> None:
     cell.fill.solid()
-    cell.fill.fore_color.rgb = hex_color(look.ink if header else (look.ivory if band else "#FFFFFF"))
+    cell.fill.fore_color.rgb = hex_color(cell_fill(look, header, band))
     cell.vertical_anchor = MSO_ANCHOR.MIDDLE
     cell.margin_left = cell.margin_right = Emu(CELL_MARGIN_X)
     cell.margin_top = cell.margin_bottom = Emu(CELL_MARGIN_Y)

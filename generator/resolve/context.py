@@ -41,6 +41,16 @@ class DeckContext:
         frame = self.store.query(binding, lambda s: self.renderer.interpolate(s, values))
         return self.renderer.data_frame(binding.source, frame)
 
+    def record_values(self, name: str, record: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+        """Return ``values`` with a repeated record under ``name``, and a retailer's KPIs as ``<name>_kpi`` and
+        ``<name>_month_kpi`` (the record as written: conditions read codes, not their translations)."""
+        found = {**values, name: record}
+        if "retailer_id" in record:
+            found[f"{name}_kpi"] = self.kpis_for(str(record["retailer_id"]))
+            if self.month_kpis_for is not None:
+                found[f"{name}_month_kpi"] = self.month_kpis_for(str(record["retailer_id"]))
+        return found
+
     def label(self, code: Any) -> str:
         """Return the translated label of a data code (the code itself when it has none)."""
         english = self.labels.get(str(code))

@@ -87,11 +87,7 @@ def _records(spec: ScorecardSpec, ctx: DeckContext, values: dict[str, Any]):
     """Yield the template values of each record kept: the record, its KPIs and its month's KPIs."""
     name = spec.records.as_
     for record in ctx.records(spec.records, lambda s: ctx.renderer.interpolate(s, values)):
-        record_values = {**values, name: record}
-        if "retailer_id" in record:
-            record_values[f"{name}_kpi"] = ctx.kpis_for(str(record["retailer_id"]))
-            if ctx.month_kpis_for is not None:
-                record_values[f"{name}_month_kpi"] = ctx.month_kpis_for(str(record["retailer_id"]))
+        record_values = ctx.record_values(name, record, values)  # a repeated slide's values, one row each
         if spec.keep and not ctx.renderer.value(spec.keep, record_values):
             continue
         yield {**record_values, name: ctx.renderer.data_record(spec.records.source, record)}

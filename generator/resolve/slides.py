@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterator
 
 from generator.data import DataStore
 from generator.errors import DataError, KitgenError, LocalizeError, SpecError
-from generator.i18n import TextRenderer, format_value
+from generator.i18n import format_value
 from generator.resolve.charts import resolve_chart
 from generator.resolve.content import (
     BlockContent, ChartContent, IncludedSlides, SlideContent, TableContent, TileContent,
@@ -23,7 +23,7 @@ from generator.resolve.content import (
 from generator.resolve.context import DeckContext
 from generator.resolve.scorecard import resolve_scorecard
 from generator.resolve.sources import sourced
-from generator.spec import Block, DeckSpec, EmptyNote, KeyPath, KpiTile, LoadedYaml, Repeat, SlideSpec, TableSpec
+from generator.spec import Block, DeckSpec, EmptyNote, KeyPath, KpiTile, Repeat, SlideSpec, TableSpec
 
 log = logging.getLogger(__name__)
 
@@ -67,11 +67,7 @@ def _instances(slide: SlideSpec, index: int, ctx: DeckContext) -> Iterator[dict[
     records = _located(("slides", index, "repeat"), ctx,
                        lambda: ctx.records(slide.repeat, lambda s: ctx.renderer.interpolate(s, ctx.values)))
     for record in records:
-        values = {**ctx.values, slide.repeat.as_: record}
-        if "retailer_id" in record:
-            values[f"{slide.repeat.as_}_kpi"] = ctx.kpis_for(str(record["retailer_id"]))
-            if ctx.month_kpis_for is not None:
-                values[f"{slide.repeat.as_}_month_kpi"] = ctx.month_kpis_for(str(record["retailer_id"]))
+        values = ctx.record_values(slide.repeat.as_, record, ctx.values)
         if _wanted(slide, index, ctx, values):  # ``when`` reads the record as written; the slide shows it translated
             yield {**values, slide.repeat.as_: ctx.renderer.data_record(slide.repeat.source, record)}
 
