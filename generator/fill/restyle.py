@@ -3,12 +3,11 @@ place of PowerPoint's defaults (grey-banded 18 pt tables, charts with gridlines 
 
 from __future__ import annotations
 
-from pptx.dml.color import RGBColor
 from pptx.oxml.ns import qn
 from pptx.shapes.group import GroupShape
 from pptx.util import Pt
 
-from generator.fill.shapes import Look
+from generator.fill.shapes import Look, cell_fill
 from generator.fill.text import hex_color
 
 TABLE_SIZE = 14.0  # points: a carried table reads as kitgen's own stepped-up tables
@@ -46,7 +45,7 @@ def _restyle_table(table, look: Look) -> None:
     for r, row in enumerate(table.rows):
         for cell in row.cells:
             cell.fill.solid()
-            cell.fill.fore_color.rgb = hex_color(look.ink if r == 0 else look.ivory if r % 2 == 0 else "#FFFFFF")
+            cell.fill.fore_color.rgb = hex_color(cell_fill(look, header=r == 0, band=r > 0 and r % 2 == 0))
             for paragraph in cell.text_frame.paragraphs:
                 for run in paragraph.runs:
                     run.font.size = Pt(TABLE_SIZE)
@@ -63,19 +62,21 @@ def _restyle_chart(chart, look: Look) -> None:
         fill = series.format.fill
         fill.solid()
         fill.fore_color.rgb = hex_color(colours[index % len(colours)])
+    # scatter and bubble plots have no plot-wide data labels: their axes carry the values, and stay
+    labelled = plot is not None and hasattr(plot._element, "dLbls")
     try:
-        axis = chart.value_axis
+        axis = chart.value_axis if labelled else None
     except ValueError:  # a pie has no value axis
         axis = None
     if axis is not None:
         axis.has_major_gridlines = False
         axis.has_minor_gridlines = False
         axis.visible = False  # the labels on the bars say the values
-    if plot is not None:
+    if labelled:
         plot.has_data_labels = True
         labels = plot.data_labels
         labels.show_value = True
         labels.font.size = Pt(CHART_SIZE)
-        labels.font.color.rgb = RGBColor.from_string(look.ink.lstrip("#").upper())
+        labels.font.color.rgb = hex_color(look.ink)
     chart.font.name = look.body_font
     chart.font.size = Pt(CHART_SIZE)

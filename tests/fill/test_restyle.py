@@ -43,3 +43,16 @@ def test_a_carried_table_and_chart_take_the_house_style():
     assert not chart.value_axis.has_major_gridlines
     assert chart.plots[0].has_data_labels
     assert str(chart.plots[0].series[0].format.fill.fore_color.rgb) == "101B2D"
+
+
+def test_a_carried_scatter_chart_keeps_its_axes_and_takes_the_colours():
+    from pptx.chart.data import XyChartData
+
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    data = XyChartData()
+    data.add_series("Units").add_data_point(1.0, 2.0)
+    chart = slide.shapes.add_chart(XL_CHART_TYPE.XY_SCATTER, Inches(1), Inches(1), Inches(6), Inches(3), data).chart
+    assert restyle_carried([slide], LOOK) == 1
+    assert chart.value_axis.visible  # its axes carry the values: no plot-wide labels to replace them
+    assert str(chart.plots[0].series[0].format.fill.fore_color.rgb) == "101B2D"
